@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAuth } from './auth/session.js';
+import type { Config } from './config.js';
+import type { DatabaseKind, Db } from './db/client.js';
+import { problemErrorHandler } from './http/problem.js';
+import { registerSystemRoutes } from './modules/system/routes.js';
+
+export interface AppContext {
+  db: Db;
+  databaseKind: DatabaseKind;
+  config: Config;
+}
+
+const webDist = path.resolve(import.meta.dirname, '../web/dist');
+
+/** Personal data never reaches the logs: request lines carry method, route and status only. */
+const logger = (level: string): FastifyServerOptions['logger'] =>
+  level === 'silent'
+    ? false
+    : {
+        level,
+        redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body'],
+        serializers: { req: (req) => ({ method: req.method, url: req.routeOptions?.url ?? 'unmatched' }) },
+      };
+
+export async function buildApp(ctx: AppContext) {
+  const app = Fastify({ logger: logger(ctx.config.logLevel), trustProxy: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(problemErrorHandler);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Alliances API', version: '1', description: 'API de la plateforme Alliances' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'alliances_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'Jeton d’API personnel' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  registerAuth(app, ctx.db);
+
+  registerSystemRoutes(app, ctx);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {
+      return reply
+        .status(404)
+        .type('application/problem+json')
+        .send({ type: 'about:blank', title: 'Introuvable', status: 404 });
+    }
+    return reply.type('text/html').sendFile('index.html');
+  });
+  if (fs.existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    app.get('/', { schema: { hide: true } }, (_req, reply) => reply.type('text/html').sendFile('index.html'));
+  }
+  return app;
+}

@@ -1,0 +1,31 @@
+/**
+ * Typed domain errors. Services throw these; src/http/problem.ts turns them into application/problem+json.
+ * A service never chooses an HTTP status.
+ */
+export interface FieldIssue {
+  /** Dotted path of the offending field, e.g. `siret` or `people.0.email`. */
+  field: string;
+  /** Message key (see web/src/i18n) or a plain French message. */
+  message: string;
+}
+
+export type DomainErrorKind = 'invalid' | 'notFound' | 'forbidden' | 'unauthenticated' | 'conflict' | 'tooManyRequests';
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: DomainErrorKind,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const invalid = (issues: FieldIssue[], message = 'Données invalides') =>
+  new DomainError('invalid', message, issues);
+export const notFound = (what: string) => new DomainError('notFound', `${what} introuvable`);
+export const forbidden = (message = 'Action non autorisée pour votre rôle') => new DomainError('forbidden', message);
+export const unauthenticated = (message = 'Connexion requise') => new DomainError('unauthenticated', message);
+export const conflict = (message: string, issues: FieldIssue[] = []) => new DomainError('conflict', message, issues);
+export const tooManyRequests = (message: string) => new DomainError('tooManyRequests', message);

@@ -1,0 +1,16 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { prepareDatabase } from './db/prepare.js';
+
+const config = loadConfig();
+const { database, log } = await prepareDatabase(config);
+const app = await buildApp({ db: database.db, databaseKind: database.kind, config });
+for (const line of log) app.log.info(line);
+const shutdown = async () => {
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
+await app.listen({ port: config.port, host: config.host });

@@ -1,0 +1,95 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, index, jsonb, pgEnum, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, tsvector, updatedAt } from '../../db/columns.js';
+import { actorFamilyEnum, communes } from '../reference/schema.js';
+
+export const visibilityLevels = ['public', 'members', 'animators'] as const;
+export type Visibility = (typeof visibilityLevels)[number];
+export const visibilityEnum = pgEnum('visibility', visibilityLevels);
+
+/**
+ * An actor of the territory. Themes, SDGs, contributions and benefits are arrays (GIN-indexed) rather than join
+ * tables so that the directory filters and counts per value stay index-only at a million rows (ADR 0003).
+ */
+export const actors = pgTable(
+  'actors',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    family: actorFamilyEnum('family').notNull(),
+    subtype: text('subtype'),
+    companySize: text('company_size'),
+    companyStatus: text('company_status'),
+    name: text('name').notNull(),
+    rna: text('rna'),
+    siren: text('siren'),
+    siret: text('siret'),
+    address: text('address'),
+    postalCode: text('postal_code'),
+    communeCode: text('commune_code').references(() => communes.code),
+    website: text('website'),
+    email: text('email'),
+    phone: text('phone'),
+    description: text('description').notNull().default(''),
+    themes: text('themes').array().notNull().default(sql`'{}'::text[]`),
+    sdgs: smallint('sdgs').array().notNull().default(sql`'{}'::smallint[]`),
+    contributions: text('contributions').array().notNull().default(sql`'{}'::text[]`),
+    benefits: text('benefits').array().notNull().default(sql`'{}'::text[]`),
+    contributionsText: text('contributions_text').notNull().default(''),
+    benefitsText: text('benefits_text').notNull().default(''),
+    /** Per-field visibility overrides; fields absent here take their default level (see actors/visibility.ts). */
+    fieldVisibility: jsonb('field_visibility').$type<Record<string, Visibility>>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    nameKey: text('name_key').notNull().generatedAlwaysAs(sql`immutable_unaccent(lower(name))`),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('fr_unaccent', coalesce(name, '')), 'A') || setweight(to_tsvector('fr_unaccent', coalesce(description, '')), 'B') || setweight(to_tsvector('fr_unaccent', coalesce(contributions_text, '') || ' ' || coalesce(benefits_text, '')), 'C')`,
+      ),
+  },
+  (t) => [
+    index('actors_search_idx').using('gin', t.searchVector),
+    index('actors_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
+    index('actors_name_key_idx').on(t.nameKey, t.id),
+    index('actors_family_idx').on(t.family),
+    index('actors_commune_idx').on(t.communeCode),
+    index('actors_themes_idx').using('gin', t.themes),
+    index('actors_sdgs_idx').using('gin', t.sdgs),
+    index('actors_contributions_idx').using('gin', t.contributions),
+    index('actors_benefits_idx').using('gin', t.benefits),
+  ],
+);
+
+/** People linked to an actor. Names, e-mails and phones are personal data (RGPD): never public, never logged. */
+export const actorPeople = pgTable(
+  'actor_people',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    role: text('role').notNull().default(''),
+    email: text('email'),
+    phone: text('phone'),
+    visibility: visibilityEnum('visibility').notNull().default('members'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('actor_people_actor_idx').on(t.actorId)],
+);
+
+/** Every change to an actor: who, when, what (field → [before, after]). */
+export const actorHistory = pgTable(
+  'actor_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    action: text('action').notNull(),
+    changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>().notNull(),
+  },
+  (t) => [index('actor_history_actor_idx').on(t.actorId, t.at)],
+);

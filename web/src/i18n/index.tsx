@@ -1,0 +1,60 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { en } from './en';
+import { fr, type Messages } from './fr';
+
+export type Locale = 'fr' | 'en';
+export type MessageKey = keyof Messages;
+const catalogues: Record<Locale, Partial<Messages>> = { fr, en };
+
+interface I18n {
+  locale: Locale;
+  setLocale(locale: Locale): void;
+  /** Translates a key, replacing `{name}` placeholders. Unknown keys (server messages) are shown as they are. */
+  t(key: MessageKey | (string & {}), vars?: Record<string, string | number>): string;
+  formatNumber(n: number): string;
+  formatEuros(n: number): string;
+  formatDate(d: string | Date): string;
+  formatDateTime(d: string | Date): string;
+}
+
+const Context = createContext<I18n | null>(null);
+
+function initialLocale(): Locale {
+  const saved = localStorage.getItem('locale');
+  return saved === 'en' || saved === 'fr' ? saved : 'fr';
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+  const setLocale = useCallback((l: Locale) => {
+    localStorage.setItem('locale', l);
+    setLocaleState(l);
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+    const messages = catalogues[locale];
+    return {
+      locale,
+      setLocale,
+      t: (key, vars) => {
+        const template = (messages as Record<string, string>)[key] ?? (fr as Record<string, string>)[key] ?? key;
+        return vars ? template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : template;
+      },
+      formatNumber: (n) => new Intl.NumberFormat(tag).format(n),
+      formatEuros: (n) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' }).format(n),
+      formatDate: (d) => new Intl.DateTimeFormat(tag, { dateStyle: 'long' }).format(new Date(d)),
+      formatDateTime: (d) =>
+        new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d)),
+    };
+  }, [locale, setLocale]);
+  return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(Context);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}
