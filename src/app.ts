@@ -9,6 +9,9 @@ import { registerAuth } from './auth/session.js';
 import type { Config } from './config.js';
 import type { DatabaseKind, Db } from './db/client.js';
 import { problemErrorHandler } from './http/problem.js';
+import { registerAccountRoutes } from './modules/accounts/routes.js';
+import { registerActorRoutes } from './modules/actors/routes.js';
+import { registerReferenceRoutes } from './modules/reference/routes.js';
 import { registerSystemRoutes } from './modules/system/routes.js';
 
 export interface AppContext {
@@ -51,6 +54,9 @@ export async function buildApp(ctx: AppContext) {
   registerAuth(app, ctx.db);
 
   registerSystemRoutes(app, ctx);
+  registerReferenceRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
+  registerActorRoutes(app, ctx);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.setNotFoundHandler((request, reply) => {

@@ -5,8 +5,10 @@
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `siret` or `people.0.email`. */
   field: string;
-  /** Message key (see web/src/i18n) or a plain French message. */
-  message: string;
+  /** A message code of src/http/messages.ts (`invalidSiret`); the problem document adds its French text. */
+  code: string;
+  /** Values for the message's placeholders (`{min}`). */
+  params?: Record<string, unknown>;
 }
 
 export type DomainErrorKind = 'invalid' | 'notFound' | 'forbidden' | 'unauthenticated' | 'conflict' | 'tooManyRequests';

@@ -2,6 +2,7 @@
 // Fastify handler and the web client infer their types from it.
 import { z } from 'zod';
 import type { Access } from '../auth/roles.js';
+import './messages.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -45,7 +46,7 @@ export const problemSchema = z.object({
   title: z.string(),
   status: z.number().int(),
   detail: z.string().optional(),
-  errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
 });
 
 /** Query-string helpers: repeated keys (`?theme=a&theme=b`) or a single value both give an array. */

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorKind, type FieldIssue } from '../errors.js';
+import { fieldMessage } from './messages.js';
 
 const statusOf: Record<DomainErrorKind, number> = {
   invalid: 422,
@@ -11,13 +12,22 @@ const statusOf: Record<DomainErrorKind, number> = {
   tooManyRequests: 429,
 };
 
+export interface ProblemFieldError {
+  field: string;
+  code: string;
+  message: string;
+}
+
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail?: string;
-  errors?: FieldIssue[];
+  errors?: ProblemFieldError[];
 }
+
+const describe = (issues: FieldIssue[]): ProblemFieldError[] =>
+  issues.map((i) => ({ field: i.field, code: i.code, message: fieldMessage(i.code, 'fr', i.params) }));
 
 function send(reply: FastifyReply, problem: Problem) {
   return reply.status(problem.status).type('application/problem+json').send(problem);
@@ -30,25 +40,24 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
       type: `about:blank#${error.kind}`,
       title: error.message,
       status: statusOf[error.kind],
-      ...(error.issues.length ? { errors: error.issues } : {}),
+      ...(error.issues.length ? { errors: describe(error.issues) } : {}),
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
-    const errors = error.validation.map((v) => {
-      const where = error.validationContext ?? 'body';
-      const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      return {
-        field: path || (v.params?.issue as { path?: string[] } | undefined)?.path?.join('.') || where,
-        message: v.message ?? 'invalide',
-      };
+    const where = error.validationContext ?? 'body';
+    const issues = error.validation.map((v) => ({
+      field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || where,
+      code: v.message ?? 'invalid',
+      params: v.params as Record<string, unknown>,
+    }));
+    return send(reply, {
+      type: 'about:blank#invalid',
+      title: 'Requête invalide',
+      status: 400,
+      errors: describe(issues),
     });
-    return send(reply, { type: 'about:blank#invalid', title: 'Requête invalide', status: 400, errors });
   }
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status === 500) request.log.error({ err: error }, 'unhandled error');
-  return send(reply, {
-    type: 'about:blank',
-    title: status === 500 ? 'Erreur interne' : error.message,
-    status,
-  });
+  return send(reply, { type: 'about:blank', title: status === 500 ? 'Erreur interne' : error.message, status });
 }

@@ -2,9 +2,8 @@ import { sql } from 'drizzle-orm';
 import { bigserial, index, jsonb, pgEnum, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, tsvector, updatedAt } from '../../db/columns.js';
 import { actorFamilyEnum, communes } from '../reference/schema.js';
+import { type Visibility, visibilityLevels } from './contract.js';
 
-export const visibilityLevels = ['public', 'members', 'animators'] as const;
-export type Visibility = (typeof visibilityLevels)[number];
 export const visibilityEnum = pgEnum('visibility', visibilityLevels);
 
 /**
@@ -36,7 +35,7 @@ export const actors = pgTable(
     benefits: text('benefits').array().notNull().default(sql`'{}'::text[]`),
     contributionsText: text('contributions_text').notNull().default(''),
     benefitsText: text('benefits_text').notNull().default(''),
-    /** Per-field visibility overrides; fields absent here take their default level (see actors/visibility.ts). */
+    /** Per-field visibility overrides; fields absent here take their default level (contract.ts). */
     fieldVisibility: jsonb('field_visibility').$type<Record<string, Visibility>>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,0 +1,201 @@
+// Shared by server and web: accounts, sessions, invitations, password resets, users admin and API tokens.
+import { z } from 'zod';
+import { staff, userRoles } from '../../auth/roles.js';
+import { defineRoute, idParams, noContent } from '../../http/contract.js';
+
+export const passwordSchema = z.string().min(10, { message: 'passwordTooShort' }).max(200);
+const email = z.email().trim().toLowerCase().max(254);
+
+export const currentUser = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(userRoles),
+  actorId: z.uuid().nullable(),
+  actorName: z.string().nullable(),
+  locale: z.string(),
+});
+export type CurrentUserView = z.infer<typeof currentUser>;
+
+export const sessionView = z.object({ user: currentUser.nullable(), csrfToken: z.string().nullable() });
+
+export const userView = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  role: z.enum(userRoles),
+  actorId: z.uuid().nullable(),
+  actorName: z.string().nullable(),
+  disabled: z.boolean(),
+  lastLoginAt: z.iso.datetime({ offset: true }).nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+});
+
+export const invitationView = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  role: z.enum(userRoles),
+  actorId: z.uuid().nullable(),
+  actorName: z.string().nullable(),
+  createdAt: z.iso.datetime({ offset: true }),
+  expiresAt: z.iso.datetime({ offset: true }),
+  acceptedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+
+export const apiTokenView = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+  lastUsedAt: z.iso.datetime({ offset: true }).nullable(),
+});
+
+export const getSession = defineRoute({
+  method: 'GET',
+  path: '/api/v1/auth/session',
+  summary: 'Who is signed in (null for anonymous), with the CSRF token to echo on unsafe requests',
+  tags: ['auth'],
+  access: 'public',
+  response: sessionView,
+});
+
+export const login = defineRoute({
+  method: 'POST',
+  path: '/api/v1/auth/login',
+  summary: 'Sign in with e-mail and password (rate limited); sets the session cookie',
+  tags: ['auth'],
+  access: 'public',
+  body: z.object({ email, password: z.string().min(1).max(200) }),
+  response: sessionView,
+});
+
+export const logout = defineRoute({
+  method: 'POST',
+  path: '/api/v1/auth/logout',
+  summary: 'Sign out: ends the session',
+  tags: ['auth'],
+  access: 'signedIn',
+  response: noContent,
+  status: 204,
+});
+
+export const requestPasswordReset = defineRoute({
+  method: 'POST',
+  path: '/api/v1/auth/password-reset-requests',
+  summary: 'E-mail a password reset link (answers the same whether the address exists or not)',
+  tags: ['auth'],
+  access: 'public',
+  body: z.object({ email }),
+  response: noContent,
+  status: 204,
+});
+
+export const resetPassword = defineRoute({
+  method: 'POST',
+  path: '/api/v1/auth/password-resets',
+  summary: 'Set a new password with a reset link’s token',
+  tags: ['auth'],
+  access: 'public',
+  body: z.object({ token: z.string().min(10).max(200), password: passwordSchema }),
+  response: noContent,
+  status: 204,
+});
+
+export const createInvitation = defineRoute({
+  method: 'POST',
+  path: '/api/v1/invitations',
+  summary: 'Invite someone by e-mail (animators invite members and observers; admins any role)',
+  tags: ['accounts'],
+  access: staff,
+  body: z.object({ email, role: z.enum(userRoles), actorId: z.uuid().nullish() }),
+  response: invitationView,
+  status: 201,
+});
+
+export const listInvitations = defineRoute({
+  method: 'GET',
+  path: '/api/v1/invitations',
+  summary: 'Pending and accepted invitations',
+  tags: ['accounts'],
+  access: staff,
+  response: z.object({ items: z.array(invitationView) }),
+});
+
+export const getInvitation = defineRoute({
+  method: 'GET',
+  path: '/api/v1/invitations/by-token/:token',
+  summary: 'What an invitation link offers (for its acceptance page)',
+  tags: ['accounts'],
+  access: 'public',
+  params: z.object({ token: z.string().min(10).max(200) }),
+  response: z.object({ email: z.string(), role: z.enum(userRoles), actorName: z.string().nullable() }),
+});
+
+export const acceptInvitation = defineRoute({
+  method: 'POST',
+  path: '/api/v1/invitations/accept',
+  summary: 'Accept an invitation: creates the account and signs in',
+  tags: ['accounts'],
+  access: 'public',
+  body: z.object({
+    token: z.string().min(10).max(200),
+    displayName: z.string().trim().min(2).max(120),
+    password: passwordSchema,
+  }),
+  response: sessionView,
+});
+
+export const listUsers = defineRoute({
+  method: 'GET',
+  path: '/api/v1/users',
+  summary: 'All accounts',
+  tags: ['accounts'],
+  access: ['admin'],
+  response: z.object({ items: z.array(userView) }),
+});
+
+export const updateUser = defineRoute({
+  method: 'PATCH',
+  path: '/api/v1/users/:id',
+  summary: 'Change an account’s role, organisation or disable it',
+  tags: ['accounts'],
+  access: ['admin'],
+  params: idParams,
+  body: z.object({
+    role: z.enum(userRoles).optional(),
+    actorId: z.uuid().nullish(),
+    disabled: z.boolean().optional(),
+    displayName: z.string().trim().min(2).max(120).optional(),
+  }),
+  response: userView,
+});
+
+export const listApiTokens = defineRoute({
+  method: 'GET',
+  path: '/api/v1/me/api-tokens',
+  summary: 'My personal API tokens',
+  tags: ['accounts'],
+  access: 'signedIn',
+  response: z.object({ items: z.array(apiTokenView) }),
+});
+
+export const createApiToken = defineRoute({
+  method: 'POST',
+  path: '/api/v1/me/api-tokens',
+  summary: 'Create a personal API token (shown once); it carries my role',
+  tags: ['accounts'],
+  access: 'signedIn',
+  body: z.object({ name: z.string().trim().min(1).max(100) }),
+  response: apiTokenView.extend({ token: z.string() }),
+  status: 201,
+});
+
+export const revokeApiToken = defineRoute({
+  method: 'DELETE',
+  path: '/api/v1/me/api-tokens/:id',
+  summary: 'Revoke one of my API tokens',
+  tags: ['accounts'],
+  access: 'signedIn',
+  params: idParams,
+  response: noContent,
+  status: 204,
+});
