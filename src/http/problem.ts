@@ -26,7 +26,7 @@ export interface Problem {
   errors?: ProblemFieldError[];
 }
 
-const describe = (issues: FieldIssue[]): ProblemFieldError[] =>
+const toFieldErrors = (issues: FieldIssue[]): ProblemFieldError[] =>
   issues.map((i) => ({ field: i.field, code: i.code, message: fieldMessage(i.code, 'fr', i.params) }));
 
 function send(reply: FastifyReply, problem: Problem) {
@@ -40,7 +40,7 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
       type: `about:blank#${error.kind}`,
       title: error.message,
       status: statusOf[error.kind],
-      ...(error.issues.length ? { errors: describe(error.issues) } : {}),
+      ...(error.issues.length ? { errors: toFieldErrors(error.issues) } : {}),
     });
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
@@ -54,7 +54,7 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
       type: 'about:blank#invalid',
       title: 'Requête invalide',
       status: 400,
-      errors: describe(issues),
+      errors: toFieldErrors(issues),
     });
   }
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
