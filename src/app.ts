@@ -33,7 +33,7 @@ const logger = (level: string): FastifyServerOptions['logger'] =>
       };
 
 export async function buildApp(ctx: AppContext) {
-  const app = Fastify({ logger: logger(ctx.config.logLevel), trustProxy: true });
+  const app = Fastify({ logger: logger(ctx.config.logLevel), trustProxy: (_address: string, hop: number) => hop < ctx.config.trustProxy });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);

@@ -11,8 +11,12 @@ export interface Config {
   /** Public base URL used in e-mailed links (invitations, password resets). */
   publicUrl: string;
   smtpUrl: string | undefined;
+  /** Sender of outgoing e-mails; defaults to ne-pas-repondre@ the PUBLIC_URL host. */
+  mailFrom: string | undefined;
+  /** Proxy hops whose X-Forwarded-For is trusted (0: none, so clients cannot choose their address). */
+  trustProxy: number;
   logLevel: string;
-  /** Load the Pays d'Aix demo data into an empty database (refused in production). */
+  /** Load the Pays d'Aix demo data into an empty database; asking for it in production stops the start-up. */
   demoData: boolean;
 }
 
@@ -27,7 +31,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     publicUrl: env.PUBLIC_URL ?? `http://localhost:${port}`,
     smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
+    trustProxy: Number(env.TRUST_PROXY ?? 0),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
-    demoData: !production && env.DEMO_DATA !== 'false',
+    demoData: production ? env.DEMO_DATA === 'true' : env.DEMO_DATA !== 'false',
   };
 }

@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import { loadDemoData } from '../demo/load.js';
 import { loadReferenceData } from '../modules/reference/load.js';
 import { migrate, openDatabase } from './client.js';
 
@@ -11,5 +12,9 @@ export async function prepareDatabase(config: Config) {
   await migrate(database);
   const loaded = await loadReferenceData(database.db);
   if (loaded) log.push(`reference data loaded: ${loaded}`);
+  if (config.demoData) {
+    const demo = await loadDemoData(database.db, config);
+    log.push(demo ? `demo data loaded: ${demo}` : 'existing data reused');
+  }
   return { database, log };
 }

@@ -51,6 +51,15 @@ export const fieldMessages = {
     fr: 'Un membre doit être rattaché à une organisation.',
     en: 'A member must belong to an organisation.',
   },
+  unknownActor: { fr: 'Organisation inconnue.', en: 'Unknown organisation.' },
+  ownAdminRole: {
+    fr: 'Vous ne pouvez pas retirer votre propre rôle d’administrateur.',
+    en: 'You cannot remove your own admin role.',
+  },
+  ownAccountDisabled: {
+    fr: 'Vous ne pouvez pas désactiver votre propre compte.',
+    en: 'You cannot disable your own account.',
+  },
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

@@ -43,7 +43,8 @@ export function registerRoute<C extends RouteContract>(
       ...(contract.body ? { body: contract.body } : {}),
       response: { [status]: contract.response, '4xx': problemSchema },
     },
-    preHandler: async (request) => {
+    // Before validation: a caller who may not use the route learns nothing about its input rules.
+    preValidation: async (request) => {
       const role = request.auth.user?.role ?? null;
       if (!allows(contract.access, role)) throw role === null ? unauthenticated() : forbidden();
     },

@@ -2,7 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './app/App';
+import { SessionProvider } from './auth/session';
 import { I18nProvider } from './i18n';
+import { ReferenceProvider } from './reference/reference';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -10,9 +12,13 @@ if (!root) throw new Error('#root missing');
 createRoot(root).render(
   <StrictMode>
     <I18nProvider>
-      <BrowserRouter>
-        <App />
-      </BrowserRouter>
+      <SessionProvider>
+        <ReferenceProvider>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </ReferenceProvider>
+      </SessionProvider>
     </I18nProvider>
   </StrictMode>,
 );

@@ -4,7 +4,7 @@ import { staff, userRoles } from '../../auth/roles.js';
 import { defineRoute, idParams, noContent } from '../../http/contract.js';
 
 export const passwordSchema = z.string().min(10, { message: 'passwordTooShort' }).max(200);
-const email = z.email().trim().toLowerCase().max(254);
+const email = z.string().trim().toLowerCase().pipe(z.email().max(254));
 
 export const currentUser = z.object({
   id: z.uuid(),

@@ -1,4 +1,50 @@
 import type { AppContext } from '../../app.js';
-import type { App } from '../../http/route.js';
+import { unauthenticated } from '../../errors.js';
+import { type App, registerRoute } from '../../http/route.js';
+import {
+  actorHistory,
+  actorsMap,
+  createActor,
+  deleteActor,
+  getActor,
+  listActors,
+  updateActor,
+} from './contract.js';
+import * as actors from './service.js';
 
-export function registerActorRoutes(_app: App, _ctx: AppContext) {}
+export function registerActorRoutes(app: App, ctx: AppContext) {
+  const { db } = ctx;
+
+  registerRoute(app, listActors, ({ query, auth }) => actors.searchActors(db, auth.user, query));
+
+  registerRoute(app, actorsMap, ({ query, auth }) => actors.actorsMap(db, auth.user, query));
+
+  registerRoute(app, getActor, ({ params, auth }) => actors.getActor(db, auth.user, params.id));
+
+  registerRoute(app, createActor, async ({ body, auth }) => {
+    const user = signedIn(auth.user);
+    const id = await actors.createActor(db, user, body);
+    return actors.getActor(db, user, id);
+  });
+
+  registerRoute(app, updateActor, async ({ params, body, auth }) => {
+    const user = signedIn(auth.user);
+    await actors.updateActor(db, user, params.id, body);
+    return actors.getActor(db, user, params.id);
+  });
+
+  registerRoute(app, deleteActor, async ({ params, auth }) => {
+    await actors.deleteActor(db, signedIn(auth.user), params.id);
+    return null;
+  });
+
+  registerRoute(app, actorHistory, async ({ params, auth }) => ({
+    items: await actors.listActorHistory(db, auth.user, params.id),
+  }));
+}
+
+/** Routes restricted to roles run after registerRoute's access check, so a user is there; this narrows the type. */
+function signedIn<U>(user: U | null): U {
+  if (user === null) throw unauthenticated();
+  return user;
+}

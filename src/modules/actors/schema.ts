@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgEnum, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, tsvector, updatedAt } from '../../db/columns.js';
 import { actorFamilyEnum, communes } from '../reference/schema.js';
 import { type Visibility, visibilityLevels } from './contract.js';
@@ -51,7 +63,9 @@ export const actors = pgTable(
     index('actors_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
     index('actors_name_key_idx').on(t.nameKey, t.id),
     index('actors_family_idx').on(t.family),
-    index('actors_commune_idx').on(t.communeCode),
+    // Commune then name: serves the commune filter and the map's "first 50 actors of a commune by name".
+    index('actors_commune_idx').on(t.communeCode, t.nameKey, t.id),
+    index('actors_updated_idx').on(t.updatedAt, t.id),
     index('actors_themes_idx').using('gin', t.themes),
     index('actors_sdgs_idx').using('gin', t.sdgs),
     index('actors_contributions_idx').using('gin', t.contributions),
@@ -72,6 +86,8 @@ export const actorPeople = pgTable(
     email: text('email'),
     phone: text('phone'),
     visibility: visibilityEnum('visibility').notNull().default('members'),
+    /** Order in which the organisation lists its people. */
+    position: smallint('position').notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [index('actor_people_actor_idx').on(t.actorId)],
@@ -91,4 +107,19 @@ export const actorHistory = pgTable(
     changes: jsonb('changes').$type<Record<string, [unknown, unknown]>>().notNull(),
   },
   (t) => [index('actor_history_actor_idx').on(t.actorId, t.at)],
+);
+
+/**
+ * Number of actors per facet value over the whole directory ('total'/'' holds the number of actors), kept exact by
+ * statement-level triggers on actors (migration 0002). The directory reads it when a facet has no constraint at all,
+ * which spares a full scan of the table for the unfiltered directory, the map and a single-filter facet.
+ */
+export const actorFacetCounts = pgTable(
+  'actor_facet_counts',
+  {
+    facet: text('facet').notNull(),
+    value: text('value').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.facet, t.value] })],
 );

@@ -1,35 +1,132 @@
-import { Link, Route, Routes } from 'react-router';
+import { Component, type ReactNode, useEffect, useRef } from 'react';
+import { Link, Route, Routes, useLocation } from 'react-router';
+import { staff } from '../../../src/auth/roles';
+import { AccountPage } from '../account/AccountPage';
+import { ActorFormPage } from '../actors/ActorFormPage';
+import { ActorPage } from '../actors/ActorPage';
+import { InvitationsPage } from '../admin/InvitationsPage';
+import { UsersPage } from '../admin/UsersPage';
+import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
+import { InvitationPage } from '../auth/InvitationPage';
+import { LoginPage } from '../auth/LoginPage';
+import { RequireRole } from '../auth/RequireRole';
+import { ResetPasswordPage } from '../auth/ResetPasswordPage';
+import { DirectoryPage } from '../directory/DirectoryPage';
 import { useI18n } from '../i18n';
+import { usePageTitle } from '../ui/usePageTitle';
+import { Header } from './Header';
+
+/** On a change of page (not of query string), the focus goes to the main content, as a page load would. */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [pathname]);
+}
+
+class ErrorBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  usePageTitle(t('common.notFound'));
+  return (
+    <div className="narrow">
+      <h1>{t('common.notFound')}</h1>
+      <p>
+        <Link to="/">{t('actor.backToDirectory')}</Link>
+      </p>
+    </div>
+  );
+}
 
 export function App() {
-  const { t, locale, setLocale } = useI18n();
+  const { t } = useI18n();
+  const { pathname } = useLocation();
+  useFocusOnNavigation();
   return (
     <>
       <a className="skip-link" href="#main">
         {t('nav.skip')}
       </a>
-      <header className="site-header">
-        <Link to="/" className="brand">
-          {t('app.name')}
-        </Link>
-        <nav aria-label="Navigation principale">
-          <Link to="/">{t('nav.directory')}</Link>
-        </nav>
-        <button
-          type="button"
-          className="link-button"
-          aria-label={t('nav.languageLabel')}
-          onClick={() => setLocale(locale === 'fr' ? 'en' : 'fr')}
-        >
-          {t('nav.language')}
-        </button>
-      </header>
+      <Header />
       <main id="main" tabIndex={-1}>
-        <Routes>
-          <Route path="/" element={<p className="tagline">{t('app.tagline')}</p>} />
-          <Route path="*" element={<p>{t('common.notFound')}</p>} />
-        </Routes>
+        <ErrorBoundary
+          key={pathname}
+          fallback={
+            <div className="alert alert-error" role="alert">
+              {t('common.error')}
+            </div>
+          }
+        >
+          <Routes>
+            <Route path="/" element={<DirectoryPage />} />
+            <Route
+              path="/acteurs/nouveau"
+              element={
+                <RequireRole roles={staff}>
+                  <ActorFormPage />
+                </RequireRole>
+              }
+            />
+            <Route path="/acteurs/:id" element={<ActorPage />} />
+            <Route
+              path="/acteurs/:id/modifier"
+              element={
+                <RequireRole roles={['admin', 'animator', 'member']}>
+                  <ActorFormPage />
+                </RequireRole>
+              }
+            />
+            <Route path="/connexion" element={<LoginPage />} />
+            <Route path="/invitation/:token" element={<InvitationPage />} />
+            <Route path="/mot-de-passe-oublie" element={<ForgotPasswordPage />} />
+            <Route path="/reinitialiser/:token" element={<ResetPasswordPage />} />
+            <Route
+              path="/admin/utilisateurs"
+              element={
+                <RequireRole roles={['admin']}>
+                  <UsersPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/admin/invitations"
+              element={
+                <RequireRole roles={staff}>
+                  <InvitationsPage />
+                </RequireRole>
+              }
+            />
+            <Route
+              path="/compte"
+              element={
+                <RequireRole>
+                  <AccountPage />
+                </RequireRole>
+              }
+            />
+            <Route path="*" element={<NotFound />} />
+          </Routes>
+        </ErrorBoundary>
       </main>
+      <footer className="site-footer">
+        <p>{t('footer.programme')}</p>
+      </footer>
     </>
   );
 }

@@ -11,6 +11,8 @@ interface I18n {
   setLocale(locale: Locale): void;
   /** Translates a key, replacing `{name}` placeholders. Unknown keys (server messages) are shown as they are. */
   t(key: MessageKey | (string & {}), vars?: Record<string, string | number>): string;
+  /** Plural form of a key: `key.zero` (when present) for 0, else `key.one` / `key.other`; `{count}` is formatted. */
+  tn(key: string, count: number, vars?: Record<string, string | number>): string;
   formatNumber(n: number): string;
   formatEuros(n: number): string;
   formatDate(d: string | Date): string;
@@ -36,14 +38,22 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
     const messages = catalogues[locale];
+    const lookup = (key: string) => (messages as Record<string, string>)[key] ?? (fr as Record<string, string>)[key];
+    const t: I18n['t'] = (key, vars) => {
+      const template = lookup(key) ?? key;
+      return vars ? template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : template;
+    };
+    const plurals = new Intl.PluralRules(tag);
+    const numbers = new Intl.NumberFormat(tag);
     return {
       locale,
       setLocale,
-      t: (key, vars) => {
-        const template = (messages as Record<string, string>)[key] ?? (fr as Record<string, string>)[key] ?? key;
-        return vars ? template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : template;
+      t,
+      tn: (key, count, vars) => {
+        const form = count === 0 && lookup(`${key}.zero`) ? 'zero' : plurals.select(count) === 'one' ? 'one' : 'other';
+        return t(`${key}.${form}`, { ...vars, count: numbers.format(count) });
       },
-      formatNumber: (n) => new Intl.NumberFormat(tag).format(n),
+      formatNumber: (n) => numbers.format(n),
       formatEuros: (n) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' }).format(n),
       formatDate: (d) => new Intl.DateTimeFormat(tag, { dateStyle: 'long' }).format(new Date(d)),
       formatDateTime: (d) =>

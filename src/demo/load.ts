@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { users } from '../modules/accounts/schema.js';
+import { type CurrentUser, createUser } from '../modules/accounts/service.js';
+import { type ActorInput, actorInput } from '../modules/actors/contract.js';
+import { actors } from '../modules/actors/schema.js';
+import { createActor } from '../modules/actors/service.js';
+
+export const demoPassword = 'alliances-demo';
+
+/** Demo accounts of each role (README). The member belongs to the actor named `actorName`. */
+export const demoAccounts = [
+  { email: 'admin@demo.alliances.local', displayName: 'Alice Admin', role: 'admin' },
+  { email: 'animatrice@demo.alliances.local', displayName: 'Anna Animatrice', role: 'animator' },
+  { email: 'charlie-free@demo.alliances.local', displayName: 'Marc Membre', role: 'member', actorName: 'Charlie Free' },
+  { email: 'copil@demo.alliances.local', displayName: 'Olivia Observatrice', role: 'observer' },
+] as const;
+
+type DemoActor = Omit<ActorInput, 'contributions' | 'benefits'> & { contributions: string[]; benefits: string[] };
+
+const demoFile = path.resolve(import.meta.dirname, '../../assets/demo/pays-d-aix.json');
+
+/** The demo file names taxonomy items by slug; the taxonomy ids are `family.direction.slug`. */
+function toInput(a: DemoActor): ActorInput {
+  return {
+    ...a,
+    contributions: a.contributions.map((s) => `${a.family}.contribution.${s}`),
+    benefits: a.benefits.map((s) => `${a.family}.benefit.${s}`),
+  };
+}
+
+export class DemoDataRefused extends Error {}
+
+/**
+ * Loads the Pays d'Aix programme (actors from the seeds, fictional people) and the demo accounts into an empty
+ * database. Refused in production; does nothing when actors or users already exist (second start reuses the data).
+ */
+export async function loadDemoData(db: Db, opts: { production: boolean }): Promise<string> {
+  if (opts.production) throw new DemoDataRefused('Demo data and demo accounts are refused when NODE_ENV=production');
+  const [counts] = await db
+    .select({
+      actors: sql<number>`(select count(*) from ${actors})::int`,
+      users: sql<number>`(select count(*) from ${users})::int`,
+    })
+    .from(sql`(select 1) as one`);
+  if (!counts || counts.actors > 0 || counts.users > 0) return '';
+  const file = JSON.parse(fs.readFileSync(demoFile, 'utf8')) as { actors: DemoActor[] };
+  const system: CurrentUser = {
+    id: await createUser(db, { ...demoAccounts[0], password: demoPassword }),
+    ...demoAccounts[0],
+    actorId: null,
+    locale: 'fr',
+  };
+  const ids = new Map<string, string>();
+  for (const demo of file.actors) {
+    ids.set(demo.name, await createActor(db, system, actorInput.parse(toInput(demo))));
+  }
+  for (const account of demoAccounts.slice(1)) {
+    const actorId = 'actorName' in account ? (ids.get(account.actorName) ?? null) : null;
+    await createUser(db, { ...account, actorId, password: demoPassword });
+  }
+  return `${file.actors.length} demo actors, ${demoAccounts.length} demo accounts (password ${demoPassword})`;
+}

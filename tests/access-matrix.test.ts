@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Access, allows, type UserRole } from '../src/auth/roles.js';
+import { registeredContracts } from '../src/http/route.js';
+import { actors } from '../src/modules/actors/schema.js';
+import { createTestApp } from './app.js';
+import { type SignedIn, signedInAs } from './auth.js';
+
+/**
+ * Who may call each route, written out again here on purpose: changing a route's access rule must change this
+ * table too. `staff` = admin and animator. Finer rules on a resource (a member edits only its own organisation)
+ * are tested in the modules.
+ */
+const staff = ['admin', 'animator'] as const;
+const expected: Record<string, Access> = {
+  'GET /api/health': 'public',
+  'GET /api/v1/reference': 'public',
+  'GET /api/v1/communes': 'public',
+  'GET /api/v1/actors': 'public',
+  'GET /api/v1/actors/map': 'public',
+  'GET /api/v1/actors/:id': 'public',
+  'POST /api/v1/actors': staff,
+  'PUT /api/v1/actors/:id': ['admin', 'animator', 'member'],
+  'DELETE /api/v1/actors/:id': staff,
+  'GET /api/v1/actors/:id/history': ['admin', 'animator', 'observer', 'member'],
+  'GET /api/v1/auth/session': 'public',
+  'POST /api/v1/auth/login': 'public',
+  'POST /api/v1/auth/logout': 'signedIn',
+  'POST /api/v1/auth/password-reset-requests': 'public',
+  'POST /api/v1/auth/password-resets': 'public',
+  'POST /api/v1/invitations': staff,
+  'GET /api/v1/invitations': staff,
+  'GET /api/v1/invitations/by-token/:token': 'public',
+  'POST /api/v1/invitations/accept': 'public',
+  'GET /api/v1/users': ['admin'],
+  'PATCH /api/v1/users/:id': ['admin'],
+  'GET /api/v1/me/api-tokens': 'signedIn',
+  'POST /api/v1/me/api-tokens': 'signedIn',
+  'DELETE /api/v1/me/api-tokens/:id': 'signedIn',
+};
+
+const roles: (UserRole | null)[] = [null, 'admin', 'animator', 'member', 'observer'];
+const key = (c: { method: string; path: string }) => `${c.method} ${c.path}`;
+
+describe('role × route matrix', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  /** The member's own organisation: per-actor routes use it, so that only the role decides the answer. */
+  let ownActorId: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const [row] = await t.db.insert(actors).values({ family: 'association', name: 'Matrice' }).returning();
+    ownActorId = row?.id ?? '';
+  });
+  afterAll(() => t.close());
+
+  it('declares an access rule for every route, as this table says', () => {
+    const declared = Object.fromEntries(registeredContracts.map((c) => [key(c), c.access]));
+    expect(declared).toEqual(expected);
+  });
+
+  const cases = Object.entries(expected).flatMap(([route, access]) =>
+    roles.map((role) => ({ route, access, role: role ?? 'anonymous', userRole: role })),
+  );
+
+  it.each(cases)('$route as $role', async ({ route, access, userRole }) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const id = method === 'DELETE' || path.includes('/me/') || path.includes('/users/') ? randomUUID() : ownActorId;
+    const url = path.replace(':id', id).replace(':token', 'x'.repeat(43));
+    const session: SignedIn | undefined = userRole
+      ? await signedInAs(t.db, userRole, userRole === 'member' ? ownActorId : null)
+      : undefined;
+    const res = await t.app.inject({
+      method: method as 'GET',
+      url,
+      headers: session?.headers ?? {},
+      ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
+    });
+    if (allows(access, userRole)) {
+      expect([401, 403]).not.toContain(res.statusCode);
+    } else {
+      expect(res.statusCode).toBe(userRole === null ? 401 : 403);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+});

@@ -1,0 +1,102 @@
+import { useEffect, useId, useState } from 'react';
+import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { isStaff, useSession } from '../auth/session';
+import { useI18n } from '../i18n';
+
+export function Header() {
+  const { t, locale, setLocale } = useI18n();
+  const { user, role, logout, ready } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+
+  // The small-screen menu closes when the page changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  const signOut = async () => {
+    await logout().catch(() => undefined);
+    navigate('/');
+  };
+  const next = location.pathname.startsWith('/connexion')
+    ? ''
+    : `?next=${encodeURIComponent(location.pathname + location.search)}`;
+
+  return (
+    <header className="site-header">
+      <div className="header-inner">
+        <Link to="/" className="brand">
+          <svg aria-hidden="true" viewBox="0 0 16 16" width="26" height="26" focusable="false">
+            <circle cx="5.5" cy="8" r="4.5" fill="#ffffff" fillOpacity=".9" />
+            <circle cx="10.5" cy="8" r="4.5" fill="#f0a36b" fillOpacity=".9" />
+          </svg>
+          <span>{t('app.name')}</span>
+        </Link>
+        <button
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen((o) => !o)}
+        >
+          {t('nav.menu')}
+        </button>
+        <div id={menuId} className={`header-menu${menuOpen ? ' open' : ''}`}>
+          <nav aria-label={t('nav.main')} className="main-nav">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t('nav.directory')}
+                </NavLink>
+              </li>
+              {isStaff(role) ? (
+                <li>
+                  <NavLink to="/acteurs/nouveau">{t('nav.newActor')}</NavLink>
+                </li>
+              ) : null}
+              {isStaff(role) ? (
+                <li>
+                  <NavLink to="/admin/invitations">{t('nav.invitations')}</NavLink>
+                </li>
+              ) : null}
+              {role === 'admin' ? (
+                <li>
+                  <NavLink to="/admin/utilisateurs">{t('nav.users')}</NavLink>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+          <div className="header-user">
+            {ready && user ? (
+              <>
+                <Link to="/compte" className="user-chip">
+                  <span className="visually-hidden">{t('nav.account')} : </span>
+                  <span className="user-chip-name">{user.displayName}</span>
+                  <span className="user-chip-role">{t(`role.${user.role}`)}</span>
+                </Link>
+                <button type="button" className="header-button" onClick={signOut}>
+                  {t('nav.logout')}
+                </button>
+              </>
+            ) : null}
+            {ready && !user ? (
+              <Link to={`/connexion${next}`} className="header-button">
+                {t('nav.login')}
+              </Link>
+            ) : null}
+            <button
+              type="button"
+              className="header-button lang-button"
+              lang={locale === 'fr' ? 'en' : 'fr'}
+              aria-label={t('nav.languageLabel')}
+              onClick={() => setLocale(locale === 'fr' ? 'en' : 'fr')}
+            >
+              {t('nav.language')}
+            </button>
+          </div>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+import type { ApiError } from '../api/client';
+import { useI18n } from '../i18n';
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <p className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label ?? t('common.loading')}
+    </p>
+  );
+}
+
+export function Alert({
+  kind = 'error',
+  children,
+  title,
+}: {
+  kind?: 'error' | 'success' | 'info' | 'warning';
+  children?: ReactNode;
+  title?: ReactNode;
+}) {
+  return (
+    <div className={`alert alert-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {title ? <p className="alert-title">{title}</p> : null}
+      {children}
+    </div>
+  );
+}
+
+/** Explains an API failure in the current locale: network, sign-in needed, forbidden, not found, or the title. */
+export function useErrorText() {
+  const { t, locale } = useI18n();
+  return (error: ApiError) => {
+    if (error.status === 0) return t('error.network');
+    if (error.status === 401) return t('error.unauthenticated');
+    if (error.status === 403) return t('error.forbidden');
+    if (error.status === 404) return t('error.notFound');
+    if (error.status === 429) return t('error.tooManyRequests');
+    if (error.status >= 500) return t('common.error');
+    return locale === 'fr' && error.title ? error.title : t('common.error');
+  };
+}
+
+export function ApiErrorAlert({ error }: { error: ApiError }) {
+  const text = useErrorText();
+  return <Alert>{text(error)}</Alert>;
+}
