@@ -9,6 +9,7 @@ import { useI18n } from '../i18n';
 import { CopyButton } from '../ui/CopyButton';
 import { Field } from '../ui/Field';
 import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
+import { TableWrap } from '../ui/TableWrap';
 import { usePageTitle } from '../ui/usePageTitle';
 import '../admin/admin.css';
 
@@ -98,7 +99,7 @@ export function AccountPage() {
         </p>
       </section>
 
-      <section className="card" aria-labelledby="tokens-heading">
+      <section className="card">
         <h2 id="tokens-heading">{t('account.tokens')}</h2>
         <p className="muted">{t('account.tokensIntro')}</p>
         <p className="small">
@@ -155,7 +156,7 @@ export function AccountPage() {
         {!tokens.data && tokens.loading ? <Loading /> : null}
         {tokens.data && tokens.data.items.length === 0 ? <p className="muted">{t('account.noTokens')}</p> : null}
         {tokens.data && tokens.data.items.length > 0 ? (
-          <div className="table-wrap">
+          <TableWrap labelledBy="tokens-heading">
             <table>
               <caption className="visually-hidden">{t('account.tokens')}</caption>
               <thead>
@@ -188,7 +189,7 @@ export function AccountPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : null}
       </section>
     </div>

@@ -47,7 +47,9 @@ export function ActorFormPage() {
   const { id } = useParams();
   const { t } = useI18n();
   const existing = useApiQuery(getActor, { params: { id: id ?? '' } }, { enabled: Boolean(id) });
+  const ref = useReference();
   usePageTitle(id ? t('actorForm.editTitle', { name: existing.data?.name ?? '' }) : t('actorForm.newTitle'));
+  if (!ref.data && !ref.failed) return <Loading />;
   if (id) {
     if (existing.error) return <ApiErrorAlert error={existing.error} />;
     if (!existing.data) return <Loading />;
@@ -92,8 +94,21 @@ function ActorForm({ actorId, initial }: { actorId?: string; initial: ActorFormV
     return fieldMessages[server.code].en.includes('{') ? server.message : fieldMessage(server.code, locale);
   };
 
+  // A blur caused by pressing a button (Enregistrer, Ajouter…) does not validate: a message appearing then would move
+  // the button under the pointer and the click would be lost. Submitting validates everything anyway.
+  const pressingButton = useRef(false);
+  const onPointerDownCapture = (e: React.PointerEvent) => {
+    if ((e.target as Element).closest('button')) pressingButton.current = true;
+  };
+  const onPointerUpCapture = () => {
+    setTimeout(() => {
+      pressingButton.current = false;
+    });
+  };
+
   /** Validates a field when it loses the focus; fields already in error are re-checked too (to clear them). */
   const checkField = (path: string, current = valuesRef.current) => {
+    if (pressingButton.current) return;
     const all = validateActor(current);
     setClientErrors((previous) => {
       const next: Record<string, FieldIssue> = {};
@@ -332,7 +347,14 @@ function ActorForm({ actorId, initial }: { actorId?: string; initial: ActorFormV
       {generalError ? <Alert>{errorText(generalError)}</Alert> : null}
       {unplaced.length > 0 && !summary ? <Alert>{unplaced.map(messageOf).join(' ')}</Alert> : null}
 
-      <form ref={formRef} onSubmit={submit} noValidate className="actor-form">
+      <form
+        ref={formRef}
+        onSubmit={submit}
+        noValidate
+        className="actor-form"
+        onPointerDownCapture={onPointerDownCapture}
+        onPointerUpCapture={onPointerUpCapture}
+      >
         <fieldset className="form-section">
           <legend>{t('actorForm.identity')}</legend>
           <div className="grid-2">

@@ -22,6 +22,7 @@ export function ActorPage() {
   const { t } = useI18n();
   const validId = uuidPattern.test(id);
   const actor = useApiQuery(getActor, { params: { id } }, { enabled: validId });
+  const ref = useReference();
   usePageTitle(actor.data?.name ?? t('actor.title'));
   if (!validId || actor.error?.status === 404 || actor.error?.status === 400) {
     return (
@@ -34,7 +35,8 @@ export function ActorPage() {
     );
   }
   if (actor.error) return <ApiErrorAlert error={actor.error} />;
-  if (!actor.data) return <Loading />;
+  // The page waits for the reference data too, so that themes and contributions appear with their labels at once.
+  if (!actor.data || (!ref.data && !ref.failed)) return <Loading />;
   return <ActorView actor={actor.data} />;
 }
 
@@ -212,8 +214,6 @@ function ActorView({ actor }: { actor: ActorDetail }) {
               </div>
             </section>
           ) : null}
-
-          {canSeeHistory ? <ActorHistory actorId={actor.id} /> : null}
         </div>
 
         <aside className="actor-aside" aria-label={t('actor.details')}>
@@ -283,6 +283,7 @@ function ActorView({ actor }: { actor: ActorDetail }) {
           </p>
         </aside>
       </div>
+      {canSeeHistory ? <ActorHistory actorId={actor.id} /> : null}
     </article>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { type UserRole, userRoles } from '../../../src/auth/roles';
 import { fieldMessage } from '../../../src/http/messages';
@@ -10,6 +10,8 @@ import { useI18n } from '../i18n';
 import { type ActorChoice, ActorPicker } from '../ui/ActorPicker';
 import { Field } from '../ui/Field';
 import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
+import { TableWrap } from '../ui/TableWrap';
+import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid';
 import { usePageTitle } from '../ui/usePageTitle';
 import './admin.css';
 
@@ -33,6 +35,8 @@ export function InvitationsPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -45,7 +49,7 @@ export function InvitationsPage() {
     else if (invitedRole === 'member' && !actor.id) local.actorId = fieldMessage('memberNeedsActor', locale);
     setErrors(local);
     if (Object.keys(local).length) {
-      document.querySelector<HTMLElement>('.invite-form [aria-invalid="true"]')?.focus();
+      focusFirstInvalid();
       return;
     }
     setBusy(true);
@@ -65,7 +69,7 @@ export function InvitationsPage() {
             apiError.errors.map((x) => [x.field, locale === 'fr' ? x.message : fieldMessage(x.code, locale)]),
           ),
         );
-        setTimeout(() => document.querySelector<HTMLElement>('.invite-form [aria-invalid="true"]')?.focus());
+        focusFirstInvalid();
       } else setFailure(errorText(apiError));
     } finally {
       setBusy(false);
@@ -84,7 +88,7 @@ export function InvitationsPage() {
         <p className="muted">{t('invitations.intro')}</p>
         {success ? <Alert kind="success">{success}</Alert> : null}
         {failure ? <Alert>{failure}</Alert> : null}
-        <form className="invite-form" onSubmit={submit} noValidate>
+        <form ref={formRef} className="invite-form" onSubmit={submit} noValidate>
           <div className="grid-3">
             <Field id="invite-email" label={t('invitations.email')} required error={errors.email}>
               {(control) => (
@@ -126,13 +130,13 @@ export function InvitationsPage() {
         </form>
       </section>
 
-      <section aria-labelledby="pending-heading">
+      <section>
         <h2 id="pending-heading">{t('invitations.pending')}</h2>
         {invitations.error ? <ApiErrorAlert error={invitations.error} /> : null}
         {!invitations.data && invitations.loading ? <Loading /> : null}
         {invitations.data && pending.length === 0 ? <p className="muted">{t('invitations.nonePending')}</p> : null}
         {pending.length > 0 ? (
-          <div className="table-wrap">
+          <TableWrap labelledBy="pending-heading">
             <table>
               <thead>
                 <tr>
@@ -166,14 +170,14 @@ export function InvitationsPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         ) : null}
       </section>
 
       {accepted.length > 0 ? (
-        <section aria-labelledby="accepted-heading">
+        <section>
           <h2 id="accepted-heading">{t('invitations.accepted')}</h2>
-          <div className="table-wrap">
+          <TableWrap labelledBy="accepted-heading">
             <table>
               <thead>
                 <tr>
@@ -194,7 +198,7 @@ export function InvitationsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ) : null}
     </div>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { z } from 'zod';
 import { type UserRole, userRoles } from '../../../src/auth/roles';
@@ -11,6 +11,7 @@ import { useI18n } from '../i18n';
 import { type ActorChoice, ActorPicker } from '../ui/ActorPicker';
 import { Field } from '../ui/Field';
 import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
+import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid';
 import { usePageTitle } from '../ui/usePageTitle';
 import './admin.css';
 
@@ -170,6 +171,8 @@ function UserEditForm({
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
@@ -180,7 +183,7 @@ function UserEditForm({
     if (role === 'member' && !actor.id) local.actorId = fieldMessage('memberNeedsActor', locale);
     setErrors(local);
     if (Object.keys(local).length) {
-      document.querySelector<HTMLElement>(`#${id} [aria-invalid="true"]`)?.focus();
+      focusFirstInvalid();
       return;
     }
     setBusy(true);
@@ -198,6 +201,7 @@ function UserEditForm({
             apiError.errors.map((x) => [x.field, locale === 'fr' ? x.message : fieldMessage(x.code, locale)]),
           ),
         );
+        focusFirstInvalid();
       } else setFailure(errorText(apiError));
     } finally {
       setBusy(false);
@@ -205,7 +209,7 @@ function UserEditForm({
   };
 
   return (
-    <form id={id} className="user-edit" onSubmit={submit} noValidate>
+    <form ref={formRef} id={id} className="user-edit" onSubmit={submit} noValidate>
       {failure ? <Alert>{failure}</Alert> : null}
       <div className="grid-3">
         <Field id={`${id}-name`} label={t('users.displayName')} error={errors.displayName} required>

@@ -304,7 +304,7 @@ function ResultItem({ actor }: { actor: ActorSummary }) {
         {kind.slice(1).join(' · ')}
       </p>
       {actor.excerpt ? <p className="result-excerpt">{actor.excerpt}</p> : null}
-      {actor.themes.length || actor.sdgs.length ? (
+      {(ref.data || ref.failed) && (actor.themes.length || actor.sdgs.length) ? (
         <ul className="chips" aria-label={t('actor.themesAndSdgs')}>
           {actor.themes.map((id) => (
             <li key={id}>

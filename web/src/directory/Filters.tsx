@@ -192,46 +192,50 @@ export function Filters({
           ))}
         </select>
       </div>
-      <FacetGroup
-        name="commune"
-        title={t('filters.commune')}
-        options={communeOptions}
-        selected={f.commune}
-        onToggle={onToggle}
-        defaultOpen={false}
-      />
-      <FacetGroup
-        name="theme"
-        title={t('filters.theme')}
-        options={themeOptions}
-        selected={f.theme}
-        onToggle={onToggle}
-        defaultOpen
-      />
-      <FacetGroup
-        name="sdg"
-        title={t('filters.sdg')}
-        options={sdgOptions}
-        selected={f.sdg}
-        onToggle={onToggle}
-        defaultOpen={false}
-      />
-      <FacetGroup
-        name="contribution"
-        title={t('filters.contribution')}
-        options={stakeholderOptions('contribution')}
-        selected={f.contribution}
-        onToggle={onToggle}
-        defaultOpen={false}
-      />
-      <FacetGroup
-        name="benefit"
-        title={t('filters.benefit')}
-        options={stakeholderOptions('benefit')}
-        selected={f.benefit}
-        onToggle={onToggle}
-        defaultOpen={false}
-      />
+      {ref.data || ref.failed ? (
+        <>
+          <FacetGroup
+            name="commune"
+            title={t('filters.commune')}
+            options={communeOptions}
+            selected={f.commune}
+            onToggle={onToggle}
+            defaultOpen={false}
+          />
+          <FacetGroup
+            name="theme"
+            title={t('filters.theme')}
+            options={themeOptions}
+            selected={f.theme}
+            onToggle={onToggle}
+            defaultOpen
+          />
+          <FacetGroup
+            name="sdg"
+            title={t('filters.sdg')}
+            options={sdgOptions}
+            selected={f.sdg}
+            onToggle={onToggle}
+            defaultOpen={false}
+          />
+          <FacetGroup
+            name="contribution"
+            title={t('filters.contribution')}
+            options={stakeholderOptions('contribution')}
+            selected={f.contribution}
+            onToggle={onToggle}
+            defaultOpen={false}
+          />
+          <FacetGroup
+            name="benefit"
+            title={t('filters.benefit')}
+            options={stakeholderOptions('benefit')}
+            selected={f.benefit}
+            onToggle={onToggle}
+            defaultOpen={false}
+          />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -119,7 +119,7 @@ export const en: Messages = {
   'directory.title': 'Directory of the territory’s actors',
   'directory.search': 'Search',
   'directory.searchButton': 'Search',
-  'directory.searchPlaceholder': 'Name, activity, know-how… (e.g. theatre, inclusion)',
+  'directory.searchPlaceholder': 'Name, activity… (e.g. theatre, inclusion)',
   'directory.count.zero': 'No actors',
   'directory.count.one': '{count} actor',
   'directory.count.other': '{count} actors',
@@ -157,8 +157,8 @@ export const en: Messages = {
   'map.none': 'No located actor for this search.',
   'map.more.one': 'and {count} other actor',
   'map.more.other': 'and {count} other actors',
-  'map.unplaced.one': '{count} actor without a municipality is not on the map.',
-  'map.unplaced.other': '{count} actors without a municipality are not on the map.',
+  'map.unplaced.one': '{count} actor has no known position and is not on the map.',
+  'map.unplaced.other': '{count} actors have no known position and are not on the map.',
 
   'pagination.label': 'Result pages',
   'pagination.previous': 'Previous',
@@ -242,7 +242,7 @@ export const en: Messages = {
     'Accounts are created on invitation by the programme team. The public directory can be browsed without an account.',
 
   'password.new': 'New password',
-  'password.confirm': 'Confirm the new password',
+  'password.confirm': 'Repeat the password',
   'password.hint': 'At least 10 characters.',
   'password.mismatch': 'The two passwords differ.',
 

@@ -116,7 +116,7 @@ export const fr = {
   'directory.title': 'Annuaire des acteurs du territoire',
   'directory.search': 'Rechercher',
   'directory.searchButton': 'Rechercher',
-  'directory.searchPlaceholder': 'Nom, activité, savoir-faire… (ex. théâtre, insertion)',
+  'directory.searchPlaceholder': 'Nom, activité… (ex. théâtre, insertion)',
   'directory.count.zero': 'Aucun acteur',
   'directory.count.one': '{count} acteur',
   'directory.count.other': '{count} acteurs',
@@ -155,8 +155,8 @@ export const fr = {
   'map.none': 'Aucun acteur localisé pour cette recherche.',
   'map.more.one': 'et {count} autre acteur',
   'map.more.other': 'et {count} autres acteurs',
-  'map.unplaced.one': '{count} acteur sans commune n’apparaît pas sur la carte.',
-  'map.unplaced.other': '{count} acteurs sans commune n’apparaissent pas sur la carte.',
+  'map.unplaced.one': '{count} acteur n’a pas de position connue et n’apparaît pas sur la carte.',
+  'map.unplaced.other': '{count} acteurs n’ont pas de position connue et n’apparaissent pas sur la carte.',
 
   'pagination.label': 'Pages de résultats',
   'pagination.previous': 'Précédente',
@@ -242,7 +242,7 @@ export const fr = {
     'Les comptes sont créés sur invitation de l’équipe d’animation. L’annuaire public reste consultable sans compte.',
 
   'password.new': 'Nouveau mot de passe',
-  'password.confirm': 'Confirmation du nouveau mot de passe',
+  'password.confirm': 'Répétez le mot de passe',
   'password.hint': 'Au moins 10 caractères.',
   'password.mismatch': 'Les deux mots de passe ne sont pas identiques.',
 

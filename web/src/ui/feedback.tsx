@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { fieldMessage, fieldMessages, isFieldMessageCode } from '../../../src/http/messages';
 import type { ApiError } from '../api/client';
 import { useI18n } from '../i18n';
 
@@ -34,6 +35,16 @@ export function useErrorText() {
   const { t, locale } = useI18n();
   return (error: ApiError) => {
     if (error.status === 0) return t('error.network');
+    // Field errors not shown on a field (e.g. "you cannot disable your own account"): their messages.
+    if (error.errors.length > 0) {
+      return error.errors
+        .map((e) =>
+          locale === 'en' && isFieldMessageCode(e.code) && !fieldMessages[e.code].en.includes('{')
+            ? fieldMessage(e.code, 'en')
+            : e.message || fieldMessage(e.code, locale),
+        )
+        .join(' ');
+    }
     if (error.status === 401) return t('error.unauthenticated');
     if (error.status === 403) return t('error.forbidden');
     if (error.status === 404) return t('error.notFound');
