@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sessionCookie } from './auth/names.js';
 import { registerAuth } from './auth/session.js';
 import type { Config } from './config.js';
 import type { DatabaseKind, Db } from './db/client.js';
@@ -33,7 +34,10 @@ const logger = (level: string): FastifyServerOptions['logger'] =>
       };
 
 export async function buildApp(ctx: AppContext) {
-  const app = Fastify({ logger: logger(ctx.config.logLevel), trustProxy: (_address: string, hop: number) => hop < ctx.config.trustProxy });
+  const app = Fastify({
+    logger: logger(ctx.config.logLevel),
+    trustProxy: (_address: string, hop: number) => hop < ctx.config.trustProxy,
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);
@@ -44,7 +48,7 @@ export async function buildApp(ctx: AppContext) {
       info: { title: 'Alliances API', version: '1', description: 'API de la plateforme Alliances' },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'alliances_session' },
+          session: { type: 'apiKey', in: 'cookie', name: sessionCookie },
           bearer: { type: 'http', scheme: 'bearer', description: 'Jeton d’API personnel' },
         },
       },

@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
 import { forbidden } from '../errors.js';
 import { type CurrentUser, userFromApiToken, userFromSession } from '../modules/accounts/service.js';
+import { csrfHeader, sessionCookie } from './names.js';
 
-export const sessionCookie = 'alliances_session';
-export const csrfHeader = 'x-csrf-token';
+export { csrfHeader, sessionCookie };
 
 export interface AuthState {
   user: CurrentUser | null;

@@ -1,5 +1,5 @@
 import type { Config } from '../config.js';
-import { loadDemoData } from '../demo/load.js';
+import { disableDemoAccounts, loadDemoData } from '../demo/load.js';
 import { loadReferenceData } from '../modules/reference/load.js';
 import { migrate, openDatabase } from './client.js';
 
@@ -12,6 +12,10 @@ export async function prepareDatabase(config: Config) {
   await migrate(database);
   const loaded = await loadReferenceData(database.db);
   if (loaded) log.push(`reference data loaded: ${loaded}`);
+  if (config.production) {
+    const disabled = await disableDemoAccounts(database.db);
+    if (disabled) log.push(`${disabled} demo accounts disabled (production)`);
+  }
   if (config.demoData) {
     const demo = await loadDemoData(database.db, config);
     log.push(demo ? `demo data loaded: ${demo}` : 'existing data reused');

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { and, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { users } from '../modules/accounts/schema.js';
 import { type CurrentUser, createUser } from '../modules/accounts/service.js';
@@ -62,4 +62,18 @@ export async function loadDemoData(db: Db, opts: { production: boolean }): Promi
     await createUser(db, { ...account, actorId, password: demoPassword });
   }
   return `${file.actors.length} demo actors, ${demoAccounts.length} demo accounts (password ${demoPassword})`;
+}
+
+/**
+ * In production the demo accounts are refused: if a database that once held demo data is started in production,
+ * those accounts are disabled (their sessions then stop working). Returns how many were disabled.
+ */
+export async function disableDemoAccounts(db: Db): Promise<number> {
+  const emails = demoAccounts.map((a) => a.email);
+  const disabled = await db
+    .update(users)
+    .set({ disabledAt: new Date() })
+    .where(and(inArray(users.email, emails), isNull(users.disabledAt)))
+    .returning({ id: users.id });
+  return disabled.length;
 }

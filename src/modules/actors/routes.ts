@@ -1,15 +1,7 @@
 import type { AppContext } from '../../app.js';
 import { unauthenticated } from '../../errors.js';
 import { type App, registerRoute } from '../../http/route.js';
-import {
-  actorHistory,
-  actorsMap,
-  createActor,
-  deleteActor,
-  getActor,
-  listActors,
-  updateActor,
-} from './contract.js';
+import { actorHistory, actorsMap, createActor, deleteActor, getActor, listActors, updateActor } from './contract.js';
 import * as actors from './service.js';
 
 export function registerActorRoutes(app: App, ctx: AppContext) {

@@ -60,6 +60,8 @@ export const actors = pgTable(
   },
   (t) => [
     index('actors_search_idx').using('gin', t.searchVector),
+    // The name alone, for the relevance ranking's pool of name matches on large directories (search.ts).
+    index('actors_name_fts_idx').using('gin', sql`to_tsvector('fr_unaccent', ${t.name})`),
     index('actors_name_trgm_idx').using('gin', sql`${t.nameKey} gin_trgm_ops`),
     index('actors_name_key_idx').on(t.nameKey, t.id),
     index('actors_family_idx').on(t.family),
@@ -121,5 +123,20 @@ export const actorFacetCounts = pgTable(
     value: text('value').notNull(),
     n: integer('n').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.facet, t.value] })],
+  (t) => [primaryKey({ columns: [t.facet, t.value] }), index('actor_facet_counts_top_idx').on(t.facet, t.n)],
+);
+
+/**
+ * The lexemes of actors' search vectors with the number of actors holding each, kept by triggers (migration 0002).
+ * Query words absent from it are typos or words no actor uses: the search replaces them by the closest lexemes by
+ * trigram similarity (the spelling-suggestion technique of the pg_trgm documentation), so typo tolerance costs one
+ * lookup in this small table instead of trigram matching over every actor.
+ */
+export const actorLexemes = pgTable(
+  'actor_lexemes',
+  {
+    lexeme: text('lexeme').primaryKey(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [index('actor_lexemes_trgm_idx').using('gin', sql`${t.lexeme} gin_trgm_ops`)],
 );

@@ -4,7 +4,7 @@ import { signedInAs } from '../../../tests/auth.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { type DirectoryPage, directoryQuery } from './contract.js';
 import { actorData } from './fixtures.js';
-import { excerpt } from './search.js';
+import { defaultTuning, excerpt } from './search.js';
 import { actorsMap, createActor, deleteActor, searchActors, updateActor } from './service.js';
 
 describe('directory search', () => {
@@ -228,7 +228,13 @@ describe('directory search', () => {
     expect(facet(page, 'sdg')).toEqual({ '4': 2, '11': 2 });
 
     const single = await search({ family: 'company' });
-    expect(facet(single, 'family')).toEqual({ association: 4, company: 1, publicAuthority: 1, academia: 1, citizen: 1 });
+    expect(facet(single, 'family')).toEqual({
+      association: 4,
+      company: 1,
+      publicAuthority: 1,
+      academia: 1,
+      citizen: 1,
+    });
     expect(facet(single, 'theme')).toEqual({ 'circular-economy': 1 });
 
     const withText = await search({ q: 'theatre', sdg: '4' });
@@ -240,7 +246,12 @@ describe('directory search', () => {
     const extra = await createActor(t.db, admin, actorData({ name: 'Éphémère', themes: ['solidarity'] }));
     expect(facet(await search({}), 'theme').solidarity).toBe(1);
     expect((await search({})).total).toBe(9);
-    await updateActor(t.db, admin, extra, actorData({ name: 'Éphémère', family: 'media', themes: ['intergenerational'] }));
+    await updateActor(
+      t.db,
+      admin,
+      extra,
+      actorData({ name: 'Éphémère', family: 'media', themes: ['intergenerational'] }),
+    );
     let page = await search({});
     expect(facet(page, 'theme').solidarity).toBeUndefined();
     expect(facet(page, 'theme').intergenerational).toBe(1);
@@ -285,6 +296,63 @@ describe('directory search', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toContain('application/problem+json');
     expect(bad.json().errors[0].field).toBe('pageSize');
+  });
+  describe('on a large directory (bounded work, forced here with tiny limits)', () => {
+    // Block sampling is left out (a share above 1) but in its own test: on a one-block table it reads all or nothing.
+    const tuning = { ...defaultTuning, exactUpTo: 0, sample: 3, namePool: 2, blockSampleShare: 2 };
+    const bounded = (query: Record<string, unknown>, extra: Partial<typeof tuning> = {}) =>
+      searchActors(t.db, null, directoryQuery.parse(query), { ...tuning, ...extra });
+
+    it('gives the same answers while the matches fit in the sample', async () => {
+      const page = await bounded({ q: 'theatre' });
+      expect(names(page)).toEqual(['Théâtre du Jeu de Paume', 'Le Petit Duc']);
+      expect(page.total).toBe(2);
+      const withFilter = await bounded({ q: 'theatre', sdg: '4' });
+      expect(withFilter.total).toBe(1);
+      expect(facet(withFilter, 'sdg')).toEqual({ '11': 2, '4': 1 });
+      expect(names(await bounded({ q: 'charly fre' }))).toEqual(['Charlie Free']);
+    });
+
+    it('estimates counts beyond the sample, and still pages every match in order', async () => {
+      const page = await bounded({ theme: 'culture-art' });
+      expect(page.total).toBeGreaterThanOrEqual(4);
+      expect(names(page)).toEqual(['Charlie Free', 'Fontaine Obscure', 'Le Petit Duc', 'Théâtre du Jeu de Paume']);
+      expect(page.facets.family[0]?.value).toBe('association');
+      expect(page.facets.theme.find((f) => f.value === 'culture-art')?.count).toBeGreaterThanOrEqual(4);
+    });
+
+    it('pages by relevance from the sample, then from a larger pool', async () => {
+      expect(names(await bounded({ q: 'theatre', pageSize: 1, page: 2 }))).toEqual(['Le Petit Duc']);
+      expect(names(await bounded({ q: 'theatre', pageSize: 2, page: 2 }))).toEqual([]);
+      expect(names(await bounded({ q: 'salle', pageSize: 1, page: 4 }))).toEqual([]);
+    });
+
+    it('filters very common words instead of looking them up in the index, with the same results', async () => {
+      const page = await bounded({ q: 'theatre', family: 'association' }, { denseText: 0 });
+      expect(names(page)).toEqual(['Théâtre du Jeu de Paume', 'Le Petit Duc']);
+      expect(page.total).toBe(2);
+    });
+
+    it('filters very common array values and territories the same way', async () => {
+      const page = await bounded({ theme: 'culture-art', sdg: '4', territory: 'pays-d-aix' }, { denseText: 0 });
+      expect(names(page)).toEqual(['Charlie Free', 'Le Petit Duc']);
+      expect(page.total).toBe(2);
+      expect(facet(page, 'sdg')).toEqual({ '4': 2, '11': 2 });
+      expect((await bounded({ territory: 'nowhere' })).total).toBe(0);
+    });
+
+    it('estimates from a sample of blocks when matches are a large share of the directory', async () => {
+      // TABLESAMPLE SYSTEM on a one-block table reads it or not: the figures are the planner's either way.
+      const page = await bounded({ family: 'association' }, { sample: 1, blockSampleShare: 0 });
+      expect(page.total).toBeGreaterThan(0);
+      expect(names(page)).toEqual(['Charlie Free', 'Fontaine Obscure', 'Le Petit Duc', 'Théâtre du Jeu de Paume']);
+    });
+
+    it('reads whole-directory counts from the stored counts', async () => {
+      const page = await bounded({});
+      expect(page.total).toBe(8);
+      expect(facet(page, 'family').association).toBe(4);
+    });
   });
 });
 

@@ -1,12 +1,13 @@
 // The actors' rules: plain functions taking a db handle, throwing the domain errors of src/errors.ts.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { forbidden, invalid, notFound, unauthenticated } from '../../errors.js';
+import { forbidden, notFound, unauthenticated } from '../../errors.js';
 import { users } from '../accounts/schema.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { communes } from '../reference/schema.js';
 import type { ActorData, ActorDetail, historyEntry } from './contract.js';
 import { type ActorFields, creationChanges, redactChanges, updateChanges } from './history.js';
+import { personRow, replacePeople } from './people.js';
 import { actorHistory, actorPeople, actors } from './schema.js';
 import { checkReferences, parseActorData, unique } from './validation.js';
 import {
@@ -20,7 +21,8 @@ import {
   type Viewer,
 } from './visibility.js';
 
-export { actorsMap, searchActors } from './search.js';
+export { actorsMap } from './map.js';
+export { searchActors } from './search.js';
 
 type ActorRow = typeof actors.$inferSelect;
 type HistoryEntry = import('zod').infer<typeof historyEntry>;
@@ -60,16 +62,6 @@ function fieldsOfRow(row: ActorRow): ActorFields {
   };
 }
 
-const personRow = (actorId: string, p: ActorData['people'][number], position: number) => ({
-  actorId,
-  name: p.name,
-  role: p.role,
-  email: p.email ?? null,
-  phone: p.phone ?? null,
-  visibility: p.visibility,
-  position,
-});
-
 /** Creates an actor with its people, in one transaction with its history row. Staff only. Returns the new id. */
 export async function createActor(db: Db, by: CurrentUser, data: ActorData): Promise<string> {
   if (!isStaff(by)) throw forbidden();
@@ -104,52 +96,8 @@ export async function updateActor(db: Db, by: CurrentUser, id: string, data: Act
   await db.transaction(async (tx) => {
     const [before] = await tx.select().from(actors).where(eq(actors.id, id)).for('update');
     if (!before) throw notFound('Acteur');
-    const existing = await tx.select().from(actorPeople).where(eq(actorPeople.actorId, id));
-    const existingById = new Map(existing.map((p) => [p.id, p]));
-    const unknownIds = parsed.people.flatMap((p, i) =>
-      p.id && !existingById.has(p.id) ? [{ field: `people.${i}.id`, code: 'invalid' }] : [],
-    );
-    if (unknownIds.length) throw invalid(unknownIds);
-
-    let peopleChanged = false;
-    const keptIds = parsed.people.flatMap((p) => (p.id ? [p.id] : []));
-    const removed = existing.filter((p) => !keptIds.includes(p.id));
-    if (removed.length) {
-      peopleChanged = true;
-      await tx.delete(actorPeople).where(
-        and(
-          eq(actorPeople.actorId, id),
-          inArray(
-            actorPeople.id,
-            removed.map((p) => p.id),
-          ),
-        ),
-      );
-    }
-    for (const [i, p] of parsed.people.entries()) {
-      const next = personRow(id, p, i);
-      const current = p.id ? existingById.get(p.id) : undefined;
-      if (!current) {
-        peopleChanged = true;
-        await tx.insert(actorPeople).values(next);
-      } else if (
-        current.name !== next.name ||
-        current.role !== next.role ||
-        current.email !== next.email ||
-        current.phone !== next.phone ||
-        current.visibility !== next.visibility ||
-        current.position !== next.position
-      ) {
-        peopleChanged = true;
-        await tx.update(actorPeople).set(next).where(eq(actorPeople.id, current.id));
-      }
-    }
-
-    const changes = updateChanges(fieldsOfRow(before), fields, {
-      before: existing.length,
-      after: parsed.people.length,
-      changed: peopleChanged,
-    });
+    const people = await replacePeople(tx, id, parsed.people);
+    const changes = updateChanges(fieldsOfRow(before), fields, people);
     if (Object.keys(changes).length === 0) return;
     await tx
       .update(actors)
@@ -239,10 +187,7 @@ export async function getActor(db: Db, viewer: Viewer, id: string): Promise<Acto
 export async function listActorHistory(db: Db, viewer: Viewer, id: string): Promise<HistoryEntry[]> {
   if (viewer === null) throw unauthenticated();
   if (!(isStaff(viewer) || viewer.role === 'observer' || isOwnMember(viewer, id))) throw forbidden();
-  const [actor] = await db
-    .select({ fieldVisibility: actors.fieldVisibility })
-    .from(actors)
-    .where(eq(actors.id, id));
+  const [actor] = await db.select({ fieldVisibility: actors.fieldVisibility }).from(actors).where(eq(actors.id, id));
   if (!actor) throw notFound('Acteur');
   const rows = await db
     .select({

@@ -19,10 +19,7 @@ export function parseActorData(data: ActorData): ActorData {
 export async function checkReferences(db: Db, data: ActorData): Promise<void> {
   const issues: FieldIssue[] = [];
   if (data.communeCode) {
-    const [found] = await db
-      .select({ code: communes.code })
-      .from(communes)
-      .where(eq(communes.code, data.communeCode));
+    const [found] = await db.select({ code: communes.code }).from(communes).where(eq(communes.code, data.communeCode));
     if (!found) issues.push({ field: 'communeCode', code: 'unknownCommune' });
   }
   if (data.themes.length) {
@@ -44,7 +41,10 @@ export async function checkReferences(db: Db, data: ActorData): Promise<void> {
       list.forEach((id, i) => {
         const item = items.get(id);
         if (!item || item.family !== data.family || item.direction !== direction) {
-          issues.push({ field: `${direction === 'contribution' ? 'contributions' : 'benefits'}.${i}`, code: 'unknownItem' });
+          issues.push({
+            field: `${direction === 'contribution' ? 'contributions' : 'benefits'}.${i}`,
+            code: 'unknownItem',
+          });
         }
       });
     }

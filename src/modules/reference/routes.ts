@@ -1,7 +1,7 @@
 import type { AppContext } from '../../app.js';
 import { type App, registerRoute } from '../../http/route.js';
 import { getReference, searchCommunes } from './contract.js';
-import { getReferenceData, searchCommunes as findCommunes } from './service.js';
+import { searchCommunes as findCommunes, getReferenceData } from './service.js';
 
 export function registerReferenceRoutes(app: App, ctx: AppContext) {
   registerRoute(app, getReference, async ({ reply }) => {
@@ -9,5 +9,7 @@ export function registerReferenceRoutes(app: App, ctx: AppContext) {
     return getReferenceData(ctx.db);
   });
 
-  registerRoute(app, searchCommunes, async ({ query }) => ({ items: await findCommunes(ctx.db, query.q, query.limit) }));
+  registerRoute(app, searchCommunes, async ({ query }) => ({
+    items: await findCommunes(ctx.db, query.q, query.limit),
+  }));
 }

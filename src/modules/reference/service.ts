@@ -47,9 +47,7 @@ export async function getReferenceData(db: Db): Promise<ReferenceData> {
       id: t.id,
       name: t.name,
       description: t.description,
-      communes: memberRows
-        .filter((m) => m.territoryId === t.id)
-        .map(({ territoryId: _, ...commune }) => commune),
+      communes: memberRows.filter((m) => m.territoryId === t.id).map(({ territoryId: _, ...commune }) => commune),
     })),
   };
 }
@@ -66,7 +64,8 @@ interface CommuneRow extends Record<string, unknown> {
  * Communes matching what a person types: an INSEE code or a postal code (whole or its beginning), or a name, accent-,
  * case- and typo-tolerant through the trigram index on immutable_unaccent(lower(name)) (`<%` is word similarity, so
  * "aix" finds "Aix-en-Provence" and "venel" finds "Venelles"). Ranking: exact code, exact name, name prefix, word
- * similarity; communes of a territory of the platform (Pays d'Aix) first among equals, then the most populated.
+ * similarity; a commune of a territory of the platform (Pays d'Aix) gains one step (its prefix match ranks with
+ * another commune's exact match), then the most populated first.
  */
 export async function searchCommunes(db: Db, q: string, limit = 10): Promise<CommuneView[]> {
   const text = q.trim();
@@ -88,7 +87,7 @@ export async function searchCommunes(db: Db, q: string, limit = 10): Promise<Com
     select c.code, c.name, c.postal_codes, c.latitude, c.longitude
     from communes c
     where ${where}
-    order by ${score} + case when ${boost} then 0.25 else 0 end desc, c.population desc nulls last, c.code
+    order by ${score} + case when ${boost} then 1 else 0 end desc, c.population desc nulls last, c.code
     limit ${limit}`)) as unknown as { rows: CommuneRow[] };
   return result.rows.map((r) => ({
     code: r.code,

@@ -1,8 +1,7 @@
 // The one way the web app talks to the API: typed from the shared route contracts (src/http/contract.ts).
+import { csrfHeader } from '../../../src/auth/names';
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from '../../../src/http/contract';
 
-/** Same value as `csrfHeader` in src/auth/session.ts (that module is server-only, so it is not imported here). */
-export const csrfHeaderName = 'x-csrf-token';
 
 export interface ApiFieldError {
   field: string;
@@ -105,7 +104,7 @@ export async function callApi<C extends RouteContract>(contract: C, input: CallI
   const headers: Record<string, string> = { accept: 'application/json' };
   const hasBody = body !== undefined && contract.method !== 'GET';
   if (hasBody) headers['content-type'] = 'application/json';
-  if (unsafeMethods.has(contract.method) && csrfToken) headers[csrfHeaderName] = csrfToken;
+  if (unsafeMethods.has(contract.method) && csrfToken) headers[csrfHeader] = csrfToken;
   let response: Response;
   try {
     response = await fetch(url, {
