@@ -40,5 +40,7 @@ test('a member of Charlie Free cannot edit Fontaine Obscure: no button, and the 
 
   // Their own organisation, on the other hand, can be edited.
   await page.goto(`/acteurs/${await actorIdByName(page, 'Charlie Free')}`);
-  await expect(page.getByRole('link', { name: 'Modifier' }).or(page.getByRole('button', { name: 'Modifier' }))).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Modifier' }).or(page.getByRole('button', { name: 'Modifier' })),
+  ).toBeVisible();
 });

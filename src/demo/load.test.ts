@@ -23,7 +23,7 @@ describe('demo data', () => {
     const summary = await loadDemoData(database.db, { production: false });
     expect(summary).toMatch(/demo actors/);
     const names = (await database.db.select({ name: actors.name }).from(actors)).map((a) => a.name);
-    for (const expected of ['Pays d\'Aix Associations', 'Le Petit Duc', 'Fontaine Obscure', 'Pellenc', 'Le Rameau']) {
+    for (const expected of ["Pays d'Aix Associations", 'Le Petit Duc', 'Fontaine Obscure', 'Pellenc', 'Le Rameau']) {
       expect(names).toContain(expected);
     }
     const member = await signIn(database.db, { email: demoAccounts[2].email, password: demoPassword, ip: '127.0.0.1' });

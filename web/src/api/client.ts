@@ -2,7 +2,6 @@
 import { csrfHeader } from '../../../src/auth/names';
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from '../../../src/http/contract';
 
-
 export interface ApiFieldError {
   field: string;
   code: string;
