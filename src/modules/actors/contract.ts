@@ -110,6 +110,32 @@ export const actorInput = z
 export type ActorInput = z.input<typeof actorInput>;
 export type ActorData = z.output<typeof actorInput>;
 
+/** The actor's own fields (people aside), in form order: compared for the history, placed by the form. */
+export const actorFieldNames = [
+  'family',
+  'subtype',
+  'companySize',
+  'companyStatus',
+  'name',
+  'rna',
+  'siren',
+  'siret',
+  'address',
+  'postalCode',
+  'communeCode',
+  'website',
+  'email',
+  'phone',
+  'description',
+  'themes',
+  'sdgs',
+  'contributions',
+  'benefits',
+  'contributionsText',
+  'benefitsText',
+  'fieldVisibility',
+] as const satisfies readonly Exclude<keyof ActorData, 'people'>[];
+
 export const person = z.object({
   id: z.uuid(),
   name: z.string(),

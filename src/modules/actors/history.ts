@@ -1,36 +1,12 @@
 // What goes into actor_history: field → [before, after]. People are personal data: only their number is recorded.
-import type { ActorData, Visibility } from './contract.js';
+import { type ActorData, actorFieldNames, type Visibility } from './contract.js';
 import { canRead, effectiveFieldVisibility, type Viewer } from './visibility.js';
 
 export type Changes = Record<string, [unknown, unknown]>;
 
 /** The actor's own fields (people aside), as stored and compared. */
 export type ActorFields = Omit<ActorData, 'people'>;
-
-export const actorFieldNames = [
-  'family',
-  'subtype',
-  'companySize',
-  'companyStatus',
-  'name',
-  'rna',
-  'siren',
-  'siret',
-  'address',
-  'postalCode',
-  'communeCode',
-  'website',
-  'email',
-  'phone',
-  'description',
-  'themes',
-  'sdgs',
-  'contributions',
-  'benefits',
-  'contributionsText',
-  'benefitsText',
-  'fieldVisibility',
-] as const satisfies readonly (keyof ActorFields)[];
+export { actorFieldNames };
 
 const isEmpty = (v: unknown) =>
   v === null ||

@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { fieldMessage } from '../../../src/http/messages';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../../src/modules/accounts/contract';
-import { ApiError, callApi } from '../api/client';
+import { asApiError, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
@@ -46,7 +46,7 @@ export function AccountPage() {
       const { token: _secret, ...view } = result;
       tokens.setData((prev) => (prev ? { items: [view, ...prev.items] } : prev));
     } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError(0, 'network');
+      const apiError = asApiError(err);
       const issue = apiError.errors.find((x) => x.field === 'name');
       if (issue) setNameError(locale === 'fr' ? issue.message : fieldMessage(issue.code, locale));
       else setFailure(errorText(apiError));
@@ -63,7 +63,7 @@ export function AccountPage() {
       tokens.setData((prev) => (prev ? { items: prev.items.filter((x) => x.id !== id) } : prev));
       setStatus(t('account.revoked', { name: tokenName }));
     } catch (err) {
-      setFailure(errorText(err instanceof ApiError ? err : new ApiError(0, 'network')));
+      setFailure(errorText(asApiError(err)));
     }
   };
 

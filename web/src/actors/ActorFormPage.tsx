@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { fieldMessage, fieldMessages, isFieldMessageCode } from '../../../src/http/messages';
 import {
+  actorFieldNames,
   createActor,
   getActor,
   type RestrictableField,
@@ -16,7 +17,7 @@ import {
   companyStatuses,
   subtypesByFamily,
 } from '../../../src/modules/reference/families';
-import { ApiError, callApi } from '../api/client';
+import { type ApiError, asApiError, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
@@ -181,7 +182,7 @@ function ActorForm({ actorId, initial }: { actorId?: string; initial: ActorFormV
         : await callApi(createActor, { body });
       navigate(`/acteurs/${saved.id}`, { replace: true });
     } catch (error) {
-      const apiError = error instanceof ApiError ? error : new ApiError(0, 'network');
+      const apiError = asApiError(error);
       if (apiError.errors.length > 0) {
         const byField: Record<string, ServerIssue> = {};
         for (const issue of apiError.errors) byField[issue.field] ??= { code: issue.code, message: issue.message };
@@ -266,30 +267,7 @@ function ActorForm({ actorId, initial }: { actorId?: string; initial: ActorFormV
     return path;
   };
   // Paths that have a control on the page; other errors are listed in the summary only.
-  for (const p of [
-    'family',
-    'subtype',
-    'companySize',
-    'companyStatus',
-    'name',
-    'rna',
-    'siren',
-    'siret',
-    'address',
-    'postalCode',
-    'communeCode',
-    'website',
-    'email',
-    'phone',
-    'description',
-    'themes',
-    'sdgs',
-    'contributions',
-    'benefits',
-    'contributionsText',
-    'benefitsText',
-  ])
-    placed(p);
+  for (const p of actorFieldNames) if (p !== 'fieldVisibility') placed(p);
   values.people.forEach((_, i) => {
     for (const f of ['name', 'role', 'email', 'phone', 'visibility']) placed(`people.${i}.${f}`);
   });

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { readers } from '../../../src/auth/roles';
 import { type ActorDetail, deleteActor, getActor } from '../../../src/modules/actors/contract';
-import { ApiError, callApi } from '../api/client';
+import { type ApiError, asApiError, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { isStaff, useSession } from '../auth/session';
 import { lastDirectorySearch } from '../directory/urlState';
@@ -68,7 +68,7 @@ function ActorView({ actor }: { actor: ActorDetail }) {
       await callApi(deleteActor, { params: { id: actor.id } });
       navigate('/', { replace: true });
     } catch (e) {
-      setDeleteError(e instanceof ApiError ? e : new ApiError(0, 'network'));
+      setDeleteError(asApiError(e));
     }
   };
 

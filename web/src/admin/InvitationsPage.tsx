@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { type UserRole, userRoles } from '../../../src/auth/roles';
 import { fieldMessage } from '../../../src/http/messages';
 import { createInvitation, listInvitations } from '../../../src/modules/accounts/contract';
-import { ApiError, callApi } from '../api/client';
+import { asApiError, callApi, fieldErrorsOf } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
@@ -62,13 +62,9 @@ export function InvitationsPage() {
       setActor({ id: null, text: '' });
       invitations.setData((prev) => (prev ? { items: [created, ...prev.items] } : prev));
     } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError(0, 'network');
+      const apiError = asApiError(err);
       if (apiError.errors.length) {
-        setErrors(
-          Object.fromEntries(
-            apiError.errors.map((x) => [x.field, locale === 'fr' ? x.message : fieldMessage(x.code, locale)]),
-          ),
-        );
+        setErrors(fieldErrorsOf(apiError, locale));
         focusFirstInvalid();
       } else setFailure(errorText(apiError));
     } finally {

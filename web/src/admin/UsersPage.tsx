@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { type UserRole, userRoles } from '../../../src/auth/roles';
 import { fieldMessage } from '../../../src/http/messages';
 import { listUsers, updateUser, type userView } from '../../../src/modules/accounts/contract';
-import { ApiError, callApi } from '../api/client';
+import { asApiError, callApi, fieldErrorsOf } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
@@ -76,7 +76,7 @@ function UserRow({ user, onSaved, onStatus }: { user: User; onSaved(u: User): vo
       onSaved(saved);
       onStatus(t(saved.disabled ? 'users.disabledDone' : 'users.enabledDone', { name: saved.displayName }));
     } catch (e) {
-      setError(errorText(e instanceof ApiError ? e : new ApiError(0, 'network')));
+      setError(errorText(asApiError(e)));
     }
   };
 
@@ -194,13 +194,9 @@ function UserEditForm({
       });
       onSaved(saved);
     } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError(0, 'network');
+      const apiError = asApiError(err);
       if (apiError.errors.length) {
-        setErrors(
-          Object.fromEntries(
-            apiError.errors.map((x) => [x.field, locale === 'fr' ? x.message : fieldMessage(x.code, locale)]),
-          ),
-        );
+        setErrors(fieldErrorsOf(apiError, locale));
         focusFirstInvalid();
       } else setFailure(errorText(apiError));
     } finally {

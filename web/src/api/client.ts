@@ -1,6 +1,7 @@
 // The one way the web app talks to the API: typed from the shared route contracts (src/http/contract.ts).
 import { csrfHeader } from '../../../src/auth/names';
 import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from '../../../src/http/contract';
+import { fieldMessage } from '../../../src/http/messages';
 
 export interface ApiFieldError {
   field: string;
@@ -24,6 +25,17 @@ export class ApiError extends Error {
   get code(): string | undefined {
     return this.errors[0]?.code;
   }
+}
+
+/** Any failure of a call as an ApiError (a network failure has status 0). */
+export const asApiError = (error: unknown): ApiError =>
+  error instanceof ApiError ? error : new ApiError(0, 'network');
+
+/** The problem's field errors, field → message in the locale (the API writes French; codes give the English). */
+export function fieldErrorsOf(error: ApiError, locale: 'fr' | 'en'): Record<string, string> {
+  return Object.fromEntries(
+    error.errors.map((x) => [x.field, locale === 'fr' ? x.message : fieldMessage(x.code, locale)]),
+  );
 }
 
 export const isApiError = (e: unknown): e is ApiError => e instanceof ApiError;

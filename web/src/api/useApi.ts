@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResponseOf, RouteContract } from '../../../src/http/contract';
-import { ApiError, type CallInput, callApi } from './client';
+import { type ApiError, asApiError, type CallInput, callApi } from './client';
 
 export interface ApiQuery<T> {
   data: T | undefined;
@@ -44,7 +44,7 @@ export function useApiQuery<C extends RouteContract>(
       })
       .catch((e: unknown) => {
         if (controller.signal.aborted) return;
-        setError(e instanceof ApiError ? e : new ApiError(0, 'network'));
+        setError(asApiError(e));
       })
       .finally(() => {
         if (!controller.signal.aborted) setLoading(false);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { fieldMessage } from '../../../src/http/messages';
 import { requestPasswordReset } from '../../../src/modules/accounts/contract';
-import { ApiError, callApi } from '../api/client';
+import { asApiError, callApi } from '../api/client';
 import { useI18n } from '../i18n';
 import { Field } from '../ui/Field';
 import { Alert, useErrorText } from '../ui/feedback';
@@ -34,7 +34,7 @@ export function ForgotPasswordPage() {
       await callApi(requestPasswordReset, { body: { email: email.trim() } });
       setSent(true);
     } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError(0, 'network');
+      const apiError = asApiError(err);
       const issue = apiError.errors.find((x) => x.field === 'email');
       if (issue) setError(locale === 'fr' ? issue.message : fieldMessage(issue.code, locale));
       else setFailure(errorText(apiError));

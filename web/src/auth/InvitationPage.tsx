@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { fieldMessage } from '../../../src/http/messages';
 import { acceptInvitation, getInvitation } from '../../../src/modules/accounts/contract';
-import { ApiError, callApi } from '../api/client';
+import { asApiError, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useI18n } from '../i18n';
 import { Field } from '../ui/Field';
@@ -77,7 +77,7 @@ export function InvitationPage() {
       apply(session);
       navigate('/', { replace: true });
     } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError(0, 'network');
+      const apiError = asApiError(err);
       const byField = Object.fromEntries(apiError.errors.map((x) => [x.field, x.code]));
       if (byField.password) setErrors({ password: byField.password });
       if (byField.displayName) setNameError(byField.displayName);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { fieldMessage } from '../../../src/http/messages';
-import { ApiError } from '../api/client';
+import { asApiError } from '../api/client';
 import { useI18n } from '../i18n';
 import { Field } from '../ui/Field';
 import { Alert, useErrorText } from '../ui/feedback';
@@ -44,7 +44,7 @@ export function LoginPage() {
       await login(email.trim(), password);
       navigate(next, { replace: true });
     } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError(0, 'network');
+      const apiError = asApiError(err);
       if (apiError.status === 429) {
         setError(locale === 'fr' && apiError.title ? apiError.title : t('error.tooManyRequests'));
       } else if (apiError.status === 401 || apiError.status === 400 || apiError.status === 422) {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { fieldMessage } from '../../../src/http/messages';
 import { resetPassword } from '../../../src/modules/accounts/contract';
-import { ApiError, callApi } from '../api/client';
+import { asApiError, callApi } from '../api/client';
 import { useI18n } from '../i18n';
 import { Alert, useErrorText } from '../ui/feedback';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -39,7 +39,7 @@ export function ResetPasswordPage() {
       await callApi(resetPassword, { body: { token, password: values.password } });
       setDone(true);
     } catch (err) {
-      const apiError = err instanceof ApiError ? err : new ApiError(0, 'network');
+      const apiError = asApiError(err);
       const password = apiError.errors.find((x) => x.field === 'password');
       if (password) {
         setErrors({ password: password.code });
