@@ -1,12 +1,13 @@
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
-import { prepareDatabase } from './db/prepare.js';
+import { openDatabase } from './db/client.js';
+import { prepare } from './db/prepare.js';
 import { startMailSender } from './modules/mail/sender.js';
 
 const config = loadConfig();
-const { database, log } = await prepareDatabase(config);
+const database = await openDatabase(config);
 const app = await buildApp({ db: database.db, databaseKind: database.kind, config });
-for (const line of log) app.log.info(line);
+await prepare(database, config, (line) => app.log.info(line));
 const stopMail = startMailSender(database.db, config, app.log, config.mailFrom ? { from: config.mailFrom } : {});
 const shutdown = async () => {
   await app.close();

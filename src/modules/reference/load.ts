@@ -41,16 +41,12 @@ function communeRows() {
         code: c.code,
         name: c.nom,
         departement: c.departement ?? null,
-        postalCodes: c.codesPostaux ?? [],
+        postal_codes: c.codesPostaux ?? [],
         population: c.population ?? null,
         latitude: p ? Number(p.latitude) : null,
         longitude: p ? Number(p.longitude) : null,
       };
     });
-}
-
-async function insertInChunks<T>(rows: T[], size: number, insert: (chunk: T[]) => Promise<unknown>) {
-  for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
 }
 
 /**
@@ -63,7 +59,11 @@ export async function loadReferenceData(db: Db): Promise<string> {
     const [{ n }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(communes)) as [{ n: number }];
     if (n === 0) {
       const rows = communeRows();
-      await insertInChunks(rows, 2000, (chunk) => tx.insert(communes).values(chunk));
+      // One statement with the rows as a JSON parameter: much faster than many multi-row INSERTs on PGlite.
+      await tx.execute(sql`insert into communes (code, name, departement, postal_codes, population, latitude, longitude)
+        select code, name, departement, postal_codes, population, latitude, longitude
+        from json_to_recordset(${JSON.stringify(rows)}::json) as r(code text, name text, departement text,
+          postal_codes text[], population integer, latitude double precision, longitude double precision)`);
       done.push(`${rows.length} communes`);
     }
     const themeFile = readJson<ThemeFile[]>('themes.json');
