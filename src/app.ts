@@ -62,7 +62,6 @@ export async function buildApp(ctx: AppContext) {
   registerAccountRoutes(app, ctx);
   registerActorRoutes(app, ctx);
 
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {
       return reply

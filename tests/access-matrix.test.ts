@@ -14,6 +14,7 @@ import { type SignedIn, signedInAs } from './auth.js';
 const staff = ['admin', 'animator'] as const;
 const expected: Record<string, Access> = {
   'GET /api/health': 'public',
+  'GET /api/openapi.json': 'public',
   'GET /api/v1/reference': 'public',
   'GET /api/v1/communes': 'public',
   'GET /api/v1/actors': 'public',

@@ -9,3 +9,12 @@ export const health = defineRoute({
   access: 'public',
   response: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgresql']) }),
 });
+
+export const openApiDocument = defineRoute({
+  method: 'GET',
+  path: '/api/openapi.json',
+  summary: 'This API’s OpenAPI 3.1 document, generated from the route contracts',
+  tags: ['system'],
+  access: 'public',
+  response: z.record(z.string(), z.unknown()),
+});
