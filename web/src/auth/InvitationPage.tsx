@@ -8,7 +8,7 @@ import { useI18n } from '../i18n';
 import { Field } from '../ui/Field';
 import { Alert, Loading, useErrorText } from '../ui/feedback';
 import { usePageTitle } from '../ui/usePageTitle';
-import { PasswordFields, type PasswordValues, passwordIssues } from './PasswordFields';
+import { PasswordFields, type PasswordValues, passwordIssues, remainingIssues } from './PasswordFields';
 import { useSession } from './session';
 import './auth.css';
 
@@ -138,16 +138,7 @@ export function InvitationPage() {
           values={passwords}
           onChange={(v) => {
             setPasswords(v);
-            if (Object.keys(errors).length) {
-              const now = passwordIssues(v);
-              setErrors((prev) =>
-                Object.fromEntries(
-                  Object.keys(prev).flatMap((k) =>
-                    now[k as keyof PasswordValues] ? [[k, now[k as keyof PasswordValues]]] : [],
-                  ),
-                ),
-              );
-            }
+            if (Object.keys(errors).length) setErrors((prev) => remainingIssues(prev, v));
           }}
           errors={errors}
           onBlur={(field) => {

@@ -17,6 +17,14 @@ export function passwordIssues(v: PasswordValues): Partial<Record<keyof Password
   return out;
 }
 
+/** While typing: the errors already shown that still hold, with their current message; fixed ones disappear. */
+export function remainingIssues<E extends Partial<Record<string, string>>>(shown: E, values: PasswordValues): E {
+  const now = passwordIssues(values);
+  return Object.fromEntries(
+    Object.keys(shown).flatMap((k) => (now[k as keyof PasswordValues] ? [[k, now[k as keyof PasswordValues]]] : [])),
+  ) as E;
+}
+
 /** A new password typed twice, with the API's rules checked on blur. */
 export function PasswordFields({
   values,

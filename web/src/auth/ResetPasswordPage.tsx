@@ -6,7 +6,7 @@ import { asApiError, callApi } from '../api/client';
 import { useI18n } from '../i18n';
 import { Alert, useErrorText } from '../ui/feedback';
 import { usePageTitle } from '../ui/usePageTitle';
-import { PasswordFields, type PasswordValues, passwordIssues } from './PasswordFields';
+import { PasswordFields, type PasswordValues, passwordIssues, remainingIssues } from './PasswordFields';
 import './auth.css';
 
 export function ResetPasswordPage() {
@@ -72,16 +72,7 @@ export function ResetPasswordPage() {
               values={values}
               onChange={(v) => {
                 setValues(v);
-                if (Object.keys(errors).length) {
-                  const now = passwordIssues(v);
-                  setErrors((prev) =>
-                    Object.fromEntries(
-                      Object.keys(prev).flatMap((k) =>
-                        now[k as keyof PasswordValues] ? [[k, now[k as keyof PasswordValues]]] : [],
-                      ),
-                    ),
-                  );
-                }
+                if (Object.keys(errors).length) setErrors((prev) => remainingIssues(prev, v));
               }}
               errors={errors}
               onBlur={(field) => {
