@@ -217,7 +217,8 @@ export const directoryQuery = directoryFilters.extend({
 });
 export type DirectoryQuery = z.output<typeof directoryQuery>;
 
-const facet = z.array(z.object({ value: z.string(), count: z.number().int() }));
+/** Values of a facet with their result counts; commune values carry the commune's name as `label`. */
+const facet = z.array(z.object({ value: z.string(), count: z.number().int(), label: z.string().optional() }));
 export const facetNames = ['family', 'commune', 'theme', 'sdg', 'contribution', 'benefit'] as const;
 
 export const directoryPage = z.object({

@@ -216,6 +216,13 @@ describe('directory search', () => {
     expect(facet(page, 'benefit')).toEqual({ 'company.benefit.csr-anchoring': 1 });
   });
 
+  it('names the commune facet values, so that filters never show a bare INSEE code', async () => {
+    const page = await search({});
+    const labels = Object.fromEntries(page.facets.commune.map((c) => [c.value, c.label]));
+    expect(labels['13113']).toBe('Venelles');
+    expect(labels['84089']).toBe('Pertuis');
+  });
+
   it('counts each facet with all the other filters applied', async () => {
     const page = await search({ theme: 'culture-art', family: 'association' });
     expect(page.total).toBe(4);

@@ -134,7 +134,31 @@ export async function searchActors(
   tuning: SearchTuning = defaultTuning,
 ): Promise<DirectoryPage> {
   const { criteria, scope } = await prepareSearch(db, query, tuning);
-  if (scope.bounded && conditions(criteria).length > 0) return sampledSearch(db, criteria, query, scope, tuning);
+  if (scope.bounded && conditions(criteria).length > 0) {
+    return withCommuneLabels(db, await sampledSearch(db, criteria, query, scope, tuning));
+  }
   const [items, counts] = await Promise.all([orderedPage(db, criteria, query), countsOf(db, criteria, scope, tuning)]);
-  return { items, total: counts.total, page: query.page, pageSize: query.pageSize, facets: counts.facets };
+  return withCommuneLabels(db, {
+    items,
+    total: counts.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    facets: counts.facets,
+  });
+}
+
+/** Names the commune facet's values (INSEE codes), so that a filter never shows a bare code. */
+async function withCommuneLabels(db: Db, page: DirectoryPage): Promise<DirectoryPage> {
+  const codes = page.facets.commune.map((c) => c.value);
+  if (codes.length === 0) return page;
+  const names = await rowsOf<{ code: string; name: string }>(
+    db,
+    sql`select code, name from communes where code in (${sql.join(
+      codes.map((c) => sql`${c}`),
+      sql`, `,
+    )})`,
+  );
+  const byCode = new Map(names.map((n) => [n.code, n.name]));
+  const commune = page.facets.commune.map((c) => ({ ...c, label: byCode.get(c.value) ?? c.value }));
+  return { ...page, facets: { ...page.facets, commune } };
 }

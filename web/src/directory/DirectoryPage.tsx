@@ -85,8 +85,9 @@ export function DirectoryPage() {
   });
   const map = useApiQuery(actorsMap, { query: filters });
 
-  // Commune names seen in answers label the commune filter.
+  // Commune names given by the facets (and seen in results) label the commune filter.
   useEffect(() => {
+    for (const c of list.data?.facets.commune ?? []) if (c.label) ref.rememberCommune(c.value, c.label);
     for (const a of list.data?.items ?? []) if (a.communeCode) ref.rememberCommune(a.communeCode, a.communeName);
   }, [list.data, ref]);
   useEffect(() => {
