@@ -32,7 +32,9 @@ export async function openPglite(dataDir: string): Promise<Database> {
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+  // Synchronised sequential scans start each scan where another stopped: the directory's bounded reads
+  // (`limit 201` over a large table) would then sample a different part of it at each request (docs/benchmarks.md).
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c synchronize_seqscans=off' });
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgresql', close: () => pool.end() };
 }

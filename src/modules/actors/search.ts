@@ -55,7 +55,7 @@ async function ensureStatistics(db: Db, size: number, reltuples: number): Promis
   if (reltuples >= 0.8 * size && reltuples <= 1.25 * size) return;
   let running = analyzing.get(db);
   if (!running) {
-    running = db.execute(sql`analyze actors`).finally(() => analyzing.delete(db));
+    running = db.execute(sql`analyze actors, actor_lexemes, actor_facet_counts`).finally(() => analyzing.delete(db));
     analyzing.set(db, running);
   }
   await running;

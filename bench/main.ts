@@ -1,0 +1,247 @@
+// `npm run bench`: seeds synthetic actors (100 000 on PGlite, 1 000 000 on PostgreSQL), then times five typical
+// directory searches through the real HTTP stack, next to a bare Fastify route and a COPY of the same rows.
+// Results are printed and written into docs/benchmarks.md. Options: see `usage` below.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import type { DatabaseKind } from '../src/db/client.js';
+import { directoryQuery } from '../src/modules/actors/contract.js';
+import { searchActors } from '../src/modules/actors/search.js';
+import { check, type Engine, openPgliteEngine, openPostgresEngine, pgliteDir, seed } from './engines.js';
+import { getJson, startBareFastify, stats, timeCalls } from './measure.js';
+import {
+  type EngineResult,
+  engineSection,
+  engineTitle,
+  type Machine,
+  type QueryResult,
+  writeSection,
+} from './report.js';
+
+const usage = `npm run bench -- [options]
+  --engine pglite|postgresql|both   databases to measure (default both)
+  --actors N                        actors to seed (default 100000 on PGlite, 1000000 on PostgreSQL)
+  --runs K                          timed requests per query (default 50), after --warmups (default 5)
+  --chunk N                         rows per INSERT … SELECT while seeding (default 50000)
+  --keep                            reuse an already seeded database of the same size (seeding is then not measured)
+  --no-doc                          print only; do not update docs/benchmarks.md
+PostgreSQL: database alliances_bench on DATABASE_URL's server, else on postgres://postgres@127.0.0.1:5432/test's
+(dropped and recreated unless --keep). PGlite: ${pgliteDir}.`;
+
+/** The five typical searches: what the directory page sends (page 1, 20 per page). */
+const typicalQueries: { key: string; label: string; params: Record<string, string> }[] = [
+  { key: 'word', label: '1. one word', params: { q: 'jazz' } },
+  { key: 'typo', label: '2. two words, one typo', params: { q: 'theatre musiqe' } },
+  { key: 'filters', label: '3. filters only', params: { family: 'association', theme: 'culture-art' } },
+  { key: 'filterWord', label: '4. filter + word', params: { territory: 'pays-d-aix', q: 'jardins' } },
+  { key: 'name', label: '5. no words, by name', params: { sort: 'name' } },
+];
+const page = { page: '1', pageSize: '20' };
+const defaultActors: Record<DatabaseKind, number> = { pglite: 100_000, postgresql: 1_000_000 };
+/** The issue's target: p95 ≤ 50 ms for each query at a million actors on PostgreSQL. */
+const targetFor = (kind: DatabaseKind, actors: number) => (kind === 'postgresql' && actors >= 1_000_000 ? 50 : null);
+
+const settingNames = [
+  'shared_buffers',
+  'work_mem',
+  'maintenance_work_mem',
+  'effective_cache_size',
+  'random_page_cost',
+  'max_parallel_workers_per_gather',
+  'jit',
+  'synchronous_commit',
+];
+
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+function machineNow(): Omit<Machine, 'loadAfter'> {
+  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
+  const debian = fs.existsSync('/etc/debian_version')
+    ? ` (Debian ${fs.readFileSync('/etc/debian_version', 'utf8').trim()})`
+    : '';
+  return {
+    date: execFileSync('date', { encoding: 'utf8' }).trim(),
+    cpu: cpuinfo.match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU',
+    cores: os.cpus().length,
+    ramGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `Linux ${os.release()}${debian}`,
+    node: process.versions.node,
+    loadBefore: os.loadavg(),
+  };
+}
+
+async function versionAndSettings(engine: Engine) {
+  // Through the application's handle: the seeding session has its own settings (jit off).
+  const query = async <T>(text: string) =>
+    ((await engine.database.db.execute(sql.raw(text))) as unknown as { rows: T[] }).rows;
+  const [version] = await query<{ version: string }>('SELECT version()');
+  const rows = await query<{ name: string; value: string }>(
+    `SELECT name, current_setting(name) AS value FROM pg_settings WHERE name IN (${settingNames.map((n) => `'${n}'`).join(', ')})
+     UNION ALL SELECT 'pg_trgm.similarity_threshold', coalesce(current_setting('pg_trgm.similarity_threshold', true), '0.3 (default)')
+     UNION ALL SELECT 'actors.parallel_workers', coalesce((SELECT option_value FROM pg_options_to_table(
+       (SELECT reloptions FROM pg_class WHERE oid = 'actors'::regclass)) WHERE option_name = 'parallel_workers'), 'unset')`,
+  );
+  const order = [...settingNames, 'pg_trgm.similarity_threshold', 'actors.parallel_workers'];
+  rows.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  return {
+    version: (version?.version ?? '').replace(/ on .*$/, '').replace(/,.*$/, ''),
+    settings: Object.fromEntries(rows.map((r) => [r.name, r.value])),
+  };
+}
+
+async function runEngine(
+  kind: DatabaseKind,
+  actors: number,
+  opts: { runs: number; warmups: number; chunk: number; keep: boolean },
+): Promise<EngineResult> {
+  const machine = machineNow();
+  log(`\n== ${engineTitle(kind)}: ${actors.toLocaleString('en')} actors`);
+  const engine =
+    kind === 'pglite' ? await openPgliteEngine(actors, opts.keep) : await openPostgresEngine(actors, opts.keep);
+  try {
+    log(`database: ${engine.location}${engine.reused ? ' (reused, --keep)' : ''}`);
+    let seeded = null;
+    let copy = null;
+    if (!engine.reused) {
+      log(`seeding ${actors.toLocaleString('en')} actors in chunks of ${opts.chunk.toLocaleString('en')}…`);
+      seeded = await seed(engine, actors, opts.chunk, log);
+      log(
+        `seeded in ${(seeded.insertMs / 1000).toFixed(1)} s, VACUUM ANALYZE ${(seeded.vacuumMs / 1000).toFixed(1)} s`,
+      );
+      log('COPY reference (generate to a file, then COPY FROM into a plain table)…');
+      copy = await engine.copyReference(actors);
+      log(`generate ${(copy.generateMs / 1000).toFixed(1)} s, COPY FROM ${(copy.copyMs / 1000).toFixed(1)} s`);
+      if (kind === 'postgresql') await engine.session.exec('CHECKPOINT').catch(() => undefined);
+    }
+    const checks = await check(engine.session);
+    const { version, settings } = await versionAndSettings(engine);
+
+    const config = loadConfig({
+      ...process.env,
+      LOG_LEVEL: 'silent',
+      DATA_DIR: pgliteDir,
+      DATABASE_URL: kind === 'postgresql' ? engine.location : '',
+    });
+    const app = await buildApp({ db: engine.database.db, databaseKind: kind, config });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (address === null || typeof address === 'string') throw new Error('no TCP address');
+    const base = `http://127.0.0.1:${address.port}`;
+    const bareServer = await startBareFastify();
+    try {
+      log('bare Fastify route…');
+      const bare = stats((await timeCalls(() => getJson(bareServer.url), opts.warmups, opts.runs)).samples);
+      const queries: QueryResult[] = [];
+      for (const q of typicalQueries) {
+        const params = new URLSearchParams({ ...q.params, ...page });
+        const shown = new URLSearchParams(q.params).toString();
+        const url = `${base}/api/v1/actors?${params}`;
+        const http = await timeCalls(() => getJson(url), opts.warmups, opts.runs);
+        const parsed = directoryQuery.parse(Object.fromEntries(params));
+        const service = await timeCalls(() => searchActors(engine.database.db, null, parsed), opts.warmups, opts.runs);
+        const total = Number((http.last as { total?: number }).total ?? Number.NaN);
+        const [resolved] =
+          q.params.q === undefined
+            ? [null]
+            : await engine.session.rows<{ tsquery: string }>(
+                `SELECT actor_search_query('${q.params.q.replaceAll("'", "''")}')::text AS tsquery`,
+              );
+        const result: QueryResult = {
+          key: q.key,
+          label: q.label,
+          path: `?${shown}`,
+          tsquery: resolved?.tsquery ?? null,
+          total,
+          http: stats(http.samples),
+          service: stats(service.samples),
+        };
+        queries.push(result);
+        log(
+          `${q.label.padEnd(24)} total ${String(total).padStart(8)}  HTTP p50 ${result.http.p50.toFixed(1)} ms ` +
+            `p95 ${result.http.p95.toFixed(1)} ms  service p50 ${result.service.p50.toFixed(1)} ms`,
+        );
+      }
+      return {
+        kind,
+        actors,
+        location: engine.location,
+        version,
+        settings,
+        machine: { ...machine, loadAfter: os.loadavg() },
+        warmups: opts.warmups,
+        runs: opts.runs,
+        seed: seeded,
+        copy,
+        checks,
+        bare,
+        queries,
+        target: targetFor(kind, actors),
+      };
+    } finally {
+      await bareServer.close();
+      await app.close();
+    }
+  } finally {
+    await engine.close();
+  }
+}
+
+const docTemplate = `# Benchmarks
+
+Generated by \`npm run bench\` (bench/main.ts).
+`;
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      engine: { type: 'string', default: 'both' },
+      actors: { type: 'string' },
+      runs: { type: 'string', default: '50' },
+      warmups: { type: 'string', default: '5' },
+      chunk: { type: 'string', default: '50000' },
+      keep: { type: 'boolean', default: false },
+      'no-doc': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    log(usage);
+    return;
+  }
+  const engines: DatabaseKind[] =
+    values.engine === 'both' ? ['pglite', 'postgresql'] : values.engine === 'pglite' ? ['pglite'] : ['postgresql'];
+  if (!['both', 'pglite', 'postgresql'].includes(values.engine))
+    throw new Error(`--engine: ${values.engine}?\n${usage}`);
+  const positive = (name: string, v: string | undefined) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer\n${usage}`);
+    return n;
+  };
+  const opts = {
+    runs: positive('runs', values.runs),
+    warmups: values.warmups === '0' ? 0 : positive('warmups', values.warmups),
+    chunk: positive('chunk', values.chunk),
+    keep: values.keep,
+  };
+  const doc = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
+  const sections: string[] = [];
+  for (const kind of engines) {
+    const actors = values.actors === undefined ? defaultActors[kind] : positive('actors', values.actors);
+    const result = await runEngine(kind, actors, opts);
+    const section = engineSection(result);
+    sections.push(section);
+    if (!values['no-doc']) writeSection(doc, kind, section, docTemplate);
+    log(`\n${section}\n`);
+  }
+  if (!values['no-doc']) log(`written to ${path.relative(process.cwd(), doc)}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,200 @@
+// The benchmark's results as Markdown: printed, and written between markers into docs/benchmarks.md (the prose
+// around the markers is maintained by hand and kept as it is).
+import fs from 'node:fs';
+import type { DatabaseKind } from '../src/db/client.js';
+import type { Checks, CopyReference, SeedResult } from './engines.js';
+import type { Stats } from './measure.js';
+
+export interface Machine {
+  date: string;
+  cpu: string;
+  cores: number;
+  ramGiB: number;
+  os: string;
+  node: string;
+  loadBefore: number[];
+  loadAfter: number[];
+}
+
+export interface QueryResult {
+  key: string;
+  label: string;
+  path: string;
+  /** The tsquery the database resolved the words to (actor_search_query), when there are words. */
+  tsquery: string | null;
+  total: number;
+  http: Stats;
+  service: Stats;
+}
+
+export interface EngineResult {
+  kind: DatabaseKind;
+  actors: number;
+  location: string;
+  version: string;
+  settings: Record<string, string>;
+  machine: Machine;
+  warmups: number;
+  runs: number;
+  seed: SeedResult | null;
+  copy: CopyReference | null;
+  checks: Checks;
+  bare: Stats;
+  queries: QueryResult[];
+  /** p95 target in milliseconds, when one applies to this engine and size. */
+  target: number | null;
+}
+
+const ms = (x: number) => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+const int = (x: number) => Math.round(x).toLocaleString('en').replaceAll(',', ' ');
+const ratio = (x: number) => (x >= 100 ? `×${x.toFixed(0)}` : `×${x.toFixed(1)}`);
+const seconds = (x: number) => `${(x / 1000).toFixed(1)} s`;
+
+type Align = 'left' | 'right' | 'center';
+
+/** A Markdown table padded as the formatter (biome) writes it, so that `npm run lint` accepts the page as generated. */
+function table(header: string[], align: Align[], rows: string[][]): string[] {
+  const width = (text: string) => [...text].length;
+  const widths = header.map((h, i) => Math.max(3, width(h), ...rows.map((row) => width(row[i] ?? ''))));
+  const pad = (text: string, i: number) => {
+    const room = (widths[i] ?? 0) - width(text);
+    if (align[i] === 'right') return ' '.repeat(room) + text;
+    if (align[i] === 'center') return ' '.repeat(Math.floor(room / 2)) + text + ' '.repeat(Math.ceil(room / 2));
+    return text + ' '.repeat(room);
+  };
+  const line = (cells: string[]) => `| ${cells.map((c, i) => pad(c, i)).join(' | ')} |`;
+  const rule = widths.map((w, i) =>
+    align[i] === 'right' ? `${'-'.repeat(w - 1)}:` : align[i] === 'center' ? `:${'-'.repeat(w - 2)}:` : '-'.repeat(w),
+  );
+  return [line(header), `| ${rule.join(' | ')} |`, ...rows.map(line)];
+}
+
+export const engineTitle = (kind: DatabaseKind) => (kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL server');
+
+export function engineSection(r: EngineResult): string {
+  const lines: string[] = [];
+  const m = r.machine;
+  lines.push(`### ${engineTitle(r.kind)}: ${int(r.actors)} actors`, '');
+  lines.push(
+    `Run of ${m.date}: ${m.cpu}, ${m.cores} cores, ${m.ramGiB} GiB RAM, ${m.os}, Node.js ${m.node}; load average ` +
+      `${m.loadBefore.map((x) => x.toFixed(2)).join(' / ')} before, ${m.loadAfter.map((x) => x.toFixed(2)).join(' / ')} after ` +
+      `(1/5/15 min). ${r.version}.`,
+    '',
+    `Settings: ${Object.entries(r.settings)
+      .map(([k, v]) => `\`${k}=${v}\``)
+      .join(', ')}.`,
+    '',
+    `${r.warmups} warm-ups then ${r.runs} timed sequential requests per query (one keep-alive connection), ` +
+      'page 1 of 20 results with the facets, anonymous caller.',
+    '',
+  );
+  const header = [
+    'query',
+    'request',
+    'total returned',
+    'HTTP p50',
+    'HTTP p95',
+    'HTTP p99',
+    'HTTP mean',
+    'service p50',
+    'service p95',
+    'p50 / bare p50',
+  ];
+  const align: Align[] = ['left', 'left', ...header.slice(2).map((): Align => 'right')];
+  const target = r.target;
+  if (target !== null) {
+    header.push(`p95 ≤ ${target} ms`);
+    align.push('center');
+  }
+  const rows = r.queries.map((q) => {
+    const words = q.tsquery === null ? '' : ` → \`${q.tsquery.replaceAll('|', '\\|')}\``;
+    const row = [
+      q.label,
+      `\`${q.path}\`${words}`,
+      int(q.total),
+      ms(q.http.p50),
+      ms(q.http.p95),
+      ms(q.http.p99),
+      ms(q.http.mean),
+      ms(q.service.p50),
+      ms(q.service.p95),
+      ratio(q.http.p50 / r.bare.p50),
+    ];
+    if (target !== null) row.push(q.http.p95 <= target ? 'yes' : '**no**');
+    return row;
+  });
+  const bare = ['bare Fastify route (reference)', '`GET /` → `{}`', '', ms(r.bare.p50), ms(r.bare.p95)];
+  bare.push(ms(r.bare.p99), ms(r.bare.mean), '', '', '×1');
+  if (target !== null) bare.push('');
+  lines.push(
+    ...table(header, align, [...rows, bare]),
+    '',
+    'Times in milliseconds. "total returned" is the `total` of the answer: exact up to 10 000 actors in the directory, ' +
+      'an estimate above (see below).',
+    '',
+  );
+  if (r.seed && r.copy) {
+    const s = r.seed;
+    const c = r.copy;
+    const rate = (n: number, t: number) => `${int((n / t) * 1000)} rows/s`;
+    const seeding =
+      `seeding: INSERT … SELECT in chunks of ${int(s.chunk)} into \`actors\` ` +
+      '(generation, 2 generated columns, 12 indexes, foreign key, 2 statement triggers)';
+    lines.push(
+      ...table(
+        ['bulk load', 'time', 'rate', 'ratio to COPY'],
+        ['left', 'right', 'right', 'right'],
+        [
+          [seeding, seconds(s.insertMs), rate(s.actors, s.insertMs), ratio(s.insertMs / c.copyMs)],
+          ['then VACUUM ANALYZE (whole database)', seconds(s.vacuumMs), '', ''],
+          [
+            `reference: generating the same rows alone (\`COPY (SELECT …) TO\`, ${(c.bytes / 2 ** 20).toFixed(0)} MiB)`,
+            seconds(c.generateMs),
+            rate(s.actors, c.generateMs),
+            '',
+          ],
+          [
+            'reference: `COPY … FROM` of those rows into a plain table (no index, no trigger, no generated column)',
+            seconds(c.copyMs),
+            rate(s.actors, c.copyMs),
+            '×1',
+          ],
+        ],
+      ),
+      '',
+    );
+  } else {
+    lines.push('Seeding not measured in this run (`--keep` reused an already seeded database).', '');
+  }
+  const k = r.checks;
+  const families = Object.entries(k.familyCounts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([f, n]) => `${f} ${((100 * n) / k.actors).toFixed(1)} %`)
+    .join(', ');
+  lines.push(
+    `Data checks: ${int(k.actors)} rows, facet total ${int(k.facetTotal)}` +
+      `${k.facetTotal === k.actors ? ' (matches)' : ' (**MISMATCH**)'}; lexemes in actor_lexemes ${int(k.lexemes)}; ` +
+      `'jazz' counted ${int(k.jazzLexeme)} by the trigger, ${int(k.jazzActors)} by a scan` +
+      `${k.jazzLexeme === k.jazzActors ? ' (matches)' : ' (**MISMATCH**)'}; ${families}; ` +
+      `${((100 * k.withCommune) / k.actors).toFixed(1)} % with a commune, ` +
+      `${((100 * k.pilotTerritory) / k.actors).toFixed(1)} % in the Pays d'Aix.`,
+  );
+  return lines.join('\n');
+}
+
+const start = (kind: DatabaseKind) => `<!-- bench:${kind}:start (generated by npm run bench) -->`;
+const end = (kind: DatabaseKind) => `<!-- bench:${kind}:end -->`;
+
+/** Replaces the engine's generated block in the document (appending it when absent), keeping everything else. */
+export function writeSection(file: string, kind: DatabaseKind, section: string, template: string): void {
+  let doc = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : template;
+  const block = `${start(kind)}\n${section}\n${end(kind)}`;
+  const from = doc.indexOf(start(kind));
+  const to = doc.indexOf(end(kind));
+  if (from >= 0 && to > from) {
+    doc = doc.slice(0, from) + block + doc.slice(to + end(kind).length);
+  } else {
+    doc = `${doc.trimEnd()}\n\n${block}\n`;
+  }
+  fs.writeFileSync(file, doc);
+}
