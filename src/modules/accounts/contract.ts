@@ -19,13 +19,7 @@ export type CurrentUserView = z.infer<typeof currentUser>;
 
 export const sessionView = z.object({ user: currentUser.nullable(), csrfToken: z.string().nullable() });
 
-export const userView = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  displayName: z.string(),
-  role: z.enum(userRoles),
-  actorId: z.uuid().nullable(),
-  actorName: z.string().nullable(),
+export const userView = currentUser.omit({ locale: true }).extend({
   disabled: z.boolean(),
   lastLoginAt: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
