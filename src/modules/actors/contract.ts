@@ -224,6 +224,8 @@ export const facetNames = ['family', 'commune', 'theme', 'sdg', 'contribution', 
 export const directoryPage = z.object({
   items: z.array(actorSummary),
   total: z.number().int(),
+  /** False on a directory above 10 000 actors when the total and facet counts are estimates (ADR 0003). */
+  exact: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   /** Result counts per filter value, each computed with the other filters applied. */

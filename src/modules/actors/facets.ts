@@ -147,6 +147,8 @@ export interface Pass {
 export interface PassResult {
   total: number;
   counts: CountRow[];
+  /** False when the total and counts are scaled estimates rather than counts of every match. */
+  exact: boolean;
 }
 
 /** The directory's size and whether it is large enough for bounded work (search.ts, prepareSearch). */
@@ -184,9 +186,9 @@ export async function countPass(
 export function scaled(rows: CountRow[], estimate: number, source: Source, tuning: SearchTuning): PassResult {
   const read = Number(rows.find((r) => r.facet === 'total')?.n ?? 0);
   if (!source.block && read <= tuning.sample) return splitTotal(rows, 1);
-  if (read === 0) return { total: estimate, counts: [] };
+  if (read === 0) return { total: estimate, counts: [], exact: false };
   const total = source.block ? estimate : Math.max(estimate, read);
-  return splitTotal(rows, total / read);
+  return { ...splitTotal(rows, total / read), exact: false };
 }
 
 export function splitTotal(rows: CountRow[], scale: number): PassResult {
@@ -197,7 +199,7 @@ export function splitTotal(rows: CountRow[], scale: number): PassResult {
     if (r.facet === 'total') total = Number(r.n) === 0 ? 0 : n;
     else counts.push({ facet: r.facet, value: r.value, n });
   }
-  return { total, counts };
+  return { total, counts, exact: true };
 }
 
 /**
@@ -215,14 +217,18 @@ export async function countsOf(
   c: Criteria,
   scope: Scope,
   tuning: SearchTuning,
-): Promise<{ total: number; facets: Facets }> {
+): Promise<{ total: number; exact: boolean; facets: Facets }> {
   const active = activeFacets(c);
   const passes: Pass[] = [
     { key: 'base', where: conditions(c), facets: allFacets.filter((f) => !active.includes(f)) },
     ...active.map((f) => ({ key: f, where: conditions(c, f), facets: [f] })),
   ];
   const results = await Promise.all(passes.map((p) => countPass(db, p, c, scope, tuning)));
-  return { total: results[0]?.total ?? 0, facets: facetsOf(results, c, tuning) };
+  return {
+    total: results[0]?.total ?? 0,
+    exact: results.every((r) => r.exact),
+    facets: facetsOf(results, c, tuning),
+  };
 }
 
 /** Facet lists from pass results: most frequent first, the first `facetValues` of each plus the selected values. */

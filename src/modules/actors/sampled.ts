@@ -138,6 +138,7 @@ export async function sampledSearch(
   return {
     items,
     total: base.total,
+    exact: base.exact && activeResults.every((r) => r.exact),
     page: query.page,
     pageSize: query.pageSize,
     facets: facetsOf([base, ...activeResults], c, tuning),

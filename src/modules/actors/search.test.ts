@@ -314,6 +314,7 @@ describe('directory search', () => {
       const page = await bounded({ q: 'theatre' });
       expect(names(page)).toEqual(['Théâtre du Jeu de Paume', 'Le Petit Duc']);
       expect(page.total).toBe(2);
+      expect(page.exact).toBe(true);
       const withFilter = await bounded({ q: 'theatre', sdg: '4' });
       expect(withFilter.total).toBe(1);
       expect(facet(withFilter, 'sdg')).toEqual({ '11': 2, '4': 1 });
@@ -323,6 +324,7 @@ describe('directory search', () => {
     it('estimates counts beyond the sample, and still pages every match in order', async () => {
       const page = await bounded({ theme: 'culture-art' });
       expect(page.total).toBeGreaterThanOrEqual(4);
+      expect(page.exact).toBe(false);
       expect(names(page)).toEqual(['Charlie Free', 'Fontaine Obscure', 'Le Petit Duc', 'Théâtre du Jeu de Paume']);
       expect(page.facets.family[0]?.value).toBe('association');
       expect(page.facets.theme.find((f) => f.value === 'culture-art')?.count).toBeGreaterThanOrEqual(4);

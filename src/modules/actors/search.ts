@@ -141,6 +141,7 @@ export async function searchActors(
   return withCommuneLabels(db, {
     items,
     total: counts.total,
+    exact: counts.exact,
     page: query.page,
     pageSize: query.pageSize,
     facets: counts.facets,

@@ -194,7 +194,11 @@ export function DirectoryPage() {
         <section className="directory-results" aria-labelledby="results-heading">
           <div className="results-head">
             <h2 id="results-heading" ref={resultsHeadingRef} tabIndex={-1} aria-live="polite" aria-atomic="true">
-              {data ? tn('directory.count', total) : t('common.loading')}
+              {data
+                ? data.exact
+                  ? tn('directory.count', total)
+                  : t('directory.approximately', { count: tn('directory.count', total) })
+                : t('common.loading')}
             </h2>
             <div className="results-tools">
               <div className="sort">

@@ -123,6 +123,7 @@ export const en: Messages = {
   'directory.count.zero': 'No actors',
   'directory.count.one': '{count} actor',
   'directory.count.other': '{count} actors',
+  'directory.approximately': 'About {count}',
   'directory.sort': 'Sort by',
   'directory.view': 'Display',
   'directory.viewList': 'List',

@@ -120,6 +120,7 @@ export const fr = {
   'directory.count.zero': 'Aucun acteur',
   'directory.count.one': '{count} acteur',
   'directory.count.other': '{count} acteurs',
+  'directory.approximately': 'Environ {count}',
   'directory.sort': 'Trier par',
   'directory.view': 'Affichage',
   'directory.viewList': 'Liste',
