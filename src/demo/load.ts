@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, inArray, isNull, sql } from 'drizzle-orm';
+import { and, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { users } from '../modules/accounts/schema.js';
 import { type CurrentUser, createUser } from '../modules/accounts/service.js';
@@ -39,13 +39,8 @@ export class DemoDataRefused extends Error {}
  */
 export async function loadDemoData(db: Db, opts: { production: boolean }): Promise<string> {
   if (opts.production) throw new DemoDataRefused('Demo data and demo accounts are refused when NODE_ENV=production');
-  const [counts] = await db
-    .select({
-      actors: sql<number>`(select count(*) from ${actors})::int`,
-      users: sql<number>`(select count(*) from ${users})::int`,
-    })
-    .from(sql`(select 1) as one`);
-  if (!counts || counts.actors > 0 || counts.users > 0) return '';
+  const [actorCount, userCount] = await Promise.all([db.$count(actors), db.$count(users)]);
+  if (actorCount > 0 || userCount > 0) return '';
   const file = JSON.parse(fs.readFileSync(demoFile, 'utf8')) as { actors: DemoActor[] };
   const system: CurrentUser = {
     id: await createUser(db, { ...demoAccounts[0], password: demoPassword }),
