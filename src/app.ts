@@ -12,6 +12,11 @@ import type { DatabaseKind, Db } from './db/client.js';
 import { problemErrorHandler } from './http/problem.js';
 import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerActorRoutes } from './modules/actors/routes.js';
+import { registerAllianceRoutes } from './modules/alliances/routes.js';
+import { registerContactRoutes } from './modules/contacts/routes.js';
+import { registerNeedOfferRoutes } from './modules/needs-offers/routes.js';
+import { registerPartnershipRoutes } from './modules/partnerships/routes.js';
+import { registerProjectRoutes } from './modules/projects/routes.js';
 import { registerReferenceRoutes } from './modules/reference/routes.js';
 import { registerSystemRoutes } from './modules/system/routes.js';
 
@@ -61,6 +66,11 @@ export async function buildApp(ctx: AppContext) {
   registerReferenceRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
   registerActorRoutes(app, ctx);
+  registerNeedOfferRoutes(app, ctx);
+  registerProjectRoutes(app, ctx);
+  registerPartnershipRoutes(app, ctx);
+  registerAllianceRoutes(app, ctx);
+  registerContactRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {

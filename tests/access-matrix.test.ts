@@ -38,6 +38,11 @@ const expected: Record<string, Access> = {
   'GET /api/v1/me/api-tokens': 'signedIn',
   'POST /api/v1/me/api-tokens': 'signedIn',
   'DELETE /api/v1/me/api-tokens/:id': 'signedIn',
+  // needs and offers
+  // flagship projects
+  // partnerships
+  // alliances and ecosystem graph
+  // contact log and follow-ups
 };
 
 const roles: (UserRole | null)[] = [null, 'admin', 'animator', 'member', 'observer'];

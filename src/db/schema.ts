@@ -1,4 +1,9 @@
 // Every module's tables, for Drizzle and drizzle-kit.
 export * from '../modules/accounts/schema.js';
 export * from '../modules/actors/schema.js';
+export * from '../modules/alliances/schema.js';
+export * from '../modules/contacts/schema.js';
+export * from '../modules/needs-offers/schema.js';
+export * from '../modules/partnerships/schema.js';
+export * from '../modules/projects/schema.js';
 export * from '../modules/reference/schema.js';

@@ -7,6 +7,12 @@ import { type CurrentUser, createUser } from '../modules/accounts/service.js';
 import { type ActorInput, actorInput } from '../modules/actors/contract.js';
 import { actors } from '../modules/actors/schema.js';
 import { createActor } from '../modules/actors/service.js';
+import { loadDemoAlliances } from '../modules/alliances/demo.js';
+import { loadDemoContacts } from '../modules/contacts/demo.js';
+import { loadDemoNeedOffers } from '../modules/needs-offers/demo.js';
+import { loadDemoPartnerships } from '../modules/partnerships/demo.js';
+import { loadDemoProjects } from '../modules/projects/demo.js';
+import type { DemoContext } from './context.js';
 
 export const demoPassword = 'alliances-demo';
 
@@ -52,11 +58,26 @@ export async function loadDemoData(db: Db, opts: { production: boolean }): Promi
   for (const demo of file.actors) {
     ids.set(demo.name, await createActor(db, system, actorInput.parse(toInput(demo))));
   }
+  const accounts = new Map<string, CurrentUser>([[system.email, system]]);
   for (const account of demoAccounts.slice(1)) {
     const actorId = 'actorName' in account ? (ids.get(account.actorName) ?? null) : null;
-    await createUser(db, { ...account, actorId, password: demoPassword });
+    const id = await createUser(db, { ...account, actorId, password: demoPassword });
+    accounts.set(account.email, { id, ...account, actorId, locale: 'fr' });
   }
-  return `${file.actors.length} demo actors, ${demoAccounts.length} demo accounts (password ${demoPassword})`;
+  // In dependency order: partnerships name the alliances they belong to; contacts name partnerships.
+  const ctx: DemoContext = { system, actorIds: ids, users: accounts };
+  const summaries = [`${file.actors.length} demo actors`];
+  for (const load of [
+    loadDemoNeedOffers,
+    loadDemoProjects,
+    loadDemoAlliances,
+    loadDemoPartnerships,
+    loadDemoContacts,
+  ]) {
+    const summary = await load(db, ctx);
+    if (summary) summaries.push(summary);
+  }
+  return `${summaries.join(', ')}, ${demoAccounts.length} demo accounts (password ${demoPassword})`;
 }
 
 /**

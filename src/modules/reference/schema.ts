@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import { doublePrecision, index, integer, pgEnum, pgTable, primaryKey, smallint, text } from 'drizzle-orm/pg-core';
+import { partnershipModes } from '../partnerships/vocabulary.js';
 import { actorFamilies, stakeholderDirections } from './families.js';
 
 export const actorFamilyEnum = pgEnum('actor_family', actorFamilies);
+/** Shared by partnerships, needs and offers, projects: the four modes of partnership. */
+export const partnershipModeEnum = pgEnum('partnership_mode', partnershipModes);
 
 export const stakeholderDirectionEnum = pgEnum('stakeholder_direction', stakeholderDirections);
 

@@ -2,11 +2,16 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { readers } from '../../../src/auth/roles';
 import { type ActorDetail, deleteActor, getActor } from '../../../src/modules/actors/contract';
+import { ActorAlliances } from '../alliances/ActorSection';
 import { type ApiError, asApiError, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { isStaff, useSession } from '../auth/session';
+import { ActorContacts } from '../contacts/ActorSection';
 import { lastDirectorySearch } from '../directory/urlState';
 import { useI18n } from '../i18n';
+import { ActorNeedOffers } from '../needs-offers/ActorSection';
+import { ActorPartnerships } from '../partnerships/ActorSection';
+import { ActorProjects } from '../projects/ActorSection';
 import { useReference } from '../reference/reference';
 import { Chip, SdgChip } from '../ui/chips';
 import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
@@ -214,6 +219,12 @@ function ActorView({ actor }: { actor: ActorDetail }) {
               </div>
             </section>
           ) : null}
+
+          <ActorNeedOffers actorId={actor.id} />
+          <ActorProjects actorId={actor.id} />
+          <ActorPartnerships actorId={actor.id} />
+          <ActorAlliances actorId={actor.id} />
+          <ActorContacts actorId={actor.id} />
         </div>
 
         <aside className="actor-aside" aria-label={t('actor.details')}>

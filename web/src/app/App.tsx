@@ -6,13 +6,18 @@ import { ActorFormPage } from '../actors/ActorFormPage';
 import { ActorPage } from '../actors/ActorPage';
 import { InvitationsPage } from '../admin/InvitationsPage';
 import { UsersPage } from '../admin/UsersPage';
+import { allianceRoutes } from '../alliances/routes';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { InvitationPage } from '../auth/InvitationPage';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireRole } from '../auth/RequireRole';
 import { ResetPasswordPage } from '../auth/ResetPasswordPage';
+import { contactRoutes } from '../contacts/routes';
 import { DirectoryPage } from '../directory/DirectoryPage';
 import { useI18n } from '../i18n';
+import { needOfferRoutes } from '../needs-offers/routes';
+import { partnershipRoutes } from '../partnerships/routes';
+import { projectRoutes } from '../projects/routes';
 import { usePageTitle } from '../ui/usePageTitle';
 import { Header } from './Header';
 
@@ -120,6 +125,11 @@ export function App() {
                 </RequireRole>
               }
             />
+            {needOfferRoutes()}
+            {projectRoutes()}
+            {partnershipRoutes()}
+            {allianceRoutes()}
+            {contactRoutes()}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </ErrorBoundary>

@@ -50,6 +50,30 @@ export function Header() {
                   {t('nav.directory')}
                 </NavLink>
               </li>
+              <li>
+                <NavLink to="/besoins-offres">{t('nav.needsOffers')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/projets">{t('nav.projects')}</NavLink>
+              </li>
+              <li>
+                {user ? (
+                  <NavLink to="/partenariats">{t('nav.partnerships')}</NavLink>
+                ) : (
+                  <NavLink to="/vitrine">{t('nav.showcase')}</NavLink>
+                )}
+              </li>
+              <li>
+                <NavLink to="/alliances">{t('nav.alliances')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/ecosysteme">{t('nav.ecosystem')}</NavLink>
+              </li>
+              {isStaff(role) ? (
+                <li>
+                  <NavLink to="/suivis">{t('nav.followUps')}</NavLink>
+                </li>
+              ) : null}
               {isStaff(role) ? (
                 <li>
                   <NavLink to="/acteurs/nouveau">{t('nav.newActor')}</NavLink>

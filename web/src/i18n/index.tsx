@@ -1,10 +1,15 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { en } from './en';
-import { fr, type Messages } from './fr';
+import { featureCatalogues } from './features';
+import { fr } from './fr';
 
 export type Locale = 'fr' | 'en';
-export type MessageKey = keyof Messages;
-const catalogues: Record<Locale, Partial<Messages>> = { fr, en };
+// The core catalogue (fr.ts, en.ts) and each feature's own (its messages.ts), merged once.
+const allFr = Object.assign({}, fr, ...featureCatalogues.map((c) => c.fr)) as Record<string, string>;
+const allEn = Object.assign({}, en, ...featureCatalogues.map((c) => c.en)) as Record<string, string>;
+type KeysOf<C> = C extends { fr: infer F } ? keyof F : never;
+export type MessageKey = keyof typeof fr | KeysOf<(typeof featureCatalogues)[number]>;
+const catalogues: Record<Locale, Record<string, string>> = { fr: allFr, en: allEn };
 
 interface I18n {
   locale: Locale;
@@ -38,7 +43,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
     const messages = catalogues[locale];
-    const lookup = (key: string) => (messages as Record<string, string>)[key] ?? (fr as Record<string, string>)[key];
+    const lookup = (key: string) => messages[key] ?? allFr[key];
     const t: I18n['t'] = (key, vars) => {
       const template = lookup(key) ?? key;
       return vars ? template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? '')) : template;

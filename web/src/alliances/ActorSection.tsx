@@ -1,0 +1,4 @@
+/** This feature's section on an actor's page. */
+export function ActorAlliances(_props: { actorId: string }) {
+  return null;
+}

@@ -1,0 +1,10 @@
+import { catalogue } from '../i18n/catalogue';
+
+export const allianceMessages = catalogue(
+  {
+    'alliance.placeholder': '',
+  },
+  {
+    'alliance.placeholder': '',
+  },
+);

@@ -1,0 +1,14 @@
+// Each feature keeps its messages beside its pages; they are merged with the core catalogue (fr.ts, en.ts).
+import { allianceMessages } from '../alliances/messages';
+import { contactMessages } from '../contacts/messages';
+import { needOfferMessages } from '../needs-offers/messages';
+import { partnershipMessages } from '../partnerships/messages';
+import { projectMessages } from '../projects/messages';
+
+export const featureCatalogues = [
+  needOfferMessages,
+  projectMessages,
+  partnershipMessages,
+  allianceMessages,
+  contactMessages,
+] as const;
