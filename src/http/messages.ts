@@ -60,6 +60,11 @@ export const fieldMessages = {
     fr: 'Vous ne pouvez pas désactiver votre propre compte.',
     en: 'You cannot disable your own account.',
   },
+  // needs and offers
+  // flagship projects
+  // partnerships
+  // alliances and ecosystem graph
+  // contact log and follow-ups
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;
