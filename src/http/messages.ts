@@ -61,10 +61,100 @@ export const fieldMessages = {
     en: 'You cannot disable your own account.',
   },
   // needs and offers
+  resourceRequired: { fr: 'Choisissez au moins une ressource.', en: 'Choose at least one resource.' },
+  invalidDeadline: { fr: 'Date invalide (jj/mm/aaaa).', en: 'Invalid date.' },
+  deadlineInPast: { fr: 'L’échéance ne peut pas être déjà passée.', en: 'The deadline cannot be in the past.' },
   // flagship projects
+  carrierRequired: { fr: 'Indiquez au moins une association porteuse.', en: 'Name at least one carrying association.' },
+  duplicateCarrier: {
+    fr: 'Cette association est déjà parmi les porteurs.',
+    en: 'This association already carries it.',
+  },
+  oneLeadCarrier: {
+    fr: 'Le projet doit avoir exactement un chef de file.',
+    en: 'The project must have exactly one lead carrier.',
+  },
+  carrierNotAssociation: {
+    fr: 'Un projet phare est porté par des associations.',
+    en: 'A flagship project is carried by associations.',
+  },
+  amountNotPositive: { fr: 'Le montant doit être positif.', en: 'The amount must be positive.' },
+  amountCents: { fr: 'Montant en euros, au centime près.', en: 'Amount in euros, to the cent.' },
+  budgetTotalMismatch: {
+    fr: 'Le total doit être égal à la somme des lignes du budget.',
+    en: 'The total must equal the sum of the budget lines.',
+  },
+  invalidDate: { fr: 'Date invalide.', en: 'Invalid date.' },
+  endBeforeStart: {
+    fr: 'La date de fin doit suivre la date de début.',
+    en: 'The end date must come after the start date.',
+  },
+  unknownSdg: { fr: 'Objectif de développement durable inconnu.', en: 'Unknown sustainable development goal.' },
   // partnerships
+  twoPartnersRequired: {
+    fr: 'Un partenariat réunit au moins deux partenaires distincts.',
+    en: 'A partnership needs at least two distinct partners.',
+  },
+  duplicatePartner: { fr: 'Ce partenaire figure déjà.', en: 'This partner is already listed.' },
+  notAPartner: { fr: 'Cette organisation n’est pas partenaire.', en: 'This organisation is not a partner.' },
+  datesOrder: { fr: 'Cette date précède la date de début.', en: 'This date is before the start date.' },
+  centsOnly: { fr: 'Montant en euros, au centime près.', en: 'Amount in euros, to the cent.' },
+  hoursForVolunteers: {
+    fr: 'Les heures concernent le bénévolat.',
+    en: 'Hours are for volunteer contributions.',
+  },
+  unknownNeedOffer: { fr: 'Besoin ou offre introuvable.', en: 'Unknown need or offer.' },
+  unknownProject: { fr: 'Projet introuvable.', en: 'Unknown project.' },
+  unknownAlliance: { fr: 'Alliance introuvable.', en: 'Unknown alliance.' },
+  stepOrder: {
+    fr: 'On passe à l’étape suivante ou on revient à la précédente ; seule l’équipe d’animation peut forcer un autre passage.',
+    en: 'Move to the next step or back to the previous one; only animators may force another move.',
+  },
+  sameStep: { fr: 'Le partenariat est déjà à cette étape.', en: 'The partnership is already at this step.' },
+  partnershipClosed: { fr: 'Ce partenariat est clos.', en: 'This partnership is closed.' },
+  reasonRequired: {
+    fr: 'Indiquez la raison de ce passage forcé.',
+    en: 'Give the reason for this forced move.',
+  },
+  agreementRequired: {
+    fr: 'Joignez la convention de partenariat signée avant de passer à la mise en œuvre.',
+    en: 'Attach the signed partnership agreement before moving on to running it.',
+  },
+  fileType: {
+    fr: 'Type de fichier non accepté (PDF, image, document bureautique ou texte).',
+    en: 'File type not accepted (PDF, image, office document or text).',
+  },
+  fileEmpty: { fr: 'Le fichier est vide.', en: 'The file is empty.' },
+  fileTooLarge: { fr: 'Le fichier dépasse 10 Mo.', en: 'The file is larger than 10 MB.' },
   // alliances and ecosystem graph
+  allianceTooFewMembers: {
+    fr: 'Une alliance réunit au moins trois acteurs distincts.',
+    en: 'An alliance brings together at least three distinct actors.',
+  },
+  allianceHoursRequired: {
+    fr: 'Indiquez le nombre d’heures de bénévolat.',
+    en: 'Enter the number of volunteer hours.',
+  },
+  allianceNotMember: {
+    fr: 'Cet acteur n’est pas membre de l’alliance.',
+    en: 'This actor is not a member of the alliance.',
+  },
+  allianceMemberExists: { fr: 'Cet acteur est déjà membre de l’alliance.', en: 'This actor is already a member.' },
+  alliancePartnershipTaken: {
+    fr: 'Ce partenariat appartient déjà à une autre alliance.',
+    en: 'This partnership already belongs to another alliance.',
+  },
   // contact log and follow-ups
+  invalidDueDate: { fr: 'Échéance invalide : une date du calendrier (jj/mm/aaaa).', en: 'Invalid due date.' },
+  invalidOccurredAt: { fr: 'Date et heure invalides.', en: 'Invalid date and time.' },
+  partnershipNotOfActor: {
+    fr: 'Ce partenariat ne compte pas cet acteur parmi ses partenaires.',
+    en: 'This actor is not a partner of this partnership.',
+  },
+  ownerNotAllowed: {
+    fr: 'Ce responsable ne peut pas suivre cet échange : choisissez un animateur ou un membre des organisations concernées.',
+    en: 'This person cannot own this follow-up: choose an animator or a member of the organisations concerned.',
+  },
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

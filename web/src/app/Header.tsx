@@ -69,7 +69,7 @@ export function Header() {
               <li>
                 <NavLink to="/ecosysteme">{t('nav.ecosystem')}</NavLink>
               </li>
-              {isStaff(role) ? (
+              {user ? (
                 <li>
                   <NavLink to="/suivis">{t('nav.followUps')}</NavLink>
                 </li>

@@ -1,4 +1,6 @@
-/** The contact log of a partnership, on the partnership's page. */
-export function PartnershipContacts(_props: { partnershipId: string }) {
-  return null;
+import { ContactLog } from './ContactLog';
+
+/** The contact log of a partnership, on the partnership's page: the contact's actor is chosen among the partners. */
+export function PartnershipContacts({ partnershipId }: { partnershipId: string }) {
+  return <ContactLog partnershipId={partnershipId} />;
 }

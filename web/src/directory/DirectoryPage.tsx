@@ -4,6 +4,7 @@ import { type ActorSummary, actorSorts, actorsMap, listActors } from '../../../s
 import { useApiQuery } from '../api/useApi';
 import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
+import { LatestNeedOffers } from '../needs-offers/LatestFeed';
 import { useReference } from '../reference/reference';
 import { Chip, SdgChip } from '../ui/chips';
 import { ApiErrorAlert, Loading } from '../ui/feedback';
@@ -155,6 +156,8 @@ export function DirectoryPage() {
           </button>
         </form>
       </search>
+
+      <LatestNeedOffers />
 
       <div className="directory-layout">
         <aside className="directory-filters" aria-labelledby="filters-heading">

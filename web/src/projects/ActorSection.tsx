@@ -1,4 +1,48 @@
-/** This feature's section on an actor's page. */
-export function ActorProjects(_props: { actorId: string }) {
-  return null;
+import { Link } from 'react-router';
+import { getActor } from '../../../src/modules/actors/contract';
+import { listProjects } from '../../../src/modules/projects/contract';
+import { useApiQuery } from '../api/useApi';
+import { isStaff, useSession } from '../auth/session';
+import { useI18n } from '../i18n';
+import { ProjectCard } from './parts';
+import '../directory/directory.css';
+import './projects.css';
+
+/** The flagship projects the actor carries (lead or co-carrier), with « Nouveau projet » for staff and its members. */
+export function ActorProjects({ actorId }: { actorId: string }) {
+  const { t } = useI18n();
+  const { user, role } = useSession();
+  const list = useApiQuery(listProjects, { query: { actor: actorId, pageSize: 10 } });
+  const mayCreate = isStaff(role) || (role === 'member' && user?.actorId === actorId);
+  const items = list.data?.items ?? [];
+  // Only associations carry projects: the empty section (to start one) is for them alone.
+  const mayStart = mayCreate && list.data !== undefined && items.length === 0;
+  const actor = useApiQuery(getActor, { params: { id: actorId } }, { enabled: mayStart });
+  const isAssociation = actor.data?.family === 'association';
+  if (items.length === 0 && !(mayStart && isAssociation)) return null;
+  return (
+    <section className="card project-section" aria-labelledby="actor-projects-heading">
+      <div className="project-section-head">
+        <h2 id="actor-projects-heading">{t('project.section.title')}</h2>
+        {mayCreate ? (
+          <Link className="button button-small" to={`/projets/nouveau?porteur=${actorId}`}>
+            {t('project.new')}
+          </Link>
+        ) : null}
+      </div>
+      {items.length === 0 ? <p className="muted">{t('project.section.empty')}</p> : null}
+      {items.length > 0 ? (
+        <ul className="result-list">
+          {items.map((project) => (
+            <ProjectCard key={project.id} project={project} />
+          ))}
+        </ul>
+      ) : null}
+      {list.data && list.data.total > items.length ? (
+        <p>
+          <Link to={`/projets?actor=${actorId}`}>{t('project.section.all')}</Link>
+        </p>
+      ) : null}
+    </section>
+  );
 }

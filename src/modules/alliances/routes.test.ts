@@ -1,0 +1,442 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../tests/app.js';
+import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { actors } from '../actors/schema.js';
+import { benefits, contributions, partnershipPartners, partnerships } from '../partnerships/schema.js';
+import type { AllianceBalance, AllianceDetail, EcosystemGraph } from './contract.js';
+import { allianceMembers, alliances } from './schema.js';
+
+type Family = 'association' | 'company' | 'publicAuthority' | 'academia';
+
+describe('alliances routes', () => {
+  let t: Awaited<ReturnType<typeof createTestApp>>;
+  let admin: SignedIn;
+  let observer: SignedIn;
+  /** A member of the association « Duc » (a direct member of the alliance). */
+  let ducMember: SignedIn;
+  /** A member of « Étranger », in no alliance. */
+  let outsider: SignedIn;
+  const ids: Record<string, string> = {};
+  let allianceId: string;
+
+  const actor = async (name: string, family: Family, communeCode = '13001') => {
+    const [row] = await t.db.insert(actors).values({ name, family, communeCode }).returning({ id: actors.id });
+    ids[name] = row?.id ?? '';
+    return ids[name];
+  };
+
+  const partnership = async (title: string, partners: string[], published: boolean, mode = 'support' as const) => {
+    const [row] = await t.db
+      .insert(partnerships)
+      .values({ title, mode, publishedAt: published ? new Date() : null, themes: ['culture-art'] })
+      .returning({ id: partnerships.id });
+    const id = row?.id ?? '';
+    await t.db
+      .insert(partnershipPartners)
+      .values(partners.map((name) => ({ partnershipId: id, actorId: ids[name] ?? '' })));
+    return id;
+  };
+
+  const inject = (
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    who?: SignedIn,
+    payload?: Record<string, unknown>,
+  ) => t.app.inject({ method, url, headers: who?.headers ?? {}, ...(payload ? { payload } : {}) });
+
+  const body = (members: string[], overrides: Record<string, unknown> = {}) => ({
+    name: 'Alliance Culture test',
+    challenge: 'Reconnaître les petites associations culturelles',
+    objective: 'Un lieu de répétition partagé',
+    themes: ['culture-art'],
+    communeCodes: ['13001'],
+    members: members.map((name) => ({ actorId: ids[name], role: `Rôle de ${name}` })),
+    ...overrides,
+  });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await signedInAs(t.db, 'admin');
+    observer = await signedInAs(t.db, 'observer');
+    await actor('Duc', 'association');
+    await actor('Compagnie', 'association');
+    await actor('Ville', 'publicAuthority');
+    await actor('Entreprise', 'company', '84089');
+    await actor('École', 'academia');
+    await actor('Étranger', 'association');
+    ducMember = await signedInAs(t.db, 'member', ids.Duc);
+    outsider = await signedInAs(t.db, 'member', ids.Étranger);
+    const res = await inject('POST', '/api/v1/alliances', admin, body(['Duc', 'Compagnie', 'Ville']));
+    expect(res.statusCode).toBe(201);
+    allianceId = (res.json() as AllianceDetail).id;
+  });
+  afterAll(() => t.close());
+
+  describe('POST /api/v1/alliances', () => {
+    it('answers the created alliance with its members, by family', async () => {
+      const res = await inject('GET', `/api/v1/alliances/${allianceId}`, admin);
+      const a = res.json() as AllianceDetail;
+      expect(a).toMatchObject({ name: 'Alliance Culture test', status: 'forming', publishedAt: null, warnings: [] });
+      expect(a.communes).toEqual([{ code: '13001', name: 'Aix-en-Provence' }]);
+      expect(a.members.map((m) => [m.name, m.family, m.direct, m.role])).toEqual([
+        ['Compagnie', 'association', true, 'Rôle de Compagnie'],
+        ['Duc', 'association', true, 'Rôle de Duc'],
+        ['Ville', 'publicAuthority', true, 'Rôle de Ville'],
+      ]);
+    });
+
+    it('refuses fewer than three distinct actors with a problem naming the field, and saves nothing', async () => {
+      const before = await t.db.$count(alliances);
+      const res = await inject('POST', '/api/v1/alliances', admin, body(['Duc', 'Compagnie', 'Duc']));
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.json().errors).toEqual([
+        { field: 'members', code: 'allianceTooFewMembers', message: expect.stringContaining('trois acteurs') },
+      ]);
+      expect(await t.db.$count(alliances)).toBe(before);
+    });
+
+    it('refuses unknown actors, themes and communes naming each field (422)', async () => {
+      const before = await t.db.$count(alliances);
+      const res = await inject(
+        'POST',
+        '/api/v1/alliances',
+        admin,
+        body(['Duc', 'Compagnie'], {
+          themes: ['nope'],
+          communeCodes: ['13999'],
+          members: [
+            { actorId: ids.Duc },
+            { actorId: ids.Compagnie },
+            { actorId: '00000000-0000-4000-8000-000000000000' },
+          ],
+        }),
+      );
+      expect(res.statusCode).toBe(422);
+      expect(res.json().errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+        ['themes.0', 'unknownTheme'],
+        ['communeCodes.0', 'unknownCommune'],
+        ['members.2.actorId', 'unknownActor'],
+      ]);
+      expect(await t.db.$count(alliances)).toBe(before);
+    });
+
+    it('flags, without refusing, an alliance whose members all belong to one family', async () => {
+      await actor('Troisième asso', 'association');
+      const res = await inject(
+        'POST',
+        '/api/v1/alliances',
+        admin,
+        body(['Duc', 'Compagnie', 'Troisième asso'], { name: 'Entre pairs' }),
+      );
+      expect(res.statusCode).toBe(201);
+      expect((res.json() as AllianceDetail).warnings).toEqual(['singleFamily']);
+    });
+
+    it('is refused to anonymous visitors (401), members and observers (403)', async () => {
+      const payload = body(['Duc', 'Compagnie', 'Ville']);
+      expect((await inject('POST', '/api/v1/alliances', undefined, payload)).statusCode).toBe(401);
+      expect((await inject('POST', '/api/v1/alliances', ducMember, payload)).statusCode).toBe(403);
+      expect((await inject('POST', '/api/v1/alliances', observer, payload)).statusCode).toBe(403);
+    });
+  });
+
+  describe('visibility and publication', () => {
+    it('hides an unpublished alliance from the public and from members of other organisations', async () => {
+      expect((await inject('GET', `/api/v1/alliances/${allianceId}`)).statusCode).toBe(404);
+      expect((await inject('GET', `/api/v1/alliances/${allianceId}`, outsider)).statusCode).toBe(404);
+      const list = (await inject('GET', '/api/v1/alliances')).json();
+      expect(list.items.map((a: { id: string }) => a.id)).not.toContain(allianceId);
+    });
+
+    it('shows it to observers and to members of its actors', async () => {
+      const seen = await inject('GET', `/api/v1/alliances/${allianceId}`, ducMember);
+      expect(seen.statusCode).toBe(200);
+      expect(seen.json()).toMatchObject({ canEdit: false, canSeeBalance: true, ownActorId: ids.Duc });
+      expect((await inject('GET', `/api/v1/alliances/${allianceId}`, observer)).json().canEdit).toBe(false);
+      const mine = (await inject('GET', '/api/v1/alliances', ducMember)).json();
+      expect(mine.items.map((a: { id: string }) => a.id)).toContain(allianceId);
+      const actorList = (await inject('GET', `/api/v1/actors/${ids.Duc}/alliances`, ducMember)).json();
+      expect(actorList.items.map((a: { id: string }) => a.id)).toContain(allianceId);
+    });
+
+    it('lets a member consent for its own organisation only, and publishes once every direct member consented', async () => {
+      const consent = (who: SignedIn, name: string, value: boolean) =>
+        inject('PUT', `/api/v1/alliances/${allianceId}/members/${ids[name]}/consent`, who, { consent: value });
+      expect((await consent(ducMember, 'Compagnie', true)).statusCode).toBe(403);
+      expect((await consent(outsider, 'Étranger', true)).statusCode).toBe(404);
+      expect((await consent(ducMember, 'Duc', true)).json().publishedAt).toBeNull();
+      expect((await consent(admin, 'Compagnie', true)).json().publishedAt).toBeNull();
+      const published = (await consent(admin, 'Ville', true)).json() as AllianceDetail;
+      expect(published.publishedAt).not.toBeNull();
+
+      const anonymous = await inject('GET', `/api/v1/alliances/${allianceId}`);
+      expect(anonymous.statusCode).toBe(200);
+      expect(anonymous.json()).toMatchObject({ canEdit: false, canSeeBalance: false, contributions: [], benefits: [] });
+      const list = (await inject('GET', '/api/v1/alliances')).json();
+      expect(list.items.map((a: { id: string }) => a.id)).toContain(allianceId);
+
+      expect((await consent(ducMember, 'Duc', false)).json().publishedAt).toBeNull();
+      expect((await inject('GET', `/api/v1/alliances/${allianceId}`)).statusCode).toBe(404);
+      await consent(ducMember, 'Duc', true);
+    });
+  });
+
+  describe('members', () => {
+    it('never lets an alliance fall below three actors', async () => {
+      const res = await inject('DELETE', `/api/v1/alliances/${allianceId}/members/${ids.Ville}`, admin);
+      expect(res.statusCode).toBe(409);
+      expect(res.json().errors[0]).toMatchObject({ field: 'members', code: 'allianceTooFewMembers' });
+      expect(await t.db.$count(allianceMembers)).toBeGreaterThanOrEqual(3);
+      const a = (await inject('GET', `/api/v1/alliances/${allianceId}`, admin)).json() as AllianceDetail;
+      expect(a.members.map((m) => m.name)).toContain('Ville');
+    });
+
+    it('adds, updates and removes a direct member (staff); a new member unpublishes until it consents', async () => {
+      const added = await inject('POST', `/api/v1/alliances/${allianceId}/members`, admin, {
+        actorId: ids.École,
+        role: 'Appui académique',
+      });
+      expect(added.statusCode).toBe(201);
+      expect((added.json() as AllianceDetail).publishedAt).toBeNull();
+      const again = await inject('POST', `/api/v1/alliances/${allianceId}/members`, admin, { actorId: ids.École });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().errors[0]).toMatchObject({ field: 'actorId', code: 'allianceMemberExists' });
+      const updated = await inject('PUT', `/api/v1/alliances/${allianceId}/members/${ids.École}`, admin, {
+        role: 'Étudiants en médiation',
+      });
+      expect(updated.json().members.find((m: { name: string }) => m.name === 'École').role).toBe(
+        'Étudiants en médiation',
+      );
+      expect(
+        (await inject('PUT', `/api/v1/alliances/${allianceId}/members/${ids.École}`, ducMember, { role: 'x' }))
+          .statusCode,
+      ).toBe(403);
+      expect((await inject('DELETE', `/api/v1/alliances/${allianceId}/members/${ids.École}`, admin)).statusCode).toBe(
+        204,
+      );
+      // Back to three members who all consented: published again.
+      expect((await inject('GET', `/api/v1/alliances/${allianceId}`)).statusCode).toBe(200);
+    });
+  });
+
+  describe('partnerships, contributions and the balance view', () => {
+    let publishedPartnership: string;
+    let privatePartnership: string;
+
+    beforeAll(async () => {
+      publishedPartnership = await partnership('Salle de répétition', ['Duc', 'Entreprise'], true);
+      privatePartnership = await partnership('Mécénat discret', ['Compagnie', 'École'], false, 'support');
+    });
+
+    it('links partnerships (staff): their partners become members, through that partnership', async () => {
+      expect(
+        (
+          await inject('POST', `/api/v1/alliances/${allianceId}/partnerships`, ducMember, {
+            partnershipId: publishedPartnership,
+          })
+        ).statusCode,
+      ).toBe(403);
+      for (const partnershipId of [publishedPartnership, privatePartnership]) {
+        const res = await inject('POST', `/api/v1/alliances/${allianceId}/partnerships`, admin, { partnershipId });
+        expect(res.statusCode).toBe(200);
+      }
+      const a = (await inject('GET', `/api/v1/alliances/${allianceId}`, admin)).json() as AllianceDetail;
+      expect(a.partnerships.map((p) => p.title)).toEqual(['Mécénat discret', 'Salle de répétition']);
+      const entreprise = a.members.find((m) => m.name === 'Entreprise');
+      expect(entreprise).toMatchObject({
+        direct: false,
+        via: [{ id: publishedPartnership, title: 'Salle de répétition' }],
+      });
+      expect(a.members.find((m) => m.name === 'Duc')).toMatchObject({
+        direct: true,
+        via: [{ title: 'Salle de répétition' }],
+      });
+    });
+
+    it('shows the public only the published partnerships and their partners', async () => {
+      const a = (await inject('GET', `/api/v1/alliances/${allianceId}`)).json() as AllianceDetail;
+      expect(a.partnerships.map((p) => p.title)).toEqual(['Salle de répétition']);
+      expect(a.members.map((m) => m.name)).not.toContain('École');
+      expect(a.members.map((m) => m.name)).toContain('Entreprise');
+    });
+
+    it('lets a member declare contributions and benefits for its own organisation only', async () => {
+      const url = `/api/v1/alliances/${allianceId}/contributions`;
+      const own = await inject('POST', url, ducMember, {
+        actorId: ids.Duc,
+        nature: 'volunteerHours',
+        description: 'Bénévoles pour l’accueil',
+        value: 1000,
+        hours: 80,
+      });
+      expect(own.statusCode).toBe(201);
+      expect(own.json()).toMatchObject({ actorName: 'Duc', value: 1000, hours: 80 });
+      const before = await t.db.$count(contributions);
+      expect(
+        (
+          await inject('POST', url, ducMember, {
+            actorId: ids.Ville,
+            nature: 'financial',
+            description: 'Subvention',
+            value: 5,
+          })
+        ).statusCode,
+      ).toBe(403);
+      const noHours = await inject('POST', url, ducMember, {
+        actorId: ids.Duc,
+        nature: 'volunteerHours',
+        description: 'Sans heures',
+      });
+      expect(noHours.statusCode).toBe(400);
+      expect(noHours.json().errors[0]).toMatchObject({ field: 'hours', code: 'allianceHoursRequired' });
+      const stranger = await inject('POST', url, admin, {
+        actorId: ids.Étranger,
+        nature: 'financial',
+        description: 'Pas membre',
+        value: 10,
+      });
+      expect(stranger.statusCode).toBe(422);
+      expect(stranger.json().errors[0]).toMatchObject({ field: 'actorId', code: 'allianceNotMember' });
+      expect(
+        (
+          await inject('POST', url, outsider, {
+            actorId: ids.Étranger,
+            nature: 'financial',
+            description: 'x1',
+            value: 1,
+          })
+        ).statusCode,
+      ).toBe(403);
+      expect(await t.db.$count(contributions)).toBe(before);
+    });
+
+    it('computes what each member gives and gets, its shares, and warns of imbalance', async () => {
+      const add = (path: string, payload: Record<string, unknown>) =>
+        inject('POST', `/api/v1/alliances/${allianceId}/${path}`, admin, payload);
+      // The town carries the load: 8 000 € of 10 000 € given (direct 1 000 € from Duc, 1 000 € in a partnership).
+      expect(
+        (
+          await add('contributions', {
+            actorId: ids.Ville,
+            nature: 'financial',
+            description: 'Subvention',
+            value: 8000,
+          })
+        ).statusCode,
+      ).toBe(201);
+      await t.db.insert(contributions).values({
+        partnershipId: publishedPartnership,
+        actorId: ids.Entreprise ?? '',
+        nature: 'inKind',
+        description: 'Salle prêtée',
+        value: 1000,
+      });
+      await t.db.insert(benefits).values({
+        partnershipId: publishedPartnership,
+        actorId: ids.Duc ?? '',
+        description: 'Répétitions',
+        expectedValue: 3000,
+        realisedValue: 1000,
+      });
+      const benefit = await add('benefits', { actorId: ids.Compagnie, description: 'Visibilité', expectedValue: 1000 });
+      expect(benefit.statusCode).toBe(201);
+      const realised = await inject('PUT', `/api/v1/alliances/${allianceId}/benefits/${benefit.json().id}`, admin, {
+        actorId: ids.Compagnie,
+        description: 'Visibilité',
+        expectedValue: 1000,
+        realisedValue: 500,
+        realisedOn: '2018-06-30',
+      });
+      expect(realised.json()).toMatchObject({ realisedValue: 500, realisedOn: '2018-06-30' });
+
+      const res = await inject('GET', `/api/v1/alliances/${allianceId}/balance`, ducMember);
+      expect(res.statusCode).toBe(200);
+      const balance = res.json() as AllianceBalance;
+      expect(balance.totals).toEqual({ given: 10000, hours: 80, expected: 4000, realised: 1500 });
+      expect(balance.imbalanced).toBe(true);
+      const byName = Object.fromEntries(balance.members.map((m) => [m.name, m]));
+      expect(byName.Ville).toMatchObject({ given: 8000, givenShare: 0.8, warnings: ['carriesLoad', 'getsNothing'] });
+      expect(byName.Duc).toMatchObject({
+        given: 1000,
+        hours: 80,
+        expected: 3000,
+        realised: 1000,
+        givenShare: 0.1,
+        expectedShare: 0.75,
+        warnings: ['capturesBenefit'],
+      });
+      expect(byName.Compagnie).toMatchObject({ given: 0, realisedShare: 1 / 3, warnings: ['givesNothing'] });
+      // Partners of the alliance's partnerships are members of the balance too, published or not.
+      expect(byName.École).toMatchObject({ warnings: ['givesNothing', 'getsNothing'] });
+      expect(balance.members[0]?.name).toBe('Ville');
+    });
+
+    it('shows the balance to staff, observers and members only', async () => {
+      const url = `/api/v1/alliances/${allianceId}/balance`;
+      expect((await inject('GET', url)).statusCode).toBe(401);
+      expect((await inject('GET', url, outsider)).statusCode).toBe(403);
+      expect((await inject('GET', url, observer)).statusCode).toBe(200);
+      expect((await inject('GET', url, admin)).statusCode).toBe(200);
+    });
+
+    it('unlinks a partnership (staff) unless the alliance would fall below three actors', async () => {
+      const res = await inject('DELETE', `/api/v1/alliances/${allianceId}/partnerships/${privatePartnership}`, admin);
+      expect(res.statusCode).toBe(204);
+      const [row] = await t.db
+        .select({ allianceId: partnerships.allianceId })
+        .from(partnerships)
+        .where((await import('drizzle-orm')).eq(partnerships.id, privatePartnership));
+      expect(row?.allianceId).toBeNull();
+    });
+  });
+
+  describe('GET /api/v1/ecosystem', () => {
+    it('builds the public graph from published partnerships and alliances only', async () => {
+      const graph = (await inject('GET', '/api/v1/ecosystem')).json() as EcosystemGraph;
+      const names = graph.nodes.map((n) => n.name);
+      expect(names).toContain('Alliance Culture test');
+      expect(names).toContain('Entreprise');
+      expect(names).not.toContain('Entre pairs');
+      expect(graph.links).toContainEqual(
+        expect.objectContaining({ kind: 'partnership', title: 'Salle de répétition', mode: 'support' }),
+      );
+      expect(graph.links.filter((l) => l.kind === 'alliance' && l.target === allianceId)).toHaveLength(4);
+      const entreprise = graph.nodes.find((n) => n.name === 'Entreprise');
+      expect(entreprise).toMatchObject({
+        kind: 'actor',
+        family: 'company',
+        communeCode: '84089',
+        communeName: 'Pertuis',
+      });
+    });
+
+    it('shows a member the published graph plus its own organisation’s partnerships and alliances', async () => {
+      const own = await partnership('Partenariat privé du Duc', ['Duc', 'Ville'], false, 'support');
+      const mine = (await inject('GET', '/api/v1/ecosystem', ducMember)).json() as EcosystemGraph;
+      expect(mine.links.map((l) => l.title)).toContain('Partenariat privé du Duc');
+      expect(mine.nodes.map((n) => n.name)).toContain('Entre pairs');
+      const other = (await inject('GET', '/api/v1/ecosystem', outsider)).json() as EcosystemGraph;
+      expect(other.links.map((l) => l.title)).not.toContain('Partenariat privé du Duc');
+      expect(other.nodes.map((n) => n.name)).not.toContain('Entre pairs');
+      await t.db.delete(partnerships).where((await import('drizzle-orm')).eq(partnerships.id, own));
+    });
+
+    it('shows staff and observers everything, and filters by mode, theme and territory', async () => {
+      const all = (await inject('GET', '/api/v1/ecosystem', observer)).json() as EcosystemGraph;
+      expect(all.nodes.map((n) => n.name)).toContain('Entre pairs');
+      const economic = (
+        await inject('GET', '/api/v1/ecosystem?mode=economicCooperation', admin)
+      ).json() as EcosystemGraph;
+      expect(economic).toEqual({ nodes: [], links: [] });
+      const culture = (
+        await inject('GET', '/api/v1/ecosystem?theme=culture-art&mode=support', admin)
+      ).json() as EcosystemGraph;
+      expect(culture.links.some((l) => l.title === 'Salle de répétition')).toBe(true);
+      const pertuis = (await inject('GET', '/api/v1/ecosystem?commune=84089', admin)).json() as EcosystemGraph;
+      expect(pertuis.links.map((l) => l.title)).toEqual(['Salle de répétition']);
+      const territory = (await inject('GET', '/api/v1/ecosystem?territory=pays-d-aix', admin)).json() as EcosystemGraph;
+      expect(territory.nodes.length).toBeGreaterThan(0);
+    });
+  });
+});

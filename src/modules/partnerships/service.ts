@@ -1,0 +1,627 @@
+// The partnerships' rules: plain functions taking a db handle and the caller, throwing the domain errors of
+// src/errors.ts. Every multi-row write is one transaction, with its timeline event.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { conflict, type FieldIssue, forbidden, invalid, notFound } from '../../errors.js';
+import type { CurrentUser } from '../accounts/service.js';
+import { actors } from '../actors/schema.js';
+import { isStaff } from '../actors/visibility.js';
+import { alliances } from '../alliances/schema.js';
+import { needsOffers } from '../needs-offers/schema.js';
+import { projects } from '../projects/schema.js';
+import { communes, themes } from '../reference/schema.js';
+import { partnershipAccess } from './access.js';
+import {
+  type BenefitInput,
+  benefitInput,
+  type ContributionInput,
+  contributionInput,
+  type PartnerInput,
+  type PartnershipFields,
+  type PartnershipInput,
+  partnerInput,
+  partnershipFields,
+  partnershipInput,
+  realiseInput,
+  type StepMoveInput,
+  type StepRecordInput,
+  stepMoveInput,
+  stepRecordInput,
+} from './contract.js';
+import {
+  benefits,
+  contributions,
+  partnershipDocuments,
+  partnershipEvents,
+  partnershipPartners,
+  partnershipStepRecords,
+  partnerships,
+} from './schema.js';
+import { defaultChecklist, leavesContractForward, moveKind } from './steps.js';
+import { type PartnershipStatus, type PartnershipStep, partnershipSteps } from './vocabulary.js';
+
+export { getPartnership } from './queries.js';
+
+/** Validates again with the contract's schema, so that callers other than HTTP (demo data) get the same rules. */
+export function parseWith<T>(
+  schema: {
+    safeParse(
+      v: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  data: unknown,
+): T {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  throw invalid(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', code: i.message })));
+}
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+/** The caller must have edit access: staff, or a member of one of the partners. Others: 403 (or 404 if unseen). */
+export async function requireEdit(db: Db, user: CurrentUser, id: string): Promise<void> {
+  const access = await partnershipAccess(db, user, id);
+  if (access !== 'edit') throw forbidden();
+}
+
+export async function addEvent(
+  db: Db,
+  partnershipId: string,
+  userId: string | null,
+  kind: string,
+  data: Record<string, unknown> = {},
+) {
+  await db.insert(partnershipEvents).values({ partnershipId, userId, kind, data });
+}
+
+async function touch(db: Db, id: string) {
+  await db.update(partnerships).set({ updatedAt: new Date() }).where(eq(partnerships.id, id));
+}
+
+/** Unknown actors, themes, communes, project or alliance: issues naming each field. */
+async function checkReferences(
+  db: Db,
+  data: Pick<PartnershipFields, 'themes' | 'communeCodes' | 'projectId' | 'allianceId'> & {
+    partners?: { actorId: string }[];
+  },
+): Promise<void> {
+  const issues: FieldIssue[] = [];
+  if (data.partners?.length) {
+    const ids = data.partners.map((p) => p.actorId);
+    const rows = await db.select({ id: actors.id }).from(actors).where(inArray(actors.id, ids));
+    const known = new Set(rows.map((r) => r.id));
+    data.partners.forEach((p, i) => {
+      if (!known.has(p.actorId)) issues.push({ field: `partners.${i}.actorId`, code: 'unknownActor' });
+    });
+  }
+  if (data.themes.length) {
+    const rows = await db.select({ id: themes.id }).from(themes).where(inArray(themes.id, data.themes));
+    const known = new Set(rows.map((r) => r.id));
+    data.themes.forEach((id, i) => {
+      if (!known.has(id)) issues.push({ field: `themes.${i}`, code: 'unknownTheme' });
+    });
+  }
+  if (data.communeCodes.length) {
+    const rows = await db
+      .select({ code: communes.code })
+      .from(communes)
+      .where(inArray(communes.code, data.communeCodes));
+    const known = new Set(rows.map((r) => r.code));
+    data.communeCodes.forEach((code, i) => {
+      if (!known.has(code)) issues.push({ field: `communeCodes.${i}`, code: 'unknownCommune' });
+    });
+  }
+  if (data.projectId) {
+    const [found] = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, data.projectId));
+    if (!found) issues.push({ field: 'projectId', code: 'unknownProject' });
+  }
+  if (data.allianceId) {
+    const [found] = await db.select({ id: alliances.id }).from(alliances).where(eq(alliances.id, data.allianceId));
+    if (!found) issues.push({ field: 'allianceId', code: 'unknownAlliance' });
+  }
+  if (issues.length) throw invalid(issues);
+}
+
+const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
+/**
+ * Opens a partnership: its partners, its five step records with their default checklists, a `created` event; when
+ * opened from a need or offer still open, that need or offer goes « in discussion ». Staff, or a member whose own
+ * organisation is one of the partners. Returns the new id.
+ */
+export async function openPartnership(db: Db, by: CurrentUser, input: PartnershipInput): Promise<string> {
+  const data = parseWith(partnershipInput, input);
+  if (!isStaff(by)) {
+    if (by.role !== 'member' || !by.actorId || !data.partners.some((p) => p.actorId === by.actorId)) {
+      throw forbidden('Votre organisation doit être l’un des partenaires');
+    }
+  }
+  await checkReferences(db, data);
+  if (data.needOfferId) {
+    const [need] = await db
+      .select({ id: needsOffers.id })
+      .from(needsOffers)
+      .where(eq(needsOffers.id, data.needOfferId));
+    if (!need) throw invalid([{ field: 'needOfferId', code: 'unknownNeedOffer' }]);
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(partnerships)
+      .values({
+        title: data.title,
+        summary: data.summary,
+        mode: data.mode,
+        themes: unique(data.themes),
+        communeCodes: unique(data.communeCodes),
+        startsOn: data.startsOn,
+        endsOn: data.endsOn,
+        renewalOn: data.renewalOn,
+        needOfferId: data.needOfferId,
+        projectId: data.projectId,
+        allianceId: data.allianceId,
+        createdBy: by.id,
+      })
+      .returning({ id: partnerships.id });
+    if (!row) throw new Error('partnership not inserted');
+    await tx.insert(partnershipPartners).values(
+      data.partners.map((p) => ({
+        partnershipId: row.id,
+        actorId: p.actorId,
+        role: p.role,
+        expectations: p.expectations,
+      })),
+    );
+    await tx.insert(partnershipStepRecords).values(
+      partnershipSteps.map((step) => ({
+        partnershipId: row.id,
+        step,
+        checklist: defaultChecklist(step),
+        startedOn: step === 'preparePartners' ? (data.startsOn ?? today()) : null,
+      })),
+    );
+    await addEvent(tx, row.id, by.id, 'created', {
+      title: data.title,
+      mode: data.mode,
+      ...(data.needOfferId ? { needOfferId: data.needOfferId } : {}),
+    });
+    if (data.needOfferId) {
+      // The needs-offers module owns that table; the status change belongs with the opening, in this transaction,
+      // so it is written here directly: an open need or offer is now being discussed in a partnership.
+      const moved = await tx
+        .update(needsOffers)
+        .set({ status: 'inDiscussion', updatedAt: new Date() })
+        .where(and(eq(needsOffers.id, data.needOfferId), eq(needsOffers.status, 'open')))
+        .returning({ id: needsOffers.id });
+      if (moved.length) await addEvent(tx, row.id, by.id, 'needInDiscussion', { needOfferId: data.needOfferId });
+    }
+    return row.id;
+  });
+}
+
+/** Replaces a partnership's fields (partners aside). */
+export async function updatePartnership(db: Db, by: CurrentUser, id: string, input: PartnershipFields): Promise<void> {
+  await requireEdit(db, by, id);
+  const data = parseWith(partnershipFields, input);
+  await checkReferences(db, data);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(partnerships)
+      .set({
+        title: data.title,
+        summary: data.summary,
+        mode: data.mode,
+        themes: unique(data.themes),
+        communeCodes: unique(data.communeCodes),
+        startsOn: data.startsOn,
+        endsOn: data.endsOn,
+        renewalOn: data.renewalOn,
+        projectId: data.projectId,
+        allianceId: data.allianceId,
+        updatedAt: new Date(),
+      })
+      .where(eq(partnerships.id, id));
+    await addEvent(tx, id, by.id, 'updated', { title: data.title });
+  });
+}
+
+/**
+ * Publication is unanimous: `published_at` is set when every partner consented, cleared when one has not (a new
+ * partner, a withdrawal). Called after each change of partners or consents, in the same transaction.
+ */
+async function syncPublication(tx: Db, id: string, userId: string) {
+  const [state] = await tx
+    .select({
+      publishedAt: partnerships.publishedAt,
+      missing: sql<number>`(select count(*)::int from partnership_partners pp
+        where pp.partnership_id = ${partnerships.id} and pp.publish_consent_at is null)`,
+    })
+    .from(partnerships)
+    .where(eq(partnerships.id, id));
+  if (!state) return;
+  const allAgreed = Number(state.missing) === 0;
+  if (allAgreed && state.publishedAt === null) {
+    await tx.update(partnerships).set({ publishedAt: new Date() }).where(eq(partnerships.id, id));
+    await addEvent(tx, id, userId, 'published');
+  } else if (!allAgreed && state.publishedAt !== null) {
+    await tx.update(partnerships).set({ publishedAt: null }).where(eq(partnerships.id, id));
+    await addEvent(tx, id, userId, 'unpublished');
+  }
+}
+
+async function actorName(db: Db, actorId: string): Promise<string> {
+  const [row] = await db.select({ name: actors.name }).from(actors).where(eq(actors.id, actorId));
+  return row?.name ?? '';
+}
+
+export async function addPartner(db: Db, by: CurrentUser, id: string, input: PartnerInput): Promise<void> {
+  await requireEdit(db, by, id);
+  const data = parseWith(partnerInput, input);
+  const [known] = await db.select({ id: actors.id }).from(actors).where(eq(actors.id, data.actorId));
+  if (!known) throw invalid([{ field: 'actorId', code: 'unknownActor' }]);
+  await db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(partnershipPartners)
+      .values({ partnershipId: id, actorId: data.actorId, role: data.role, expectations: data.expectations })
+      .onConflictDoNothing()
+      .returning({ actorId: partnershipPartners.actorId });
+    if (!inserted.length) throw conflict('Déjà partenaire', [{ field: 'actorId', code: 'duplicatePartner' }]);
+    await addEvent(tx, id, by.id, 'partnerAdded', {
+      actorId: data.actorId,
+      actorName: await actorName(tx, data.actorId),
+    });
+    await syncPublication(tx, id, by.id);
+    await touch(tx, id);
+  });
+}
+
+export async function updatePartner(
+  db: Db,
+  by: CurrentUser,
+  id: string,
+  actorId: string,
+  input: { role?: string; expectations?: string },
+): Promise<void> {
+  await requireEdit(db, by, id);
+  const data = parseWith(partnerInput, { ...input, actorId });
+  const updated = await db
+    .update(partnershipPartners)
+    .set({ role: data.role, expectations: data.expectations })
+    .where(and(eq(partnershipPartners.partnershipId, id), eq(partnershipPartners.actorId, actorId)))
+    .returning({ actorId: partnershipPartners.actorId });
+  if (!updated.length) throw notFound('Partenaire');
+  await touch(db, id);
+}
+
+/** Removes a partner and its contributions and benefits here; a partnership keeps at least two partners. */
+export async function removePartner(db: Db, by: CurrentUser, id: string, actorId: string): Promise<void> {
+  await requireEdit(db, by, id);
+  await db.transaction(async (tx) => {
+    const partners = await tx
+      .select({ actorId: partnershipPartners.actorId })
+      .from(partnershipPartners)
+      .where(eq(partnershipPartners.partnershipId, id))
+      .for('update');
+    if (!partners.some((p) => p.actorId === actorId)) throw notFound('Partenaire');
+    if (partners.length <= 2) {
+      throw conflict('Un partenariat garde au moins deux partenaires', [
+        { field: 'partners', code: 'twoPartnersRequired' },
+      ]);
+    }
+    await tx.delete(contributions).where(and(eq(contributions.partnershipId, id), eq(contributions.actorId, actorId)));
+    await tx.delete(benefits).where(and(eq(benefits.partnershipId, id), eq(benefits.actorId, actorId)));
+    await tx
+      .delete(partnershipPartners)
+      .where(and(eq(partnershipPartners.partnershipId, id), eq(partnershipPartners.actorId, actorId)));
+    await addEvent(tx, id, by.id, 'partnerRemoved', { actorId, actorName: await actorName(tx, actorId) });
+    await syncPublication(tx, id, by.id);
+    await touch(tx, id);
+  });
+}
+
+/**
+ * A partner agrees (or no longer agrees) to publish. A member for its own organisation only; staff for any partner,
+ * which the timeline says (`byStaff`). Publication follows (syncPublication).
+ */
+export async function setConsent(
+  db: Db,
+  by: CurrentUser,
+  id: string,
+  actorId: string,
+  consent: boolean,
+): Promise<void> {
+  await requireEdit(db, by, id);
+  const byStaff = isStaff(by);
+  if (!byStaff && by.actorId !== actorId) throw forbidden('Seul ce partenaire peut donner son accord');
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(partnershipPartners)
+      .set(
+        consent
+          ? { publishConsentAt: new Date(), publishConsentBy: by.id }
+          : { publishConsentAt: null, publishConsentBy: null },
+      )
+      .where(and(eq(partnershipPartners.partnershipId, id), eq(partnershipPartners.actorId, actorId)))
+      .returning({ actorId: partnershipPartners.actorId });
+    if (!updated.length) throw notFound('Partenaire');
+    await addEvent(tx, id, by.id, consent ? 'consentGiven' : 'consentWithdrawn', {
+      actorId,
+      actorName: await actorName(tx, actorId),
+      byStaff,
+    });
+    await syncPublication(tx, id, by.id);
+  });
+}
+
+/** The actor must be one of the partners (contributions and benefits belong to a partner). */
+async function requirePartner(db: Db, id: string, actorId: string) {
+  const [row] = await db
+    .select({ actorId: partnershipPartners.actorId })
+    .from(partnershipPartners)
+    .where(and(eq(partnershipPartners.partnershipId, id), eq(partnershipPartners.actorId, actorId)));
+  if (!row) throw invalid([{ field: 'actorId', code: 'notAPartner' }]);
+}
+
+export async function addContribution(db: Db, by: CurrentUser, id: string, input: ContributionInput): Promise<string> {
+  await requireEdit(db, by, id);
+  const data = parseWith(contributionInput, input);
+  await requirePartner(db, id, data.actorId);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(contributions)
+      .values({ partnershipId: id, ...data })
+      .returning({ id: contributions.id });
+    await addEvent(tx, id, by.id, 'contributionAdded', {
+      actorId: data.actorId,
+      nature: data.nature,
+      description: data.description,
+      value: data.value,
+      hours: data.hours,
+    });
+    await touch(tx, id);
+    return row?.id ?? '';
+  });
+}
+
+export async function updateContribution(
+  db: Db,
+  by: CurrentUser,
+  id: string,
+  itemId: string,
+  input: ContributionInput,
+): Promise<void> {
+  await requireEdit(db, by, id);
+  const data = parseWith(contributionInput, input);
+  await requirePartner(db, id, data.actorId);
+  const updated = await db
+    .update(contributions)
+    .set(data)
+    .where(and(eq(contributions.id, itemId), eq(contributions.partnershipId, id)))
+    .returning({ id: contributions.id });
+  if (!updated.length) throw notFound('Contribution');
+  await touch(db, id);
+}
+
+export async function deleteContribution(db: Db, by: CurrentUser, id: string, itemId: string): Promise<void> {
+  await requireEdit(db, by, id);
+  const deleted = await db
+    .delete(contributions)
+    .where(and(eq(contributions.id, itemId), eq(contributions.partnershipId, id)))
+    .returning({ id: contributions.id });
+  if (!deleted.length) throw notFound('Contribution');
+  await touch(db, id);
+}
+
+export async function addBenefit(db: Db, by: CurrentUser, id: string, input: BenefitInput): Promise<string> {
+  await requireEdit(db, by, id);
+  const data = parseWith(benefitInput, input);
+  await requirePartner(db, id, data.actorId);
+  const [row] = await db
+    .insert(benefits)
+    .values({ partnershipId: id, ...data })
+    .returning({ id: benefits.id });
+  await touch(db, id);
+  return row?.id ?? '';
+}
+
+export async function updateBenefit(
+  db: Db,
+  by: CurrentUser,
+  id: string,
+  itemId: string,
+  input: BenefitInput,
+): Promise<void> {
+  await requireEdit(db, by, id);
+  const data = parseWith(benefitInput, input);
+  await requirePartner(db, id, data.actorId);
+  const updated = await db
+    .update(benefits)
+    .set(data)
+    .where(and(eq(benefits.id, itemId), eq(benefits.partnershipId, id)))
+    .returning({ id: benefits.id });
+  if (!updated.length) throw notFound('Bénéfice');
+  await touch(db, id);
+}
+
+export async function deleteBenefit(db: Db, by: CurrentUser, id: string, itemId: string): Promise<void> {
+  await requireEdit(db, by, id);
+  const deleted = await db
+    .delete(benefits)
+    .where(and(eq(benefits.id, itemId), eq(benefits.partnershipId, id)))
+    .returning({ id: benefits.id });
+  if (!deleted.length) throw notFound('Bénéfice');
+  await touch(db, id);
+}
+
+/** Records what a benefit really brought, and when (evaluation). */
+export async function realiseBenefit(
+  db: Db,
+  by: CurrentUser,
+  id: string,
+  itemId: string,
+  input: { realisedValue: number; realisedOn: string },
+): Promise<void> {
+  await requireEdit(db, by, id);
+  const data = parseWith(realiseInput, input);
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(benefits)
+      .set(data)
+      .where(and(eq(benefits.id, itemId), eq(benefits.partnershipId, id)))
+      .returning({ actorId: benefits.actorId, description: benefits.description });
+    const row = updated[0];
+    if (!row) throw notFound('Bénéfice');
+    await addEvent(tx, id, by.id, 'benefitRealised', {
+      actorId: row.actorId,
+      description: row.description,
+      realisedValue: data.realisedValue,
+    });
+    await touch(tx, id);
+  });
+}
+
+/** A step's checklist, dates and notes. */
+export async function updateStepRecord(
+  db: Db,
+  by: CurrentUser,
+  id: string,
+  step: PartnershipStep,
+  input: StepRecordInput,
+): Promise<void> {
+  await requireEdit(db, by, id);
+  const data = parseWith(stepRecordInput, input);
+  await db.transaction(async (tx) => {
+    await tx
+      .update(partnershipStepRecords)
+      .set(data)
+      .where(and(eq(partnershipStepRecords.partnershipId, id), eq(partnershipStepRecords.step, step)));
+    await touch(tx, id);
+  });
+}
+
+/**
+ * Moves to another step. The next or previous step: anyone with edit access. Any other move, or leaving the contract
+ * step without an attached agreement: staff only, with a reason, recorded as `stepOverridden`. The left step gets
+ * its completion date (going forward), the new one its start date.
+ */
+export async function moveToStep(db: Db, by: CurrentUser, id: string, input: StepMoveInput): Promise<void> {
+  await requireEdit(db, by, id);
+  const data = parseWith(stepMoveInput, input);
+  const reason = data.reason?.trim() ?? '';
+  await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ step: partnerships.currentStep, status: partnerships.status })
+      .from(partnerships)
+      .where(eq(partnerships.id, id))
+      .for('update');
+    if (!current) throw notFound('Partenariat');
+    if (current.status !== 'active') {
+      throw conflict('Ce partenariat est clos', [{ field: 'to', code: 'partnershipClosed' }]);
+    }
+    const from = current.step;
+    const to = data.to;
+    const kind = moveKind(from, to);
+    if (kind === 'same') throw conflict('Déjà à cette étape', [{ field: 'to', code: 'sameStep' }]);
+    let overridden = false;
+    if (kind === 'jump') {
+      if (!isStaff(by)) throw conflict('Étape suivante ou précédente seulement', [{ field: 'to', code: 'stepOrder' }]);
+      if (!reason) throw invalid([{ field: 'reason', code: 'reasonRequired' }]);
+      overridden = true;
+    }
+    if (leavesContractForward(from, to)) {
+      const [agreement] = await tx
+        .select({ id: partnershipDocuments.id })
+        .from(partnershipDocuments)
+        .where(and(eq(partnershipDocuments.partnershipId, id), eq(partnershipDocuments.kind, 'agreement')))
+        .limit(1);
+      if (!agreement) {
+        if (!isStaff(by) || !reason) throw invalid([{ field: 'documents', code: 'agreementRequired' }]);
+        overridden = true;
+      }
+    }
+    const day = today();
+    const forward = partnershipSteps.indexOf(to) > partnershipSteps.indexOf(from);
+    const record = (step: PartnershipStep) =>
+      and(eq(partnershipStepRecords.partnershipId, id), eq(partnershipStepRecords.step, step));
+    if (forward) await tx.update(partnershipStepRecords).set({ completedOn: day }).where(record(from));
+    await tx
+      .update(partnershipStepRecords)
+      .set({ startedOn: sql`coalesce(${partnershipStepRecords.startedOn}, ${day}::date)`, completedOn: null })
+      .where(record(to));
+    await tx.update(partnerships).set({ currentStep: to, updatedAt: new Date() }).where(eq(partnerships.id, id));
+    await addEvent(tx, id, by.id, overridden ? 'stepOverridden' : 'stepChanged', {
+      from,
+      to,
+      ...(reason ? { reason } : {}),
+    });
+  });
+}
+
+/** Completes, abandons or reopens a partnership. */
+export async function setStatus(db: Db, by: CurrentUser, id: string, status: PartnershipStatus): Promise<void> {
+  await requireEdit(db, by, id);
+  await db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ status: partnerships.status, step: partnerships.currentStep })
+      .from(partnerships)
+      .where(eq(partnerships.id, id))
+      .for('update');
+    if (!before) throw notFound('Partenariat');
+    if (before.status === status) return;
+    await tx.update(partnerships).set({ status, updatedAt: new Date() }).where(eq(partnerships.id, id));
+    if (status === 'completed') {
+      await tx
+        .update(partnershipStepRecords)
+        .set({ completedOn: sql`coalesce(${partnershipStepRecords.completedOn}, ${today()}::date)` })
+        .where(and(eq(partnershipStepRecords.partnershipId, id), eq(partnershipStepRecords.step, before.step)));
+    }
+    await addEvent(tx, id, by.id, 'statusChanged', { from: before.status, to: status });
+  });
+}
+
+/**
+ * Renews a partnership: a new one with the same partners (roles, expectations; consents are asked again), mode,
+ * themes and communes, `renewedFromId` pointing back; an event on both. Returns the new id.
+ */
+export async function renewPartnership(db: Db, by: CurrentUser, id: string): Promise<string> {
+  await requireEdit(db, by, id);
+  return db.transaction(async (tx) => {
+    const [old] = await tx.select().from(partnerships).where(eq(partnerships.id, id));
+    if (!old) throw notFound('Partenariat');
+    const partners = await tx.select().from(partnershipPartners).where(eq(partnershipPartners.partnershipId, id));
+    const [row] = await tx
+      .insert(partnerships)
+      .values({
+        title: old.title,
+        summary: old.summary,
+        mode: old.mode,
+        themes: old.themes,
+        communeCodes: old.communeCodes,
+        startsOn: old.renewalOn ?? old.endsOn,
+        projectId: old.projectId,
+        allianceId: old.allianceId,
+        renewedFromId: id,
+        createdBy: by.id,
+      })
+      .returning({ id: partnerships.id });
+    if (!row) throw new Error('partnership not inserted');
+    await tx.insert(partnershipPartners).values(
+      partners.map((p) => ({
+        partnershipId: row.id,
+        actorId: p.actorId,
+        role: p.role,
+        expectations: p.expectations,
+      })),
+    );
+    await tx.insert(partnershipStepRecords).values(
+      partnershipSteps.map((step) => ({
+        partnershipId: row.id,
+        step,
+        checklist: defaultChecklist(step),
+        startedOn: step === 'preparePartners' ? today() : null,
+      })),
+    );
+    await addEvent(tx, row.id, by.id, 'created', { title: old.title, mode: old.mode, renewedFromId: id });
+    await addEvent(tx, id, by.id, 'renewed', { renewalId: row.id });
+    return row.id;
+  });
+}
