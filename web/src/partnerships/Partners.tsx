@@ -1,26 +1,35 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { fieldMessage } from '../../../src/http/messages';
 import {
   addBenefit,
   addContribution,
   addPartner,
+  type Benefit,
   benefitInput,
+  type Contribution,
   contributionInput,
   deleteBenefit,
   deleteContribution,
   type PartnerDetail,
   type PartnershipDetail,
+  partnerInput,
+  partnerUpdate,
   realiseBenefit,
+  realiseInput,
   removePartner,
   setConsent,
+  updateBenefit,
+  updateContribution,
+  updatePartner,
 } from '../../../src/modules/partnerships/contract';
 import { type ContributionNature, contributionNatures } from '../../../src/modules/partnerships/vocabulary';
-import { asApiError, callApi, fieldErrorsOf } from '../api/client';
+import { type ApiError, asApiError, callApi, fieldErrorsOf } from '../api/client';
 import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { type ActorChoice, ActorPicker } from '../ui/ActorPicker';
 import { Field } from '../ui/Field';
+import { Alert, useErrorText } from '../ui/feedback';
 
 /** A decimal typed the French way (« 1 200,50 ») as a number; empty gives null, garbage NaN. */
 const parseAmount = (text: string): number | null => {
@@ -28,23 +37,52 @@ const parseAmount = (text: string): number | null => {
   return clean === '' ? null : Number(clean);
 };
 
+/** A stored amount as the field shows it (a decimal comma in French). */
+const amountText = (value: number | null, locale: 'fr' | 'en') =>
+  value === null ? '' : locale === 'fr' ? String(value).replace('.', ',') : String(value);
+
+/** After a form closes, the focus goes back to the button that opened it (found by id once rendered again). */
+function useFocusLater() {
+  const [target, setTarget] = useState<string | null>(null);
+  useEffect(() => {
+    if (target === null) return;
+    document.getElementById(target)?.focus();
+    setTarget(null);
+  }, [target]);
+  return setTarget;
+}
+
+/** A form that opens takes the focus on its first control. */
+function useFocusFirst(form: RefObject<HTMLFormElement | null>) {
+  useEffect(() => {
+    form.current?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [form]);
+}
+
 /** Each partner: role, expectations, what it brings and what it expects (euro totals), its consent to publish. */
 export function Partners({
   partnership: p,
   canEdit,
   onChanged,
-  onError,
 }: {
   partnership: PartnershipDetail;
   canEdit: boolean;
   onChanged(p: PartnershipDetail): void;
-  onError(e: unknown): void;
 }) {
   const { t } = useI18n();
+  const errorText = useErrorText();
+  // Refusals of the section's one-click actions (remove a partner, delete an item, consent) are shown here.
+  const [error, setError] = useState<ApiError | null>(null);
+  const changed = (d: PartnershipDetail) => {
+    setError(null);
+    onChanged(d);
+  };
+  const fail = (e: unknown) => setError(asApiError(e));
   return (
     <section className="card" aria-labelledby="partners-heading">
       <h2 id="partners-heading">{t('partnership.partners.title')}</h2>
       {p.access !== 'public' ? <p className="hint">{t('partnership.partners.consentHint')}</p> : null}
+      {error ? <Alert>{errorText(error)}</Alert> : null}
       <div className="partner-grid">
         {p.partners.map((partner) => (
           <PartnerCard
@@ -53,16 +91,24 @@ export function Partners({
             partner={partner}
             canEdit={canEdit}
             showConsent={p.access !== 'public'}
-            onChanged={onChanged}
-            onError={onError}
+            onChanged={changed}
+            onError={fail}
             removable={canEdit && p.partners.length > 2}
           />
         ))}
       </div>
-      {canEdit ? <AddPartnerForm partnershipId={p.id} onChanged={onChanged} /> : null}
+      {canEdit && p.partners.length <= 2 ? <p className="hint">{t('partnership.partners.keepTwo')}</p> : null}
+      {canEdit ? <AddPartnerForm partnershipId={p.id} onChanged={changed} /> : null}
     </section>
   );
 }
+
+/** What is open in a partner's card: its role form, a new or existing contribution or benefit, a realisation. */
+type Editing =
+  | null
+  | { kind: 'partner' }
+  | { kind: 'contribution' | 'benefit'; item: string | null }
+  | { kind: 'realise'; item: string };
 
 function PartnerCard({
   partnershipId,
@@ -87,6 +133,8 @@ function PartnerCard({
   // The box follows the click at once; the server's answer (or a refusal) then sets it for good.
   const [consented, setConsented] = useState(partner.consented);
   useEffect(() => setConsented(partner.consented), [partner.consented]);
+  const [editing, setEditing] = useState<Editing>(null);
+  const focusLater = useFocusLater();
   const consent = async (value: boolean) => {
     setConsented(value);
     try {
@@ -109,50 +157,105 @@ function PartnerCard({
       onError(e);
     }
   };
+  /** The id of the button that opens a form, to give it the focus back. */
+  const opener = (e: Exclude<Editing, null>) =>
+    `${headingId}-${e.kind}-${'item' in e ? (e.item ?? 'new') : 'edit'}`;
+  const open = (e: Exclude<Editing, null>) => setEditing(e);
+  const close = () => {
+    if (editing) focusLater(opener(editing));
+    setEditing(null);
+  };
+  const saved = (d: PartnershipDetail) => {
+    onChanged(d);
+    close();
+  };
+  const isOpen = (e: Exclude<Editing, null>) =>
+    editing !== null && editing.kind === e.kind && ('item' in e ? 'item' in editing && editing.item === e.item : true);
+
   return (
     <section className="partner-card" aria-labelledby={headingId}>
       <h3 id={headingId}>
         <Link to={`/acteurs/${partner.actorId}`}>{partner.name}</Link>
         <span className={`family-badge family-${partner.family}`}>{t(`family.${partner.family}`)}</span>
       </h3>
-      {partner.role ? (
-        <p>
-          <span className="muted">{t('partnership.partners.role')} : </span>
-          {partner.role}
-        </p>
-      ) : null}
-      {partner.expectations ? (
-        <p>
-          <span className="muted">{t('partnership.partners.expectations')} : </span>
-          {partner.expectations}
-        </p>
-      ) : null}
+      {isOpen({ kind: 'partner' }) ? (
+        <PartnerForm partnershipId={partnershipId} partner={partner} onSaved={saved} onCancel={close} />
+      ) : (
+        <>
+          {partner.role ? (
+            <p>
+              <span className="muted">{t('partnership.partners.role')} : </span>
+              {partner.role}
+            </p>
+          ) : null}
+          {partner.expectations ? (
+            <p>
+              <span className="muted">{t('partnership.partners.expectations')} : </span>
+              {partner.expectations}
+            </p>
+          ) : null}
+          {canEdit ? (
+            <button
+              type="button"
+              id={opener({ kind: 'partner' })}
+              className="link-button"
+              aria-label={t('partnership.partners.edit', { name: partner.name })}
+              onClick={() => open({ kind: 'partner' })}
+            >
+              {t('partnership.partners.editShort')}
+            </button>
+          ) : null}
+        </>
+      )}
 
       <h4>{t('partnership.partners.gives')}</h4>
       {partner.contributions.length === 0 ? (
         <p className="muted small">{t('partnership.partners.noContribution')}</p>
       ) : (
         <ul className="ledger">
-          {partner.contributions.map((c) => (
-            <li key={c.id}>
-              <span className="muted">{t(`nature.${c.nature}`)} · </span>
-              {c.description}
-              {c.hours !== null ? ` · ${formatNumber(c.hours)} h` : ''}
-              {c.value !== null ? <strong> · {formatEuros(c.value)}</strong> : null}
-              {canEdit ? (
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-label={t('partnership.contrib.delete', { name: c.description })}
-                  onClick={() =>
-                    call(() => callApi(deleteContribution, { params: { id: partnershipId, itemId: c.id } }))
-                  }
-                >
-                  ✕
-                </button>
-              ) : null}
-            </li>
-          ))}
+          {partner.contributions.map((c) =>
+            isOpen({ kind: 'contribution', item: c.id }) ? (
+              <li key={c.id}>
+                <ContributionForm
+                  partnershipId={partnershipId}
+                  actorId={partner.actorId}
+                  existing={c}
+                  onSaved={saved}
+                  onCancel={close}
+                />
+              </li>
+            ) : (
+              <li key={c.id}>
+                <span className="muted">{t(`nature.${c.nature}`)} · </span>
+                {c.description}
+                {c.hours !== null ? ` · ${formatNumber(c.hours)} h` : ''}
+                {c.value !== null ? <strong> · {formatEuros(c.value)}</strong> : null}
+                {canEdit ? (
+                  <>
+                    <button
+                      type="button"
+                      id={opener({ kind: 'contribution', item: c.id })}
+                      className="link-button"
+                      aria-label={t('partnership.contrib.edit', { name: c.description })}
+                      onClick={() => open({ kind: 'contribution', item: c.id })}
+                    >
+                      {t('partnership.item.edit')}
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('partnership.contrib.delete', { name: c.description })}
+                      onClick={() =>
+                        call(() => callApi(deleteContribution, { params: { id: partnershipId, itemId: c.id } }))
+                      }
+                    >
+                      ✕
+                    </button>
+                  </>
+                ) : null}
+              </li>
+            ),
+          )}
         </ul>
       )}
       <p className="total">
@@ -162,7 +265,18 @@ function PartnerCard({
           : ''}
       </p>
       {canEdit ? (
-        <ContributionForm partnershipId={partnershipId} actorId={partner.actorId} onChanged={onChanged} />
+        isOpen({ kind: 'contribution', item: null }) ? (
+          <ContributionForm partnershipId={partnershipId} actorId={partner.actorId} onSaved={saved} onCancel={close} />
+        ) : (
+          <button
+            type="button"
+            id={opener({ kind: 'contribution', item: null })}
+            className="link-button"
+            onClick={() => open({ kind: 'contribution', item: null })}
+          >
+            {t('partnership.contrib.add')}
+          </button>
+        )
       ) : null}
 
       <h4>{t('partnership.partners.gets')}</h4>
@@ -170,44 +284,73 @@ function PartnerCard({
         <p className="muted small">{t('partnership.partners.noBenefit')}</p>
       ) : (
         <ul className="ledger">
-          {partner.benefits.map((b) => (
-            <li key={b.id}>
-              {b.description}
-              {b.expectedValue !== null ? (
-                <span> · {t('partnership.partners.expected', { amount: formatEuros(b.expectedValue) })}</span>
-              ) : null}
-              {b.realisedValue !== null ? (
-                <strong>
-                  {' '}
-                  ·{' '}
-                  {t('partnership.partners.realised', {
-                    amount: formatEuros(b.realisedValue),
-                    date: b.realisedOn ? formatDate(b.realisedOn) : '…',
-                  })}
-                </strong>
-              ) : null}
-              {canEdit ? (
-                <>
-                  {b.realisedValue === null ? (
-                    <RealiseForm
-                      partnershipId={partnershipId}
-                      benefitId={b.id}
-                      onChanged={onChanged}
-                      onError={onError}
-                    />
-                  ) : null}
-                  <button
-                    type="button"
-                    className="link-button"
-                    aria-label={t('partnership.benefit.delete', { name: b.description })}
-                    onClick={() => call(() => callApi(deleteBenefit, { params: { id: partnershipId, itemId: b.id } }))}
-                  >
-                    ✕
-                  </button>
-                </>
-              ) : null}
-            </li>
-          ))}
+          {partner.benefits.map((b) =>
+            isOpen({ kind: 'benefit', item: b.id }) ? (
+              <li key={b.id}>
+                <BenefitForm
+                  partnershipId={partnershipId}
+                  actorId={partner.actorId}
+                  existing={b}
+                  onSaved={saved}
+                  onCancel={close}
+                />
+              </li>
+            ) : (
+              <li key={b.id}>
+                {b.description}
+                {b.expectedValue !== null ? (
+                  <span> · {t('partnership.partners.expected', { amount: formatEuros(b.expectedValue) })}</span>
+                ) : null}
+                {b.realisedValue !== null ? (
+                  <strong>
+                    {' '}
+                    ·{' '}
+                    {t('partnership.partners.realised', {
+                      amount: formatEuros(b.realisedValue),
+                      date: b.realisedOn ? formatDate(b.realisedOn) : '…',
+                    })}
+                  </strong>
+                ) : null}
+                {canEdit ? (
+                  <>
+                    <button
+                      type="button"
+                      id={opener({ kind: 'benefit', item: b.id })}
+                      className="link-button"
+                      aria-label={t('partnership.benefit.edit', { name: b.description })}
+                      onClick={() => open({ kind: 'benefit', item: b.id })}
+                    >
+                      {t('partnership.item.edit')}
+                    </button>
+                    {b.realisedValue === null && !isOpen({ kind: 'realise', item: b.id }) ? (
+                      <button
+                        type="button"
+                        id={opener({ kind: 'realise', item: b.id })}
+                        className="link-button"
+                        aria-label={t('partnership.benefit.realiseOne', { name: b.description })}
+                        onClick={() => open({ kind: 'realise', item: b.id })}
+                      >
+                        {t('partnership.benefit.realise')}
+                      </button>
+                    ) : null}
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('partnership.benefit.delete', { name: b.description })}
+                      onClick={() =>
+                        call(() => callApi(deleteBenefit, { params: { id: partnershipId, itemId: b.id } }))
+                      }
+                    >
+                      ✕
+                    </button>
+                    {isOpen({ kind: 'realise', item: b.id }) ? (
+                      <RealiseForm partnershipId={partnershipId} benefitId={b.id} onSaved={saved} onCancel={close} />
+                    ) : null}
+                  </>
+                ) : null}
+              </li>
+            ),
+          )}
         </ul>
       )}
       <p className="total">
@@ -216,7 +359,20 @@ function PartnerCard({
           realised: formatEuros(partner.totals.realised),
         })}
       </p>
-      {canEdit ? <BenefitForm partnershipId={partnershipId} actorId={partner.actorId} onChanged={onChanged} /> : null}
+      {canEdit ? (
+        isOpen({ kind: 'benefit', item: null }) ? (
+          <BenefitForm partnershipId={partnershipId} actorId={partner.actorId} onSaved={saved} onCancel={close} />
+        ) : (
+          <button
+            type="button"
+            id={opener({ kind: 'benefit', item: null })}
+            className="link-button"
+            onClick={() => open({ kind: 'benefit', item: null })}
+          >
+            {t('partnership.benefit.add')}
+          </button>
+        )
+      ) : null}
 
       {showConsent ? (
         <label className="checkbox consent">
@@ -246,42 +402,110 @@ function PartnerCard({
   );
 }
 
+/** Field errors from the zod schema (before sending) or from the server; other refusals as one message. */
 function useFormErrors() {
   const { locale } = useI18n();
+  const errorText = useErrorText();
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
   const fromIssues = (issues: { path: PropertyKey[]; message: string }[]) => {
     const found: Record<string, string> = {};
     for (const i of issues) found[i.path.join('.')] ??= fieldMessage(i.message, locale);
     setErrors(found);
+    setFailure(null);
   };
-  const fromError = (e: unknown) => setErrors(fieldErrorsOf(asApiError(e), locale));
-  return { errors, setErrors, fromIssues, fromError };
+  const fromError = (e: unknown) => {
+    const apiError = asApiError(e);
+    const fields = fieldErrorsOf(apiError, locale);
+    setErrors(fields);
+    setFailure(Object.keys(fields).length ? null : errorText(apiError));
+  };
+  const clear = () => {
+    setErrors({});
+    setFailure(null);
+  };
+  return { errors, failure, setErrors, fromIssues, fromError, clear };
 }
 
+interface FormProps {
+  partnershipId: string;
+  onSaved(p: PartnershipDetail): void;
+  onCancel(): void;
+}
+
+function FormButtons({ submit, onCancel }: { submit: string; onCancel(): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button button-small">
+        {submit}
+      </button>
+      <button type="button" className="button button-secondary button-small" onClick={onCancel}>
+        {t('partnership.page.cancel')}
+      </button>
+    </div>
+  );
+}
+
+/** Escape closes an inline form, as Annuler does. */
+const escapeCloses = (onCancel: () => void) => (e: React.KeyboardEvent) => {
+  if (e.key === 'Escape' && !e.defaultPrevented) {
+    e.preventDefault();
+    onCancel();
+  }
+};
+
+function PartnerForm({ partnershipId, partner, onSaved, onCancel }: FormProps & { partner: PartnerDetail }) {
+  const { t } = useI18n();
+  const [role, setRole] = useState(partner.role);
+  const [expectations, setExpectations] = useState(partner.expectations);
+  const { errors, failure, fromIssues, fromError, clear } = useFormErrors();
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirst(formRef);
+  const id = `partner-${partner.actorId}-form`;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const body = { role, expectations };
+    const checked = partnerUpdate.safeParse(body);
+    if (!checked.success) return fromIssues(checked.error.issues);
+    clear();
+    try {
+      onSaved(await callApi(updatePartner, { params: { id: partnershipId, actorId: partner.actorId }, body }));
+    } catch (error) {
+      fromError(error);
+    }
+  };
+  return (
+    <form ref={formRef} className="inline-form" onSubmit={submit} onKeyDown={escapeCloses(onCancel)} noValidate>
+      {failure ? <Alert>{failure}</Alert> : null}
+      <Field id={`${id}-role`} label={t('partnership.partners.role')} error={errors.role}>
+        {(c) => <input {...c} value={role} onChange={(e) => setRole(e.target.value)} />}
+      </Field>
+      <Field id={`${id}-expectations`} label={t('partnership.partners.expectations')} error={errors.expectations}>
+        {(c) => <textarea {...c} rows={3} value={expectations} onChange={(e) => setExpectations(e.target.value)} />}
+      </Field>
+      <FormButtons submit={t('partnership.partners.save')} onCancel={onCancel} />
+    </form>
+  );
+}
+
+/** Adds a contribution, or changes one (`existing`). */
 function ContributionForm({
   partnershipId,
   actorId,
-  onChanged,
-}: {
-  partnershipId: string;
-  actorId: string;
-  onChanged(p: PartnershipDetail): void;
-}) {
-  const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [nature, setNature] = useState<ContributionNature>('financial');
-  const [description, setDescription] = useState('');
-  const [value, setValue] = useState('');
-  const [hours, setHours] = useState('');
-  const { errors, setErrors, fromIssues, fromError } = useFormErrors();
-  const id = `contrib-${actorId}`;
-  if (!open) {
-    return (
-      <button type="button" className="link-button" onClick={() => setOpen(true)}>
-        {t('partnership.contrib.add')}
-      </button>
-    );
-  }
+  existing,
+  onSaved,
+  onCancel,
+}: FormProps & { actorId: string; existing?: Contribution }) {
+  const { t, locale } = useI18n();
+  const [nature, setNature] = useState<ContributionNature>(existing?.nature ?? 'financial');
+  const [description, setDescription] = useState(existing?.description ?? '');
+  const [value, setValue] = useState(amountText(existing?.value ?? null, locale));
+  const [hours, setHours] = useState(amountText(existing?.hours ?? null, locale));
+  const { errors, failure, fromIssues, fromError, clear } = useFormErrors();
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirst(formRef);
+  const id = existing ? `contrib-${existing.id}` : `contrib-${actorId}`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const body = {
@@ -293,20 +517,21 @@ function ContributionForm({
     };
     const checked = contributionInput.safeParse(body);
     if (!checked.success) return fromIssues(checked.error.issues);
-    setErrors({});
+    clear();
     try {
-      onChanged(await callApi(addContribution, { params: { id: partnershipId }, body }));
-      setOpen(false);
-      setDescription('');
-      setValue('');
-      setHours('');
+      onSaved(
+        await (existing
+          ? callApi(updateContribution, { params: { id: partnershipId, itemId: existing.id }, body })
+          : callApi(addContribution, { params: { id: partnershipId }, body })),
+      );
     } catch (error) {
       fromError(error);
     }
   };
   return (
-    <form className="inline-form" onSubmit={submit} noValidate>
-      <Field id={`${id}-nature`} label={t('partnership.contrib.nature')}>
+    <form ref={formRef} className="inline-form" onSubmit={submit} onKeyDown={escapeCloses(onCancel)} noValidate>
+      {failure ? <Alert>{failure}</Alert> : null}
+      <Field id={`${id}-nature`} label={t('partnership.contrib.nature')} error={errors.nature}>
         {(c) => (
           <select {...c} value={nature} onChange={(e) => setNature(e.target.value as ContributionNature)}>
             {contributionNatures.map((n) => (
@@ -328,128 +553,123 @@ function ContributionForm({
       <Field id={`${id}-value`} label={t('partnership.contrib.value')} error={errors.value}>
         {(c) => <input {...c} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button-small">
-          {t('partnership.contrib.submit')}
-        </button>
-        <button type="button" className="button button-secondary button-small" onClick={() => setOpen(false)}>
-          {t('partnership.page.cancel')}
-        </button>
-      </div>
+      <FormButtons
+        submit={existing ? t('partnership.contrib.save') : t('partnership.contrib.submit')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
 
+/** Adds an expected benefit, or changes one (`existing`; a realised one also shows what it brought, and when). */
 function BenefitForm({
   partnershipId,
   actorId,
-  onChanged,
-}: {
-  partnershipId: string;
-  actorId: string;
-  onChanged(p: PartnershipDetail): void;
-}) {
-  const { t } = useI18n();
-  const [open, setOpen] = useState(false);
-  const [description, setDescription] = useState('');
-  const [value, setValue] = useState('');
-  const { errors, setErrors, fromIssues, fromError } = useFormErrors();
-  const id = `benefit-${actorId}`;
-  if (!open) {
-    return (
-      <button type="button" className="link-button" onClick={() => setOpen(true)}>
-        {t('partnership.benefit.add')}
-      </button>
-    );
-  }
+  existing,
+  onSaved,
+  onCancel,
+}: FormProps & { actorId: string; existing?: Benefit }) {
+  const { t, locale } = useI18n();
+  const realised = existing !== undefined && existing.realisedValue !== null;
+  const [description, setDescription] = useState(existing?.description ?? '');
+  const [value, setValue] = useState(amountText(existing?.expectedValue ?? null, locale));
+  const [realisedValue, setRealisedValue] = useState(amountText(existing?.realisedValue ?? null, locale));
+  const [realisedOn, setRealisedOn] = useState(existing?.realisedOn ?? '');
+  const { errors, failure, fromIssues, fromError, clear } = useFormErrors();
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirst(formRef);
+  const id = existing ? `benefit-${existing.id}` : `benefit-${actorId}`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const body = { actorId, description, expectedValue: parseAmount(value) };
+    // PUT replaces the benefit: a realised one keeps (or corrects) its realisation.
+    const body = {
+      actorId,
+      description,
+      expectedValue: parseAmount(value),
+      realisedValue: realised ? parseAmount(realisedValue) : null,
+      realisedOn: realised ? realisedOn : null,
+    };
     const checked = benefitInput.safeParse(body);
     if (!checked.success) return fromIssues(checked.error.issues);
-    setErrors({});
+    clear();
     try {
-      onChanged(await callApi(addBenefit, { params: { id: partnershipId }, body }));
-      setOpen(false);
-      setDescription('');
-      setValue('');
+      onSaved(
+        await (existing
+          ? callApi(updateBenefit, { params: { id: partnershipId, itemId: existing.id }, body })
+          : callApi(addBenefit, { params: { id: partnershipId }, body })),
+      );
     } catch (error) {
       fromError(error);
     }
   };
   return (
-    <form className="inline-form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="inline-form" onSubmit={submit} onKeyDown={escapeCloses(onCancel)} noValidate>
+      {failure ? <Alert>{failure}</Alert> : null}
       <Field id={`${id}-description`} label={t('partnership.benefit.description')} error={errors.description} required>
         {(c) => <input {...c} value={description} onChange={(e) => setDescription(e.target.value)} />}
       </Field>
       <Field id={`${id}-value`} label={t('partnership.benefit.expected')} error={errors.expectedValue}>
         {(c) => <input {...c} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button-small">
-          {t('partnership.benefit.submit')}
-        </button>
-        <button type="button" className="button button-secondary button-small" onClick={() => setOpen(false)}>
-          {t('partnership.page.cancel')}
-        </button>
-      </div>
+      {realised ? (
+        <>
+          <Field id={`${id}-realised`} label={t('partnership.benefit.realisedValue')} error={errors.realisedValue}>
+            {(c) => (
+              <input
+                {...c}
+                inputMode="decimal"
+                value={realisedValue}
+                onChange={(e) => setRealisedValue(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field id={`${id}-realised-on`} label={t('partnership.benefit.realisedOn')} error={errors.realisedOn}>
+            {(c) => <input {...c} type="date" value={realisedOn} onChange={(e) => setRealisedOn(e.target.value)} />}
+          </Field>
+        </>
+      ) : null}
+      <FormButtons
+        submit={existing ? t('partnership.benefit.save') : t('partnership.benefit.submit')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }
 
-function RealiseForm({
-  partnershipId,
-  benefitId,
-  onChanged,
-  onError,
-}: {
-  partnershipId: string;
-  benefitId: string;
-  onChanged(p: PartnershipDetail): void;
-  onError(e: unknown): void;
-}) {
+function RealiseForm({ partnershipId, benefitId, onSaved, onCancel }: FormProps & { benefitId: string }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState(false);
   const [value, setValue] = useState('');
   const [on, setOn] = useState(() => new Date().toISOString().slice(0, 10));
-  const { errors, fromError } = useFormErrors();
-  if (!open) {
-    return (
-      <button type="button" className="link-button" onClick={() => setOpen(true)}>
-        {t('partnership.benefit.realise')}
-      </button>
-    );
-  }
+  const { errors, failure, fromIssues, fromError, clear } = useFormErrors();
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirst(formRef);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    const body = { realisedValue: parseAmount(value) ?? Number.NaN, realisedOn: on };
+    const checked = realiseInput.safeParse(body);
+    if (!checked.success) return fromIssues(checked.error.issues);
+    clear();
     try {
-      onChanged(
-        await callApi(realiseBenefit, {
-          params: { id: partnershipId, itemId: benefitId },
-          body: { realisedValue: parseAmount(value) ?? Number.NaN, realisedOn: on },
-        }),
-      );
-      setOpen(false);
+      onSaved(await callApi(realiseBenefit, { params: { id: partnershipId, itemId: benefitId }, body }));
     } catch (error) {
       fromError(error);
-      if (asApiError(error).errors.length === 0) onError(error);
     }
   };
   return (
-    <form className="inline-form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="inline-form" onSubmit={submit} onKeyDown={escapeCloses(onCancel)} noValidate>
+      {failure ? <Alert>{failure}</Alert> : null}
       <Field
         id={`realise-${benefitId}-value`}
         label={t('partnership.benefit.realisedValue')}
         error={errors.realisedValue}
+        required
       >
         {(c) => <input {...c} inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} />}
       </Field>
       <Field id={`realise-${benefitId}-on`} label={t('partnership.benefit.realisedOn')} error={errors.realisedOn}>
         {(c) => <input {...c} type="date" value={on} onChange={(e) => setOn(e.target.value)} />}
       </Field>
-      <button type="submit" className="button button-small">
-        {t('partnership.benefit.realiseSubmit')}
-      </button>
+      <FormButtons submit={t('partnership.benefit.realiseSubmit')} onCancel={onCancel} />
     </form>
   );
 }
@@ -465,10 +685,29 @@ function AddPartnerForm({
   const [open, setOpen] = useState(false);
   const [actor, setActor] = useState<ActorChoice>({ id: null, text: '' });
   const [role, setRole] = useState('');
-  const { errors, setErrors, fromError } = useFormErrors();
+  const [expectations, setExpectations] = useState('');
+  const { errors, failure, setErrors, fromIssues, fromError, clear } = useFormErrors();
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusLater = useFocusLater();
+  const close = () => {
+    setOpen(false);
+    setActor({ id: null, text: '' });
+    setRole('');
+    setExpectations('');
+    clear();
+    focusLater('add-partner-open');
+  };
+  useEffect(() => {
+    if (open) formRef.current?.querySelector<HTMLElement>('input')?.focus();
+  }, [open]);
   if (!open) {
     return (
-      <button type="button" className="button button-secondary button-small add-partner" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        id="add-partner-open"
+        className="button button-secondary button-small add-partner"
+        onClick={() => setOpen(true)}
+      >
         {t('partnership.form.addPartner')}
       </button>
     );
@@ -479,18 +718,20 @@ function AddPartnerForm({
       setErrors({ actorId: t('partnership.partners.chooseActor') });
       return;
     }
+    const body = { actorId: actor.id, role, expectations };
+    const checked = partnerInput.safeParse(body);
+    if (!checked.success) return fromIssues(checked.error.issues);
+    clear();
     try {
-      onChanged(await callApi(addPartner, { params: { id: partnershipId }, body: { actorId: actor.id, role } }));
-      setOpen(false);
-      setActor({ id: null, text: '' });
-      setRole('');
-      setErrors({});
+      onChanged(await callApi(addPartner, { params: { id: partnershipId }, body }));
+      close();
     } catch (error) {
       fromError(error);
     }
   };
   return (
-    <form className="inline-form" onSubmit={submit} noValidate>
+    <form ref={formRef} className="inline-form" onSubmit={submit} noValidate>
+      {failure ? <Alert>{failure}</Alert> : null}
       <ActorPicker
         id="new-partner"
         label={t('partnership.partners.newPartner')}
@@ -502,14 +743,10 @@ function AddPartnerForm({
       <Field id="new-partner-role" label={t('partnership.partners.role')} error={errors.role}>
         {(c) => <input {...c} value={role} onChange={(e) => setRole(e.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button button-small">
-          {t('partnership.form.addPartner')}
-        </button>
-        <button type="button" className="button button-secondary button-small" onClick={() => setOpen(false)}>
-          {t('partnership.page.cancel')}
-        </button>
-      </div>
+      <Field id="new-partner-expectations" label={t('partnership.partners.expectations')} error={errors.expectations}>
+        {(c) => <textarea {...c} rows={2} value={expectations} onChange={(e) => setExpectations(e.target.value)} />}
+      </Field>
+      <FormButtons submit={t('partnership.form.addPartner')} onCancel={close} />
     </form>
   );
 }

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { fieldMessage } from '../../../src/http/messages';
 import {
   getPartnership,
@@ -43,7 +43,7 @@ export function PartnershipPage() {
   }
   if (detail.error) return <ApiErrorAlert error={detail.error} />;
   if (!detail.data) return <Loading />;
-  return <PartnershipView partnership={detail.data} onChange={(p) => detail.setData(p)} />;
+  return <PartnershipView key={detail.data.id} partnership={detail.data} onChange={(p) => detail.setData(p)} />;
 }
 
 function PartnershipView({
@@ -64,6 +64,21 @@ function PartnershipView({
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [forcing, setForcing] = useState(false);
+  // Page-level news: a status change, a refused one, or what the previous page did (saved fields, a renewal).
+  const location = useLocation();
+  const arrived = (location.state as { notice?: string } | null)?.notice;
+  const [headNote, setHeadNote] = useState<string | null>(
+    arrived === 'saved'
+      ? t('partnership.edit.saved')
+      : arrived === 'renewed'
+        ? t('partnership.page.renewed')
+        : null,
+  );
+  const [headError, setHeadError] = useState<ApiError | null>(null);
+  // Shown once: a reload of the page does not repeat it.
+  useEffect(() => {
+    if (arrived) navigate(location.pathname, { replace: true, state: null });
+  }, [arrived, navigate, location.pathname]);
   useEffect(() => setViewed(p.currentStep), [p.currentStep]);
 
   /** Every write answers the partnership as it now is; the timeline follows. */
@@ -90,20 +105,30 @@ function PartnershipView({
       fail(e);
     }
   };
+  const statusConfirm = {
+    completed: 'partnership.page.completeConfirm',
+    abandoned: 'partnership.page.abandonConfirm',
+    active: 'partnership.page.reopenConfirm',
+  } as const;
   const status = async (value: 'active' | 'completed' | 'abandoned') => {
-    if (value === 'abandoned' && !window.confirm(t('partnership.page.abandonConfirm'))) return;
+    if (!window.confirm(t(statusConfirm[value]))) return;
     try {
       changed(await callApi(setStatus, { params: { id: p.id }, body: { status: value } }));
+      setHeadError(null);
+      setHeadNote(t('partnership.page.statusChanged', { status: t(`partnership.status.${value}`) }));
     } catch (e) {
-      fail(e);
+      setHeadNote(null);
+      setHeadError(asApiError(e));
     }
   };
   const renew = async () => {
+    if (!window.confirm(t('partnership.page.renewConfirm'))) return;
     try {
       const created = await callApi(renewPartnership, { params: { id: p.id } });
-      navigate(`/partenariats/${created.id}`);
+      navigate(`/partenariats/${created.id}`, { state: { notice: 'renewed' } });
     } catch (e) {
-      fail(e);
+      setHeadNote(null);
+      setHeadError(asApiError(e));
     }
   };
   const consents = p.partners.filter((x) => x.consented).length;
@@ -128,6 +153,9 @@ function PartnershipView({
         </div>
         {canEdit ? (
           <div className="partnership-actions">
+            <Link className="button" to={`/partenariats/${p.id}/modifier`}>
+              {t('partnership.page.edit')}
+            </Link>
             {p.status === 'active' ? (
               <>
                 <button type="button" className="button button-secondary" onClick={() => status('completed')}>
@@ -148,6 +176,8 @@ function PartnershipView({
           </div>
         ) : null}
       </header>
+      {headNote ? <Alert kind="success">{headNote}</Alert> : null}
+      {headError ? <Alert>{errorText(headError)}</Alert> : null}
       {p.access === 'read' ? <p className="notice">{t('partnership.page.readOnly')}</p> : null}
       {p.access !== 'public' ? (
         <p className={p.publishedAt ? 'alert alert-success' : 'notice'}>
@@ -233,7 +263,7 @@ function PartnershipView({
               ))}
           </section>
 
-          <Partners partnership={p} canEdit={canEdit} onChanged={(d) => changed(d)} onError={fail} />
+          <Partners partnership={p} canEdit={canEdit} onChanged={(d) => changed(d)} />
           {p.access !== 'public' ? (
             <Documents partnership={p} canEdit={canEdit} onChanged={(d) => changed(d)} onError={fail} />
           ) : null}

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Route } from 'react-router';
 import { RequireRole } from '../auth/RequireRole';
 import { BoardPage } from './BoardPage';
+import { EditPartnershipPage } from './EditPartnershipPage';
 import { ListPage } from './ListPage';
 import { NewPartnershipPage } from './NewPartnershipPage';
 import { PartnershipPage } from './PartnershipPage';
@@ -36,6 +37,14 @@ export function partnershipRoutes(): ReactNode {
         }
       />
       <Route path="/partenariats/:id" element={<PartnershipPage />} />
+      <Route
+        path="/partenariats/:id/modifier"
+        element={
+          <RequireRole roles={['admin', 'animator', 'member']}>
+            <EditPartnershipPage />
+          </RequireRole>
+        }
+      />
       <Route path="/vitrine" element={<ShowcasePage />} />
     </>
   );
