@@ -47,7 +47,9 @@ export function EditPartnershipPage() {
         <h1>{t('partnership.edit.title', { title: detail.data.title })}</h1>
         <Alert>{t('partnership.page.readOnly')}</Alert>
         <p>
-          <Link to={`/partenariats/${detail.data.id}`}>{t('partnership.edit.backTo', { title: detail.data.title })}</Link>
+          <Link to={`/partenariats/${detail.data.id}`}>
+            {t('partnership.edit.backTo', { title: detail.data.title })}
+          </Link>
         </p>
       </div>
     );
@@ -219,7 +221,9 @@ function EditForm({ partnership: p }: { partnership: PartnershipDetail }) {
             onChange={(choice) => {
               const code = choice.code;
               if (code) {
-                setCommunes((list) => (list.some((c) => c.code === code) ? list : [...list, { code, name: choice.text }]));
+                setCommunes((list) =>
+                  list.some((c) => c.code === code) ? list : [...list, { code, name: choice.text }],
+                );
                 setCommune({ code: null, text: '' });
               } else {
                 setCommune(choice);

@@ -158,8 +158,7 @@ function PartnerCard({
     }
   };
   /** The id of the button that opens a form, to give it the focus back. */
-  const opener = (e: Exclude<Editing, null>) =>
-    `${headingId}-${e.kind}-${'item' in e ? (e.item ?? 'new') : 'edit'}`;
+  const opener = (e: Exclude<Editing, null>) => `${headingId}-${e.kind}-${'item' in e ? (e.item ?? 'new') : 'edit'}`;
   const open = (e: Exclude<Editing, null>) => setEditing(e);
   const close = () => {
     if (editing) focusLater(opener(editing));
@@ -410,7 +409,9 @@ function useFormErrors() {
   const [failure, setFailure] = useState<string | null>(null);
   const fromIssues = (issues: { path: PropertyKey[]; message: string }[]) => {
     const found: Record<string, string> = {};
-    for (const i of issues) found[i.path.join('.')] ??= fieldMessage(i.message, locale);
+    for (const i of issues) {
+      found[i.path.join('.')] ??= fieldMessage(i.message, locale, i as unknown as Record<string, unknown>);
+    }
     setErrors(found);
     setFailure(null);
   };

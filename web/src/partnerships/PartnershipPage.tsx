@@ -68,11 +68,7 @@ function PartnershipView({
   const location = useLocation();
   const arrived = (location.state as { notice?: string } | null)?.notice;
   const [headNote, setHeadNote] = useState<string | null>(
-    arrived === 'saved'
-      ? t('partnership.edit.saved')
-      : arrived === 'renewed'
-        ? t('partnership.page.renewed')
-        : null,
+    arrived === 'saved' ? t('partnership.edit.saved') : arrived === 'renewed' ? t('partnership.page.renewed') : null,
   );
   const [headError, setHeadError] = useState<ApiError | null>(null);
   // Shown once: a reload of the page does not repeat it.
