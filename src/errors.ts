@@ -2,6 +2,8 @@
  * Typed domain errors. Services throw these; src/http/problem.ts turns them into application/problem+json.
  * A service never chooses an HTTP status.
  */
+import type { output, ZodType } from 'zod';
+
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `siret` or `people.0.email`. */
   field: string;
@@ -31,3 +33,13 @@ export const forbidden = (message = 'Action non autorisée pour votre rôle') =>
 export const unauthenticated = (message = 'Connexion requise') => new DomainError('unauthenticated', message);
 export const conflict = (message: string, issues: FieldIssue[] = []) => new DomainError('conflict', message, issues);
 export const tooManyRequests = (message: string) => new DomainError('tooManyRequests', message);
+
+/**
+ * Validates again with a contract's zod schema, so that callers other than the routes (demo data, imports) get the
+ * same rules; zod's messages are our codes (src/http/messages.ts) and its paths the field names. One for all services.
+ */
+export function parseInput<S extends ZodType>(schema: S, data: unknown): output<S> {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  throw invalid(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', code: i.message })));
+}

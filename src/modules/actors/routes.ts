@@ -1,6 +1,5 @@
 import type { AppContext } from '../../app.js';
-import { unauthenticated } from '../../errors.js';
-import { type App, registerRoute } from '../../http/route.js';
+import { type App, registerRoute, signedIn } from '../../http/route.js';
 import { actorHistory, actorsMap, createActor, deleteActor, getActor, listActors, updateActor } from './contract.js';
 import * as actors from './service.js';
 
@@ -33,10 +32,4 @@ export function registerActorRoutes(app: App, ctx: AppContext) {
   registerRoute(app, actorHistory, async ({ params, auth }) => ({
     items: await actors.listActorHistory(db, auth.user, params.id),
   }));
-}
-
-/** Routes restricted to roles run after registerRoute's access check, so a user is there; this narrows the type. */
-function signedIn<U>(user: U | null): U {
-  if (user === null) throw unauthenticated();
-  return user;
 }

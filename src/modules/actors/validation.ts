@@ -1,18 +1,18 @@
 // Checks of actor data beyond its shape: the references it makes to communes, themes and the stakeholder taxonomy.
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { type FieldIssue, invalid } from '../../errors.js';
-import { communes, stakeholderItems, themes } from '../reference/schema.js';
+import { type FieldIssue, invalid, parseInput } from '../../errors.js';
+import { unknownThemes } from '../reference/checks.js';
+import { communes, stakeholderItems } from '../reference/schema.js';
 import { type ActorData, actorInput } from './contract.js';
+import { actors } from './schema.js';
 
 /**
  * Validates again with the contract's schema, so that callers other than the HTTP routes (demo data, imports) get the
  * same rules; zod's messages are our codes (src/http/messages.ts) and its paths the field names.
  */
 export function parseActorData(data: ActorData): ActorData {
-  const parsed = actorInput.safeParse(data);
-  if (parsed.success) return parsed.data;
-  throw invalid(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', code: i.message })));
+  return parseInput(actorInput, data);
 }
 
 /** Issues for references to unknown communes, themes, or stakeholder items not of the actor's family and direction. */
@@ -22,13 +22,7 @@ export async function checkReferences(db: Db, data: ActorData): Promise<void> {
     const [found] = await db.select({ code: communes.code }).from(communes).where(eq(communes.code, data.communeCode));
     if (!found) issues.push({ field: 'communeCode', code: 'unknownCommune' });
   }
-  if (data.themes.length) {
-    const rows = await db.select({ id: themes.id }).from(themes).where(inArray(themes.id, data.themes));
-    const known = new Set(rows.map((r) => r.id));
-    data.themes.forEach((id, i) => {
-      if (!known.has(id)) issues.push({ field: `themes.${i}`, code: 'unknownTheme' });
-    });
-  }
+  issues.push(...(await unknownThemes(db, data.themes)));
   const itemIds = [...data.contributions, ...data.benefits];
   if (itemIds.length) {
     const rows = await db
@@ -53,3 +47,13 @@ export async function checkReferences(db: Db, data: ActorData): Promise<void> {
 }
 
 export const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
+/** Issues `unknownActor` for the actors that do not exist, each named by its own field (`partners.0.actorId`). */
+export async function unknownActors(db: Db, refs: { field: string; id: string }[]): Promise<FieldIssue[]> {
+  if (!refs.length) return [];
+  const ids = unique(refs.map((r) => r.id));
+  const known = new Set(
+    (await db.select({ id: actors.id }).from(actors).where(inArray(actors.id, ids))).map((r) => r.id),
+  );
+  return refs.filter((r) => !known.has(r.id)).map((r) => ({ field: r.field, code: 'unknownActor' }));
+}

@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import { staff } from '../../auth/roles.js';
 import { defineRoute, idParams, manyStrings, noContent } from '../../http/contract.js';
-import { contributionNatures, partnershipModes, partnershipSteps } from '../partnerships/vocabulary.js';
+import {
+  benefit as ledgerBenefit,
+  contribution as ledgerContribution,
+  ledgerFields,
+} from '../partnerships/ledger-contract.js';
+import { partnershipModes, partnershipSteps } from '../partnerships/vocabulary.js';
 import { actorFamilies } from '../reference/families.js';
 import { allianceStatuses } from './vocabulary.js';
 
@@ -57,33 +62,16 @@ export type AllianceData = z.output<typeof allianceInput>;
 
 export const memberUpdate = memberInput.omit({ actorId: true });
 
-export const contributionInput = z
-  .object({
-    actorId: z.uuid(),
-    nature: z.enum(contributionNatures),
-    description: z.string().trim().min(2).max(1000),
-    value: amount,
-    hours: z
-      .number()
-      .min(0)
-      .max(1_000_000)
-      .nullish()
-      .transform((v) => v ?? null),
-  })
-  .superRefine((c, ctx) => {
-    if (c.nature === 'volunteerHours' && c.hours === null) {
-      ctx.addIssue({ code: 'custom', path: ['hours'], message: 'allianceHoursRequired' });
-    }
-  });
+const ledger = ledgerFields({ descriptionMin: 2, euros: amount, date: isoDate });
+
+export const contributionInput = z.object(ledger.contribution).superRefine((c, ctx) => {
+  if (c.nature === 'volunteerHours' && c.hours === null) {
+    ctx.addIssue({ code: 'custom', path: ['hours'], message: 'allianceHoursRequired' });
+  }
+});
 export type ContributionInput = z.input<typeof contributionInput>;
 
-export const benefitInput = z.object({
-  actorId: z.uuid(),
-  description: z.string().trim().min(2).max(1000),
-  expectedValue: amount,
-  realisedValue: amount,
-  realisedOn: isoDate,
-});
+export const benefitInput = z.object(ledger.benefit);
 export type BenefitInput = z.input<typeof benefitInput>;
 
 const partnershipRef = z.object({ id: z.uuid(), title: z.string() });
@@ -112,26 +100,12 @@ export const linkedPartnership = z.object({
   published: z.boolean(),
 });
 
-export const contribution = z.object({
-  id: z.uuid(),
-  actorId: z.uuid(),
-  actorName: z.string(),
-  nature: z.enum(contributionNatures),
-  description: z.string(),
-  value: z.number().nullable(),
-  hours: z.number().nullable(),
-});
+/** A direct contribution, with its actor's name. */
+export const contribution = ledgerContribution.extend({ actorName: z.string() });
 export type Contribution = z.infer<typeof contribution>;
 
-export const benefit = z.object({
-  id: z.uuid(),
-  actorId: z.uuid(),
-  actorName: z.string(),
-  description: z.string(),
-  expectedValue: z.number().nullable(),
-  realisedValue: z.number().nullable(),
-  realisedOn: z.string().nullable(),
-});
+/** A direct benefit, with its actor's name. */
+export const benefit = ledgerBenefit.extend({ actorName: z.string() });
 export type Benefit = z.infer<typeof benefit>;
 
 export const allianceWarnings = ['singleFamily'] as const;

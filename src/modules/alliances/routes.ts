@@ -1,6 +1,5 @@
 import type { AppContext } from '../../app.js';
-import { unauthenticated } from '../../errors.js';
-import { type App, registerRoute } from '../../http/route.js';
+import { type App, registerRoute, signedIn } from '../../http/route.js';
 import {
   addAllianceBenefit,
   addAllianceContribution,
@@ -102,10 +101,4 @@ export function registerAllianceRoutes(app: App, ctx: AppContext) {
   registerRoute(app, getAllianceBalance, ({ params, auth }) => alliances.allianceBalance(db, auth.user, params.id));
 
   registerRoute(app, getEcosystem, ({ query, auth }) => alliances.ecosystemGraph(db, auth.user, query));
-}
-
-/** Routes restricted to roles run after registerRoute's access check, so a user is there; this narrows the type. */
-function signedIn<U>(user: U | null): U {
-  if (user === null) throw unauthenticated();
-  return user;
 }

@@ -1,12 +1,15 @@
 // The alliances' rules: plain functions taking a db handle and the caller, throwing the domain errors of src/errors.ts.
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { conflict, type FieldIssue, forbidden, invalid, notFound } from '../../errors.js';
+import { conflict, type FieldIssue, forbidden, invalid, notFound, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { actors } from '../actors/schema.js';
+import { unknownActors } from '../actors/validation.js';
 import { isStaff } from '../actors/visibility.js';
-import { benefits, contributions, partnerships } from '../partnerships/schema.js';
-import { communes, themes } from '../reference/schema.js';
+import { benefits, contributions, type LedgerTable, partnerships } from '../partnerships/schema.js';
+import { unknownCommunes, unknownThemes } from '../reference/checks.js';
+import { communes } from '../reference/schema.js';
 import {
   type AllianceAccess,
   allianceAccess,
@@ -42,13 +45,6 @@ export { ecosystemGraph } from './ecosystem.js';
 
 type Input<T> = import('zod').input<T extends import('zod').ZodType ? T : never>;
 
-/** Validates again with the contract's schema, so that callers other than the routes (demo data) get the same rules. */
-function parse<S extends import('zod').ZodType>(schema: S, data: unknown): import('zod').output<S> {
-  const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  throw invalid(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', code: i.message })));
-}
-
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
 function requireStaff(by: Viewer): asserts by is CurrentUser {
@@ -61,32 +57,11 @@ async function checkReferences(
   data: Pick<AllianceFields, 'themes' | 'communeCodes'>,
   actorIds: { field: string; id: string }[] = [],
 ) {
-  const issues: FieldIssue[] = [];
-  if (data.themes.length) {
-    const known = new Set(
-      (await db.select({ id: themes.id }).from(themes).where(inArray(themes.id, data.themes))).map((r) => r.id),
-    );
-    data.themes.forEach((id, i) => {
-      if (!known.has(id)) issues.push({ field: `themes.${i}`, code: 'unknownTheme' });
-    });
-  }
-  if (data.communeCodes.length) {
-    const known = new Set(
-      (await db.select({ code: communes.code }).from(communes).where(inArray(communes.code, data.communeCodes))).map(
-        (r) => r.code,
-      ),
-    );
-    data.communeCodes.forEach((code, i) => {
-      if (!known.has(code)) issues.push({ field: `communeCodes.${i}`, code: 'unknownCommune' });
-    });
-  }
-  if (actorIds.length) {
-    const ids = unique(actorIds.map((a) => a.id));
-    const known = new Set(
-      (await db.select({ id: actors.id }).from(actors).where(inArray(actors.id, ids))).map((r) => r.id),
-    );
-    for (const a of actorIds) if (!known.has(a.id)) issues.push({ field: a.field, code: 'unknownActor' });
-  }
+  const issues: FieldIssue[] = [
+    ...(await unknownThemes(db, data.themes)),
+    ...(await unknownCommunes(db, data.communeCodes)),
+    ...(await unknownActors(db, actorIds)),
+  ];
   if (issues.length) throw invalid(issues);
 }
 
@@ -108,7 +83,7 @@ const allianceRow = (data: AllianceFields) => ({
  */
 export async function createAlliance(db: Db, by: Viewer, input: Input<typeof allianceInput>): Promise<string> {
   requireStaff(by);
-  const data: AllianceData = parse(allianceInput, input);
+  const data: AllianceData = parseInput(allianceInput, input);
   await checkReferences(
     db,
     data,
@@ -132,7 +107,7 @@ export async function createAlliance(db: Db, by: Viewer, input: Input<typeof all
 /** Replaces an alliance's own fields. Staff only. */
 export async function updateAlliance(db: Db, by: Viewer, id: string, input: Input<typeof allianceFields>) {
   requireStaff(by);
-  const data = parse(allianceFields, input);
+  const data = parseInput(allianceFields, input);
   await checkReferences(db, data);
   const updated = await db
     .update(alliances)
@@ -167,7 +142,7 @@ async function refreshPublication(tx: Db, id: string) {
 
 export async function addMember(db: Db, by: Viewer, id: string, input: Input<typeof memberInput>) {
   requireStaff(by);
-  const data = parse(memberInput, input);
+  const data = parseInput(memberInput, input);
   await checkReferences(db, { themes: [], communeCodes: [] }, [{ field: 'actorId', id: data.actorId }]);
   await db.transaction(async (tx) => {
     await lockAlliance(tx, id);
@@ -186,7 +161,7 @@ export async function addMember(db: Db, by: Viewer, id: string, input: Input<typ
 
 export async function updateMember(db: Db, by: Viewer, id: string, actorId: string, input: Input<typeof memberUpdate>) {
   requireStaff(by);
-  const data = parse(memberUpdate, input);
+  const data = parseInput(memberUpdate, input);
   const updated = await db
     .update(allianceMembers)
     .set({ role: data.role, joinedOn: data.joinedOn })
@@ -313,7 +288,7 @@ async function benefitById(db: Db, itemId: string): Promise<Benefit> {
 }
 
 /** The actor of a direct contribution or benefit of this alliance, or not found. */
-async function itemActor(db: Db, table: typeof contributions | typeof benefits, id: string, itemId: string) {
+async function itemActor(db: Db, table: LedgerTable, id: string, itemId: string) {
   const [row] = await db
     .select({ actorId: table.actorId })
     .from(table)
@@ -322,13 +297,35 @@ async function itemActor(db: Db, table: typeof contributions | typeof benefits, 
   return row.actorId;
 }
 
+/** Replaces a direct contribution or benefit (same rules for both tables): the caller declares for both actors. */
+async function updateDirectItem<T extends LedgerTable>(
+  db: Db,
+  by: CurrentUser,
+  table: T,
+  id: string,
+  itemId: string,
+  data: PgUpdateSetSource<T> & { actorId: string },
+) {
+  await allianceAccess(db, by, id);
+  const before = await itemActor(db, table, id, itemId);
+  await checkDeclarer(db, by, id, unique([before, data.actorId]));
+  await db.update(table).set(data).where(eq(table.id, itemId));
+}
+
+/** Deletes a direct contribution or benefit, if the caller may declare for its actor. */
+async function deleteDirectItem(db: Db, by: CurrentUser, table: LedgerTable, id: string, itemId: string) {
+  await allianceAccess(db, by, id);
+  await checkDeclarer(db, by, id, [await itemActor(db, table, id, itemId)]);
+  await db.delete(table).where(eq(table.id, itemId));
+}
+
 export async function addContribution(
   db: Db,
   by: CurrentUser,
   id: string,
   input: Input<typeof contributionInput>,
 ): Promise<Contribution> {
-  const data = parse(contributionInput, input);
+  const data = parseInput(contributionInput, input);
   await checkDeclarer(db, by, id, [data.actorId]);
   const [row] = await db
     .insert(contributions)
@@ -345,22 +342,16 @@ export async function updateContribution(
   itemId: string,
   input: Input<typeof contributionInput>,
 ): Promise<Contribution> {
-  const data = parse(contributionInput, input);
-  await allianceAccess(db, by, id);
-  const before = await itemActor(db, contributions, id, itemId);
-  await checkDeclarer(db, by, id, unique([before, data.actorId]));
-  await db.update(contributions).set(data).where(eq(contributions.id, itemId));
+  await updateDirectItem(db, by, contributions, id, itemId, parseInput(contributionInput, input));
   return contributionById(db, itemId);
 }
 
 export async function deleteContribution(db: Db, by: CurrentUser, id: string, itemId: string) {
-  await allianceAccess(db, by, id);
-  await checkDeclarer(db, by, id, [await itemActor(db, contributions, id, itemId)]);
-  await db.delete(contributions).where(eq(contributions.id, itemId));
+  await deleteDirectItem(db, by, contributions, id, itemId);
 }
 
 export async function addBenefit(db: Db, by: CurrentUser, id: string, input: Input<typeof benefitInput>) {
-  const data = parse(benefitInput, input);
+  const data = parseInput(benefitInput, input);
   await checkDeclarer(db, by, id, [data.actorId]);
   const [row] = await db
     .insert(benefits)
@@ -377,18 +368,12 @@ export async function updateBenefit(
   itemId: string,
   input: Input<typeof benefitInput>,
 ): Promise<Benefit> {
-  const data = parse(benefitInput, input);
-  await allianceAccess(db, by, id);
-  const before = await itemActor(db, benefits, id, itemId);
-  await checkDeclarer(db, by, id, unique([before, data.actorId]));
-  await db.update(benefits).set(data).where(eq(benefits.id, itemId));
+  await updateDirectItem(db, by, benefits, id, itemId, parseInput(benefitInput, input));
   return benefitById(db, itemId);
 }
 
 export async function deleteBenefit(db: Db, by: CurrentUser, id: string, itemId: string) {
-  await allianceAccess(db, by, id);
-  await checkDeclarer(db, by, id, [await itemActor(db, benefits, id, itemId)]);
-  await db.delete(benefits).where(eq(benefits.id, itemId));
+  await deleteDirectItem(db, by, benefits, id, itemId);
 }
 
 /**

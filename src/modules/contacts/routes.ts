@@ -1,6 +1,5 @@
 import type { AppContext } from '../../app.js';
-import { unauthenticated } from '../../errors.js';
-import { type App, registerRoute } from '../../http/route.js';
+import { type App, registerRoute, signedIn } from '../../http/route.js';
 import {
   actorContacts,
   contactPartnerships,
@@ -55,10 +54,4 @@ export function registerContactRoutes(app: App, ctx: AppContext) {
   registerRoute(app, contactPartnerships, async ({ query, auth }) => ({
     items: await contacts.listContactPartnerships(db, signedIn(auth.user), query),
   }));
-}
-
-/** Routes restricted to roles run after registerRoute's access check, so a user is there; this narrows the type. */
-function signedIn<U>(user: U | null): U {
-  if (user === null) throw unauthenticated();
-  return user;
 }

@@ -7,6 +7,7 @@ import { users } from '../accounts/schema.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { actors } from '../actors/schema.js';
 import { isStaff } from '../actors/visibility.js';
+import { todayInParis } from '../needs-offers/contract.js';
 import { partnerActorIds, partnershipAccess } from '../partnerships/access.js';
 import { partnershipEvents, partnershipPartners, partnerships } from '../partnerships/schema.js';
 import type {
@@ -24,15 +25,8 @@ import { canChangeContact, canLogContact, type ReadLevel, readLevel, type Viewer
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type ContactRow = typeof contactLogs.$inferSelect;
 
-/** Today in Paris, `YYYY-MM-DD`: due dates are French calendar dates. */
-export function todayInParis(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Paris',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-}
+/** Today in Paris, `YYYY-MM-DD`: due dates are French calendar dates (the same day as needs' deadlines). */
+export { todayInParis };
 
 const iso = (d: Date) => d.toISOString();
 

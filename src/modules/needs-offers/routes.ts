@@ -1,6 +1,5 @@
 import type { AppContext } from '../../app.js';
-import { unauthenticated } from '../../errors.js';
-import { type App, registerRoute } from '../../http/route.js';
+import { type App, registerRoute, signedIn } from '../../http/route.js';
 import {
   changeNeedOfferStatus,
   createNeedOffer,
@@ -45,10 +44,4 @@ export function registerNeedOfferRoutes(app: App, ctx: AppContext) {
     await needsOffers.deleteNeedOffer(db, signedIn(auth.user), params.id);
     return null;
   });
-}
-
-/** Routes restricted to roles run after registerRoute's access check, so a user is there; this narrows the type. */
-function signedIn<U>(user: U | null): U {
-  if (user === null) throw unauthenticated();
-  return user;
 }

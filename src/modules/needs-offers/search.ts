@@ -2,6 +2,7 @@
 // overlaps (GIN indexes of schema.ts), sort, pagination and counts per filter value, all done by PostgreSQL.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { excerpt } from '../actors/page.js';
 import { partnershipModes } from '../partnerships/vocabulary.js';
 import {
   activeNeedOfferStatuses,
@@ -157,16 +158,6 @@ export interface SummaryRow {
   actor_family: NeedOfferSummary['actor']['family'];
   actor_commune_name: string | null;
   communes: { code: string; name: string }[] | string;
-}
-
-/** The first ~200 characters of a description, cut at a word boundary, with an ellipsis when cut. */
-export function excerpt(text: string, max = 200): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const head = flat.slice(0, max + 1);
-  const space = head.lastIndexOf(' ');
-  const cut = space > max / 2 ? head.slice(0, space) : flat.slice(0, max);
-  return `${cut.replace(/[\s,;:.!?'’(-]+$/u, '')}…`;
 }
 
 export const toIso = (d: Date | string) => (d instanceof Date ? d : new Date(d)).toISOString();

@@ -1,11 +1,11 @@
 // The rules of needs and offers: plain functions taking a db handle and the caller, throwing src/errors.ts errors.
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { type FieldIssue, forbidden, invalid, notFound } from '../../errors.js';
+import { type FieldIssue, forbidden, invalid, notFound, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
-import { actors } from '../actors/schema.js';
+import { unknownActors } from '../actors/validation.js';
 import { canEditActor, type Viewer } from '../actors/visibility.js';
-import { communes, themes } from '../reference/schema.js';
+import { unknownCommunes, unknownThemes } from '../reference/checks.js';
 import {
   type NeedOfferData,
   type NeedOfferDetail,
@@ -24,33 +24,16 @@ export { latestNeedOffers, searchNeedOffers } from './search.js';
  * rules; zod's messages are our codes (src/http/messages.ts) and its paths the field names.
  */
 function parseNeedOffer(data: NeedOfferInput, creating: boolean): NeedOfferData {
-  const parsed = (creating ? newNeedOfferInput : needOfferInput).safeParse(data);
-  if (parsed.success) return parsed.data;
-  throw invalid(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', code: i.message })));
+  return parseInput(creating ? newNeedOfferInput : needOfferInput, data);
 }
 
 /** Issues for an unknown actor, unknown themes or communes. */
 async function checkReferences(db: Db, data: NeedOfferData): Promise<void> {
-  const issues: FieldIssue[] = [];
-  const [actor] = await db.select({ id: actors.id }).from(actors).where(eq(actors.id, data.actorId));
-  if (!actor) issues.push({ field: 'actorId', code: 'unknownActor' });
-  if (data.themes.length) {
-    const rows = await db.select({ id: themes.id }).from(themes).where(inArray(themes.id, data.themes));
-    const known = new Set(rows.map((r) => r.id));
-    data.themes.forEach((id, i) => {
-      if (!known.has(id)) issues.push({ field: `themes.${i}`, code: 'unknownTheme' });
-    });
-  }
-  if (data.communeCodes.length) {
-    const rows = await db
-      .select({ code: communes.code })
-      .from(communes)
-      .where(inArray(communes.code, data.communeCodes));
-    const known = new Set(rows.map((r) => r.code));
-    data.communeCodes.forEach((code, i) => {
-      if (!known.has(code)) issues.push({ field: `communeCodes.${i}`, code: 'unknownCommune' });
-    });
-  }
+  const issues: FieldIssue[] = [
+    ...(await unknownActors(db, [{ field: 'actorId', id: data.actorId }])),
+    ...(await unknownThemes(db, data.themes)),
+    ...(await unknownCommunes(db, data.communeCodes)),
+  ];
   if (issues.length) throw invalid(issues);
 }
 

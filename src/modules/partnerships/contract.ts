@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { defineRoute, idParams } from '../../http/contract.js';
 import { actorFamilies } from '../reference/families.js';
-import { contributionNatures, partnershipModes, partnershipStatuses, partnershipSteps } from './vocabulary.js';
+import { type Benefit, benefit, type Contribution, contribution, ledgerFields } from './ledger-contract.js';
+import { partnershipModes, partnershipStatuses, partnershipSteps } from './vocabulary.js';
 
 /** Who may write: staff, and members for their own organisation's partnerships (checked by the service). */
 const writers = ['admin', 'animator', 'member'] as const;
@@ -117,36 +118,19 @@ export type PartnershipData = z.output<typeof partnershipInput>;
 
 export const partnerUpdate = partnerInput.omit({ actorId: true });
 
-export const contributionInput = z
-  .object({
-    actorId: z.uuid(),
-    nature: z.enum(contributionNatures),
-    description: z.string().trim().min(1).max(1000),
-    value: optionalEuros,
-    hours: z
-      .number()
-      .min(0)
-      .max(1_000_000)
-      .nullish()
-      .transform((v) => v ?? null),
-  })
-  .superRefine((c, ctx) => {
-    if (c.hours !== null && c.nature !== 'volunteerHours') {
-      ctx.addIssue({ code: 'custom', path: ['hours'], message: 'hoursForVolunteers' });
-    }
-    if (c.nature === 'volunteerHours' && c.hours === null) {
-      ctx.addIssue({ code: 'custom', path: ['hours'], message: 'required' });
-    }
-  });
+const ledger = ledgerFields({ descriptionMin: 1, euros: optionalEuros, date: optionalDate });
+
+export const contributionInput = z.object(ledger.contribution).superRefine((c, ctx) => {
+  if (c.hours !== null && c.nature !== 'volunteerHours') {
+    ctx.addIssue({ code: 'custom', path: ['hours'], message: 'hoursForVolunteers' });
+  }
+  if (c.nature === 'volunteerHours' && c.hours === null) {
+    ctx.addIssue({ code: 'custom', path: ['hours'], message: 'required' });
+  }
+});
 export type ContributionInput = z.input<typeof contributionInput>;
 
-export const benefitInput = z.object({
-  actorId: z.uuid(),
-  description: z.string().trim().min(1).max(1000),
-  expectedValue: optionalEuros,
-  realisedValue: optionalEuros,
-  realisedOn: optionalDate,
-});
+export const benefitInput = z.object(ledger.benefit);
 export type BenefitInput = z.input<typeof benefitInput>;
 
 export const realiseInput = z.object({ realisedValue: eurosValue, realisedOn: z.iso.date() });
@@ -177,25 +161,8 @@ export type StepMoveInput = z.input<typeof stepMoveInput>;
 // Answers
 
 const money = z.number();
-export const contribution = z.object({
-  id: z.uuid(),
-  actorId: z.uuid(),
-  nature: z.enum(contributionNatures),
-  description: z.string(),
-  value: money.nullable(),
-  hours: z.number().nullable(),
-});
-export type Contribution = z.infer<typeof contribution>;
 
-export const benefit = z.object({
-  id: z.uuid(),
-  actorId: z.uuid(),
-  description: z.string(),
-  expectedValue: money.nullable(),
-  realisedValue: money.nullable(),
-  realisedOn: z.string().nullable(),
-});
-export type Benefit = z.infer<typeof benefit>;
+export { type Benefit, benefit, type Contribution, contribution };
 
 export const partnerDetail = z.object({
   actorId: z.uuid(),

@@ -2,11 +2,11 @@
 // Only staff and partners may download them; observers and the public see their metadata at most.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { invalid, notFound } from '../../errors.js';
+import { invalid, notFound, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { type DocumentKind, type DocumentMeta, documentMediaTypes, maxDocumentBytes, uploadQuery } from './contract.js';
 import { partnershipDocuments } from './schema.js';
-import { addEvent, parseWith, requireEdit } from './service.js';
+import { addEvent, requireEdit } from './service.js';
 import type { PartnershipStep } from './vocabulary.js';
 
 export interface NewDocument {
@@ -24,7 +24,7 @@ export const bareMediaType = (type: string | undefined) => (type ?? '').split(';
 /** Attaches a file: one of the accepted types, not empty, 10 MB at most. Staff and partners. */
 export async function addDocument(db: Db, by: CurrentUser, id: string, doc: NewDocument): Promise<DocumentMeta> {
   await requireEdit(db, by, id);
-  const meta = parseWith(uploadQuery, { step: doc.step, kind: doc.kind, fileName: doc.fileName });
+  const meta = parseInput(uploadQuery, { step: doc.step, kind: doc.kind, fileName: doc.fileName });
   const mediaType = bareMediaType(doc.mediaType);
   if (!(documentMediaTypes as readonly string[]).includes(mediaType)) {
     throw invalid([{ field: 'file', code: 'fileType' }]);

@@ -214,17 +214,24 @@ async function partnersOf(db: Db, ids: string[]) {
 
 const textMatch = (q: string) => sql`${partnerships.searchVector} @@ websearch_to_tsquery('fr_unaccent', ${q})`;
 
-/** The list, filtered and paginated, newest changes first (best text matches first when searching). */
-export async function listPartnerships(db: Db, viewer: Viewer, query: PartnershipQuery): Promise<PartnershipPage> {
-  const where: (SQL | undefined)[] = [visibleTo(viewer)];
+/** The filters the list and the public showcase both offer (words, mode, theme, partner): one meaning for both. */
+function sharedFilters(query: { q?: string; mode?: string; theme?: string; actor?: string }): SQL[] {
+  const where: SQL[] = [];
   const q = query.q?.trim();
   if (q) where.push(textMatch(q));
   if (query.mode) where.push(eq(partnerships.mode, query.mode as PartnershipMode));
+  if (query.theme) where.push(sql`${partnerships.themes} @> array[${query.theme}]::text[]`);
+  if (query.actor) where.push(partnerOf(query.actor));
+  return where;
+}
+
+/** The list, filtered and paginated, newest changes first (best text matches first when searching). */
+export async function listPartnerships(db: Db, viewer: Viewer, query: PartnershipQuery): Promise<PartnershipPage> {
+  const where: (SQL | undefined)[] = [visibleTo(viewer), ...sharedFilters(query)];
+  const q = query.q?.trim();
   if (query.step) where.push(sql`${partnerships.currentStep} = ${query.step}`);
   if (query.status) where.push(sql`${partnerships.status} = ${query.status}`);
-  if (query.theme) where.push(sql`${partnerships.themes} @> array[${query.theme}]::text[]`);
   if (query.commune) where.push(sql`${partnerships.communeCodes} @> array[${query.commune}]::text[]`);
-  if (query.actor) where.push(partnerOf(query.actor));
   if (query.allianceId) where.push(eq(partnerships.allianceId, query.allianceId));
   const condition = and(...where);
   const order = q
@@ -308,13 +315,7 @@ export async function partnershipBoard(db: Db, viewer: Viewer, mode: Partnership
 
 /** The public showcase: published partnerships only, without notes, documents nor anyone's name. */
 export async function showcase(db: Db, query: ReturnType<typeof showcaseQuery.parse>): Promise<ShowcasePage> {
-  const where: (SQL | undefined)[] = [isNotNull(partnerships.publishedAt)];
-  const q = query.q?.trim();
-  if (q) where.push(textMatch(q));
-  if (query.mode) where.push(eq(partnerships.mode, query.mode as PartnershipMode));
-  if (query.theme) where.push(sql`${partnerships.themes} @> array[${query.theme}]::text[]`);
-  if (query.actor) where.push(partnerOf(query.actor));
-  const condition = and(...where);
+  const condition = and(isNotNull(partnerships.publishedAt), ...sharedFilters(query));
   const [rows, total] = await Promise.all([
     db
       .select({

@@ -1,6 +1,6 @@
 import type { AppContext } from '../../app.js';
-import { invalid, unauthenticated } from '../../errors.js';
-import { type App, registerRoute } from '../../http/route.js';
+import { invalid } from '../../errors.js';
+import { type App, registerRoute, signedIn } from '../../http/route.js';
 import * as c from './contract.js';
 import { addDocument, bareMediaType, contentDisposition, deleteDocument, readDocument } from './documents.js';
 import * as q from './queries.js';
@@ -148,10 +148,4 @@ export function registerPartnershipRoutes(app: App, ctx: AppContext) {
       });
     });
   });
-}
-
-/** Routes restricted to roles run after registerRoute's access check, so a user is there; this narrows the type. */
-function signedIn<U>(user: U | null): U {
-  if (user === null) throw unauthenticated();
-  return user;
 }

@@ -196,3 +196,6 @@ export const partnershipEvents = pgTable(
   },
   (t) => [index('partnership_events_partnership_idx').on(t.partnershipId, t.at)],
 );
+
+/** Either ledger table: partnerships and alliances read and write both with the same code. */
+export type LedgerTable = typeof contributions | typeof benefits;

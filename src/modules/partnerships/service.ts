@@ -1,15 +1,17 @@
 // The partnerships' rules: plain functions taking a db handle and the caller, throwing the domain errors of
 // src/errors.ts. Every multi-row write is one transaction, with its timeline event.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
-import { conflict, type FieldIssue, forbidden, invalid, notFound } from '../../errors.js';
+import { conflict, type FieldIssue, forbidden, invalid, notFound, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { actors } from '../actors/schema.js';
+import { unknownActors } from '../actors/validation.js';
 import { isStaff } from '../actors/visibility.js';
 import { alliances } from '../alliances/schema.js';
 import { needsOffers } from '../needs-offers/schema.js';
 import { projects } from '../projects/schema.js';
-import { communes, themes } from '../reference/schema.js';
+import { unknownCommunes, unknownThemes } from '../reference/checks.js';
 import { partnershipAccess } from './access.js';
 import {
   type BenefitInput,
@@ -31,6 +33,7 @@ import {
 import {
   benefits,
   contributions,
+  type LedgerTable,
   partnershipDocuments,
   partnershipEvents,
   partnershipPartners,
@@ -41,20 +44,6 @@ import { defaultChecklist, leavesContractForward, moveKind } from './steps.js';
 import { type PartnershipStatus, type PartnershipStep, partnershipSteps } from './vocabulary.js';
 
 export { getPartnership } from './queries.js';
-
-/** Validates again with the contract's schema, so that callers other than HTTP (demo data) get the same rules. */
-export function parseWith<T>(
-  schema: {
-    safeParse(
-      v: unknown,
-    ): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
-  },
-  data: unknown,
-): T {
-  const parsed = schema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  throw invalid(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', code: i.message })));
-}
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -85,32 +74,12 @@ async function checkReferences(
     partners?: { actorId: string }[];
   },
 ): Promise<void> {
-  const issues: FieldIssue[] = [];
-  if (data.partners?.length) {
-    const ids = data.partners.map((p) => p.actorId);
-    const rows = await db.select({ id: actors.id }).from(actors).where(inArray(actors.id, ids));
-    const known = new Set(rows.map((r) => r.id));
-    data.partners.forEach((p, i) => {
-      if (!known.has(p.actorId)) issues.push({ field: `partners.${i}.actorId`, code: 'unknownActor' });
-    });
-  }
-  if (data.themes.length) {
-    const rows = await db.select({ id: themes.id }).from(themes).where(inArray(themes.id, data.themes));
-    const known = new Set(rows.map((r) => r.id));
-    data.themes.forEach((id, i) => {
-      if (!known.has(id)) issues.push({ field: `themes.${i}`, code: 'unknownTheme' });
-    });
-  }
-  if (data.communeCodes.length) {
-    const rows = await db
-      .select({ code: communes.code })
-      .from(communes)
-      .where(inArray(communes.code, data.communeCodes));
-    const known = new Set(rows.map((r) => r.code));
-    data.communeCodes.forEach((code, i) => {
-      if (!known.has(code)) issues.push({ field: `communeCodes.${i}`, code: 'unknownCommune' });
-    });
-  }
+  const partners = (data.partners ?? []).map((p, i) => ({ field: `partners.${i}.actorId`, id: p.actorId }));
+  const issues: FieldIssue[] = [
+    ...(await unknownActors(db, partners)),
+    ...(await unknownThemes(db, data.themes)),
+    ...(await unknownCommunes(db, data.communeCodes)),
+  ];
   if (data.projectId) {
     const [found] = await db.select({ id: projects.id }).from(projects).where(eq(projects.id, data.projectId));
     if (!found) issues.push({ field: 'projectId', code: 'unknownProject' });
@@ -130,7 +99,7 @@ const unique = <T>(values: T[]): T[] => [...new Set(values)];
  * organisation is one of the partners. Returns the new id.
  */
 export async function openPartnership(db: Db, by: CurrentUser, input: PartnershipInput): Promise<string> {
-  const data = parseWith(partnershipInput, input);
+  const data = parseInput(partnershipInput, input);
   if (!isStaff(by)) {
     if (by.role !== 'member' || !by.actorId || !data.partners.some((p) => p.actorId === by.actorId)) {
       throw forbidden('Votre organisation doit être l’un des partenaires');
@@ -201,7 +170,7 @@ export async function openPartnership(db: Db, by: CurrentUser, input: Partnershi
 /** Replaces a partnership's fields (partners aside). */
 export async function updatePartnership(db: Db, by: CurrentUser, id: string, input: PartnershipFields): Promise<void> {
   await requireEdit(db, by, id);
-  const data = parseWith(partnershipFields, input);
+  const data = parseInput(partnershipFields, input);
   await checkReferences(db, data);
   await db.transaction(async (tx) => {
     await tx
@@ -255,7 +224,7 @@ async function actorName(db: Db, actorId: string): Promise<string> {
 
 export async function addPartner(db: Db, by: CurrentUser, id: string, input: PartnerInput): Promise<void> {
   await requireEdit(db, by, id);
-  const data = parseWith(partnerInput, input);
+  const data = parseInput(partnerInput, input);
   const [known] = await db.select({ id: actors.id }).from(actors).where(eq(actors.id, data.actorId));
   if (!known) throw invalid([{ field: 'actorId', code: 'unknownActor' }]);
   await db.transaction(async (tx) => {
@@ -282,7 +251,7 @@ export async function updatePartner(
   input: { role?: string; expectations?: string },
 ): Promise<void> {
   await requireEdit(db, by, id);
-  const data = parseWith(partnerInput, { ...input, actorId });
+  const data = parseInput(partnerInput, { ...input, actorId });
   const updated = await db
     .update(partnershipPartners)
     .set({ role: data.role, expectations: data.expectations })
@@ -361,10 +330,51 @@ async function requirePartner(db: Db, id: string, actorId: string) {
   if (!row) throw invalid([{ field: 'actorId', code: 'notAPartner' }]);
 }
 
-export async function addContribution(db: Db, by: CurrentUser, id: string, input: ContributionInput): Promise<string> {
+/** Contributions and benefits alike: the caller edits the partnership, the input passes, its actor is a partner. */
+async function checkLedgerInput<T extends { actorId: string }>(
+  db: Db,
+  by: CurrentUser,
+  id: string,
+  parse: () => T,
+): Promise<T> {
   await requireEdit(db, by, id);
-  const data = parseWith(contributionInput, input);
+  const data = parse();
   await requirePartner(db, id, data.actorId);
+  return data;
+}
+
+const ledgerItemName = (table: LedgerTable) => (table === contributions ? 'Contribution' : 'Bénéfice');
+
+/** Replaces a contribution or a benefit of this partnership (one function for both tables: same columns, same rules). */
+async function updateLedgerItem<T extends LedgerTable>(
+  db: Db,
+  table: T,
+  id: string,
+  itemId: string,
+  data: PgUpdateSetSource<T>,
+): Promise<void> {
+  const updated = await db
+    .update(table)
+    .set(data)
+    .where(and(eq(table.id, itemId), eq(table.partnershipId, id)))
+    .returning({ id: table.id });
+  if (!updated.length) throw notFound(ledgerItemName(table));
+  await touch(db, id);
+}
+
+/** Deletes a contribution or a benefit of this partnership. */
+async function deleteLedgerItem(db: Db, by: CurrentUser, table: LedgerTable, id: string, itemId: string) {
+  await requireEdit(db, by, id);
+  const deleted = await db
+    .delete(table)
+    .where(and(eq(table.id, itemId), eq(table.partnershipId, id)))
+    .returning({ id: table.id });
+  if (!deleted.length) throw notFound(ledgerItemName(table));
+  await touch(db, id);
+}
+
+export async function addContribution(db: Db, by: CurrentUser, id: string, input: ContributionInput): Promise<string> {
+  const data = await checkLedgerInput(db, by, id, () => parseInput(contributionInput, input));
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(contributions)
@@ -389,32 +399,16 @@ export async function updateContribution(
   itemId: string,
   input: ContributionInput,
 ): Promise<void> {
-  await requireEdit(db, by, id);
-  const data = parseWith(contributionInput, input);
-  await requirePartner(db, id, data.actorId);
-  const updated = await db
-    .update(contributions)
-    .set(data)
-    .where(and(eq(contributions.id, itemId), eq(contributions.partnershipId, id)))
-    .returning({ id: contributions.id });
-  if (!updated.length) throw notFound('Contribution');
-  await touch(db, id);
+  const data = await checkLedgerInput(db, by, id, () => parseInput(contributionInput, input));
+  await updateLedgerItem(db, contributions, id, itemId, data);
 }
 
 export async function deleteContribution(db: Db, by: CurrentUser, id: string, itemId: string): Promise<void> {
-  await requireEdit(db, by, id);
-  const deleted = await db
-    .delete(contributions)
-    .where(and(eq(contributions.id, itemId), eq(contributions.partnershipId, id)))
-    .returning({ id: contributions.id });
-  if (!deleted.length) throw notFound('Contribution');
-  await touch(db, id);
+  await deleteLedgerItem(db, by, contributions, id, itemId);
 }
 
 export async function addBenefit(db: Db, by: CurrentUser, id: string, input: BenefitInput): Promise<string> {
-  await requireEdit(db, by, id);
-  const data = parseWith(benefitInput, input);
-  await requirePartner(db, id, data.actorId);
+  const data = await checkLedgerInput(db, by, id, () => parseInput(benefitInput, input));
   const [row] = await db
     .insert(benefits)
     .values({ partnershipId: id, ...data })
@@ -430,26 +424,12 @@ export async function updateBenefit(
   itemId: string,
   input: BenefitInput,
 ): Promise<void> {
-  await requireEdit(db, by, id);
-  const data = parseWith(benefitInput, input);
-  await requirePartner(db, id, data.actorId);
-  const updated = await db
-    .update(benefits)
-    .set(data)
-    .where(and(eq(benefits.id, itemId), eq(benefits.partnershipId, id)))
-    .returning({ id: benefits.id });
-  if (!updated.length) throw notFound('Bénéfice');
-  await touch(db, id);
+  const data = await checkLedgerInput(db, by, id, () => parseInput(benefitInput, input));
+  await updateLedgerItem(db, benefits, id, itemId, data);
 }
 
 export async function deleteBenefit(db: Db, by: CurrentUser, id: string, itemId: string): Promise<void> {
-  await requireEdit(db, by, id);
-  const deleted = await db
-    .delete(benefits)
-    .where(and(eq(benefits.id, itemId), eq(benefits.partnershipId, id)))
-    .returning({ id: benefits.id });
-  if (!deleted.length) throw notFound('Bénéfice');
-  await touch(db, id);
+  await deleteLedgerItem(db, by, benefits, id, itemId);
 }
 
 /** Records what a benefit really brought, and when (evaluation). */
@@ -461,7 +441,7 @@ export async function realiseBenefit(
   input: { realisedValue: number; realisedOn: string },
 ): Promise<void> {
   await requireEdit(db, by, id);
-  const data = parseWith(realiseInput, input);
+  const data = parseInput(realiseInput, input);
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(benefits)
@@ -488,7 +468,7 @@ export async function updateStepRecord(
   input: StepRecordInput,
 ): Promise<void> {
   await requireEdit(db, by, id);
-  const data = parseWith(stepRecordInput, input);
+  const data = parseInput(stepRecordInput, input);
   await db.transaction(async (tx) => {
     await tx
       .update(partnershipStepRecords)
@@ -505,7 +485,7 @@ export async function updateStepRecord(
  */
 export async function moveToStep(db: Db, by: CurrentUser, id: string, input: StepMoveInput): Promise<void> {
   await requireEdit(db, by, id);
-  const data = parseWith(stepMoveInput, input);
+  const data = parseInput(stepMoveInput, input);
   const reason = data.reason?.trim() ?? '';
   await db.transaction(async (tx) => {
     const [current] = await tx

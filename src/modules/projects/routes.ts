@@ -1,6 +1,5 @@
 import type { AppContext } from '../../app.js';
-import { unauthenticated } from '../../errors.js';
-import { type App, registerRoute } from '../../http/route.js';
+import { type App, registerRoute, signedIn } from '../../http/route.js';
 import { createProject, deleteProject, getProject, listProjects, projectSheet, updateProject } from './contract.js';
 import * as projects from './service.js';
 import { projectSheetPdf } from './sheet.js';
@@ -38,10 +37,4 @@ export function registerProjectRoutes(app: App, ctx: AppContext) {
     await projects.deleteProject(db, signedIn(auth.user), params.id);
     return null;
   });
-}
-
-/** Routes restricted to roles run after registerRoute's access check, so a user is there; this narrows the type. */
-function signedIn<U>(user: U | null): U {
-  if (user === null) throw unauthenticated();
-  return user;
 }

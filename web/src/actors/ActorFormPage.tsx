@@ -1,6 +1,6 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { fieldMessage, fieldMessages, isFieldMessageCode } from '../../../src/http/messages';
+import { fieldMessage } from '../../../src/http/messages';
 import {
   actorFieldNames,
   createActor,
@@ -21,10 +21,19 @@ import { type ApiError, asApiError, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
+import { CheckboxGroup } from '../ui/CheckboxGroup';
 import { CommuneField } from '../ui/CommuneField';
-import { textColourOn } from '../ui/chips';
-import { errorId, Field, FieldError, labelId } from '../ui/Field';
-import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
+import { Field, labelId } from '../ui/Field';
+import {
+  Alert,
+  ApiErrorAlert,
+  issuesByField,
+  Loading,
+  type ServerIssue,
+  serverIssueText,
+  useErrorText,
+} from '../ui/feedback';
+import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid';
 import { usePageTitle } from '../ui/usePageTitle';
 import {
   type ActorFormValues,
@@ -40,8 +49,6 @@ import {
 } from './actorForm';
 import { useFieldLabel } from './labels';
 import './actors.css';
-
-type ServerIssue = { code: string; message: string };
 
 /** `/acteurs/nouveau` and `/acteurs/:id/modifier`. */
 export function ActorFormPage() {
@@ -73,26 +80,18 @@ function ActorForm({ actorId, initial }: { actorId?: string; initial: ActorFormV
   const [generalError, setGeneralError] = useState<ApiError | null>(null);
   const [summary, setSummary] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [focusRequest, setFocusRequest] = useState(0);
   const valuesRef = useRef(values);
   valuesRef.current = values;
 
   // After a failed submit, the first invalid field takes the focus.
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (first) first.focus();
-    else document.getElementById('form-errors')?.focus();
-  }, [focusRequest]);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef, 'form-errors');
 
   const messageOf = (path: string): string | undefined => {
     const client = clientErrors[path];
     if (client) return fieldMessage(client.code, locale, client.vars);
     const server = serverErrors[path];
     if (!server) return undefined;
-    if (locale === 'fr' || !isFieldMessageCode(server.code)) return server.message || fieldMessage(server.code, locale);
-    // English text unless it needs values only the server knew (`{min}`): then the server's French sentence.
-    return fieldMessages[server.code].en.includes('{') ? server.message : fieldMessage(server.code, locale);
+    return serverIssueText(server, locale);
   };
 
   // A blur caused by pressing a button (Enregistrer, Ajouter…) does not validate: a message appearing then would move
@@ -171,7 +170,7 @@ function ActorForm({ actorId, initial }: { actorId?: string; initial: ActorFormV
     setServerErrors({});
     if (Object.keys(issues).length > 0) {
       setSummary(true);
-      setFocusRequest((n) => n + 1);
+      focusFirstInvalid();
       return;
     }
     setSaving(true);
@@ -184,14 +183,12 @@ function ActorForm({ actorId, initial }: { actorId?: string; initial: ActorFormV
     } catch (error) {
       const apiError = asApiError(error);
       if (apiError.errors.length > 0) {
-        const byField: Record<string, ServerIssue> = {};
-        for (const issue of apiError.errors) byField[issue.field] ??= { code: issue.code, message: issue.message };
-        setServerErrors(byField);
+        setServerErrors(issuesByField(apiError));
         setSummary(true);
       } else {
         setGeneralError(apiError);
       }
-      setFocusRequest((n) => n + 1);
+      focusFirstInvalid();
     } finally {
       setSaving(false);
     }
@@ -508,7 +505,7 @@ function ActorForm({ actorId, initial }: { actorId?: string; initial: ActorFormV
         <fieldset className="form-section">
           <legend>{t('actorForm.themes')}</legend>
           <CheckboxGroup
-            path="themes"
+            id={controlId('themes')}
             legend={t('field.themes')}
             error={messageOf('themes')}
             options={(ref.data?.themes ?? []).map((th) => ({ value: th.id, label: ref.themeLabel(th.id) }))}
@@ -516,7 +513,7 @@ function ActorForm({ actorId, initial }: { actorId?: string; initial: ActorFormV
             onChange={(themes) => set({ themes })}
           />
           <CheckboxGroup
-            path="sdgs"
+            id={controlId('sdgs')}
             legend={t('field.sdgs')}
             error={messageOf('sdgs')}
             className="sdg-options"
@@ -536,7 +533,7 @@ function ActorForm({ actorId, initial }: { actorId?: string; initial: ActorFormV
           <div className="grid-2">
             <div>
               <CheckboxGroup
-                path="contributions"
+                id={controlId('contributions')}
                 legend={t('field.contributions')}
                 error={messageOf('contributions')}
                 options={
@@ -565,7 +562,7 @@ function ActorForm({ actorId, initial }: { actorId?: string; initial: ActorFormV
             </div>
             <div>
               <CheckboxGroup
-                path="benefits"
+                id={controlId('benefits')}
                 legend={t('field.benefits')}
                 error={messageOf('benefits')}
                 options={
@@ -647,65 +644,6 @@ function VisibilitySelect({
         ))}
       </select>
     </span>
-  );
-}
-
-function CheckboxGroup({
-  path,
-  legend,
-  options,
-  selected,
-  onChange,
-  error,
-  className,
-}: {
-  path: string;
-  legend: ReactNode;
-  options: { value: string; label: string; swatch?: { colour: string; text: string } }[];
-  selected: string[];
-  onChange(values: string[]): void;
-  error?: string | undefined;
-  className?: string;
-}) {
-  const id = controlId(path);
-  return (
-    <fieldset
-      className={`checkbox-group${error ? ' field-invalid' : ''}`}
-      id={id}
-      aria-describedby={error ? errorId(id) : undefined}
-    >
-      <legend>{legend}</legend>
-      <ul className={`checkbox-options${className ? ` ${className}` : ''}`}>
-        {options.map((o) => {
-          const optionId = `${id}-${o.value}`;
-          const checked = selected.includes(o.value);
-          return (
-            <li key={o.value}>
-              <input
-                type="checkbox"
-                id={optionId}
-                checked={checked}
-                aria-invalid={error ? true : undefined}
-                onChange={() => onChange(checked ? selected.filter((v) => v !== o.value) : [...selected, o.value])}
-              />
-              <label htmlFor={optionId}>
-                {o.swatch ? (
-                  <span
-                    className="facet-swatch"
-                    aria-hidden="true"
-                    style={{ background: o.swatch.colour, color: textColourOn(o.swatch.colour) }}
-                  >
-                    {o.swatch.text}
-                  </span>
-                ) : null}
-                {o.label}
-              </label>
-            </li>
-          );
-        })}
-      </ul>
-      {error ? <FieldError id={errorId(id)}>{error}</FieldError> : null}
-    </fieldset>
   );
 }
 

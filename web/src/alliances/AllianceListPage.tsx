@@ -6,7 +6,9 @@ import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
 import { Chip } from '../ui/chips';
+import { FilterSelect } from '../ui/FilterGroup';
 import { ApiErrorAlert, Loading } from '../ui/feedback';
+import { pageCount, withPage } from '../ui/ListLayout';
 import { Pagination } from '../ui/Pagination';
 import { usePageTitle } from '../ui/usePageTitle';
 import './alliances.css';
@@ -44,28 +46,24 @@ export function AllianceListPage() {
       </div>
       <p className="tagline">{t('alliance.list.intro')}</p>
       <form className="alliance-filters" aria-label={t('alliance.list.title')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="alliance-theme">{t('alliance.filter.theme')}</label>
-          <select id="alliance-theme" value={theme} onChange={(e) => update('theme', e.target.value)}>
-            <option value="">{t('alliance.filter.all')}</option>
-            {(ref.data?.themes ?? []).map((th) => (
-              <option key={th.id} value={th.id}>
-                {ref.themeLabel(th.id)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="alliance-status">{t('alliance.filter.status')}</label>
-          <select id="alliance-status" value={status} onChange={(e) => update('status', e.target.value)}>
-            <option value="">{t('alliance.filter.all')}</option>
-            {allianceStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`alliance.status.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          look="field"
+          id="alliance-theme"
+          label={t('alliance.filter.theme')}
+          value={theme}
+          onChange={(value) => update('theme', value)}
+          allLabel={t('alliance.filter.all')}
+          options={(ref.data?.themes ?? []).map((th) => ({ value: th.id, label: ref.themeLabel(th.id) }))}
+        />
+        <FilterSelect
+          look="field"
+          id="alliance-status"
+          label={t('alliance.filter.status')}
+          value={status}
+          onChange={(value) => update('status', value)}
+          allLabel={t('alliance.filter.all')}
+          options={allianceStatuses.map((s) => ({ value: s, label: t(`alliance.status.${s}`) }))}
+        />
       </form>
       {list.error ? <ApiErrorAlert error={list.error} /> : null}
       {!list.data && list.loading ? <Loading /> : null}
@@ -113,13 +111,9 @@ export function AllianceListPage() {
           )}
           <Pagination
             page={page}
-            pages={Math.ceil(list.data.total / list.data.pageSize)}
+            pages={pageCount(list.data)}
             onPage={(p) => update('page', String(p))}
-            hrefFor={(p) => {
-              const next = new URLSearchParams(params);
-              next.set('page', String(p));
-              return `?${next.toString()}`;
-            }}
+            hrefFor={(p) => `?${withPage(params, p).toString()}`}
           />
         </>
       ) : null}

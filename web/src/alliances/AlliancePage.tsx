@@ -359,6 +359,95 @@ function useFieldErrors() {
   return { errors, setErrors, fromIssues };
 }
 
+/** The member an item is declared for. */
+function MemberField({
+  id,
+  members,
+  value,
+  onChange,
+}: {
+  id: string;
+  members: AllianceDetail['members'];
+  value: string;
+  onChange(actorId: string): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Field id={id} label={t('alliance.item.actor')}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+          {members.map((m) => (
+            <option key={m.actorId} value={m.actorId}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+function DescriptionField({
+  id,
+  error,
+  value,
+  onChange,
+}: {
+  id: string;
+  error: string | undefined;
+  value: string;
+  onChange(description: string): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Field id={id} label={t('alliance.item.description')} required error={error}>
+      {(control) => <input {...control} type="text" value={value} onChange={(e) => onChange(e.target.value)} />}
+    </Field>
+  );
+}
+
+/** A sum in euros or a number of hours, zero or more; empty when unknown. */
+function AmountField({
+  id,
+  label,
+  step,
+  error,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  step: string;
+  error: string | undefined;
+  value: string;
+  onChange(value: string): void;
+}) {
+  return (
+    <Field id={id} label={label} error={error}>
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          min={0}
+          step={step}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+function DeleteItemButton({ description, onClick }: { description: string; onClick(): void }) {
+  const { t } = useI18n();
+  return (
+    <button type="button" className="link-button small" onClick={onClick}>
+      {t('alliance.item.delete')}
+      <span className="visually-hidden"> : {description}</span>
+    </button>
+  );
+}
+
 const amount = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
 
 function Contributions({ alliance, run, canDeclare }: { alliance: AllianceDetail; run: Run; canDeclare: boolean }) {
@@ -385,16 +474,12 @@ function Contributions({ alliance, run, canDeclare }: { alliance: AllianceDetail
               {c.hours !== null ? ` · ${t('alliance.item.hoursValue', { hours: formatNumber(c.hours) })}` : ''}
             </span>
             {mayDelete(c.actorId) ? (
-              <button
-                type="button"
-                className="link-button small"
+              <DeleteItemButton
+                description={c.description}
                 onClick={() =>
                   run(() => callApi(deleteAllianceContribution, { params: { id: alliance.id, itemId: c.id } }))
                 }
-              >
-                {t('alliance.item.delete')}
-                <span className="visually-hidden"> : {c.description}</span>
-              </button>
+              />
             ) : null}
           </li>
         ))}
@@ -418,17 +503,7 @@ function Contributions({ alliance, run, canDeclare }: { alliance: AllianceDetail
           }}
         >
           <h3>{t('alliance.contribution.add')}</h3>
-          <Field id="contribution-actor" label={t('alliance.item.actor')}>
-            {(control) => (
-              <select {...control} value={actorId} onChange={(e) => setActorId(e.target.value)}>
-                {members.map((m) => (
-                  <option key={m.actorId} value={m.actorId}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <MemberField id="contribution-actor" members={members} value={actorId} onChange={setActorId} />
           <Field id="contribution-nature" label={t('alliance.item.nature')}>
             {(control) => (
               <select {...control} value={nature} onChange={(e) => setNature(e.target.value as typeof nature)}>
@@ -440,40 +515,28 @@ function Contributions({ alliance, run, canDeclare }: { alliance: AllianceDetail
               </select>
             )}
           </Field>
-          <Field
+          <DescriptionField
             id="contribution-description"
-            label={t('alliance.item.description')}
-            required
             error={errors.description}
-          >
-            {(control) => (
-              <input {...control} type="text" value={description} onChange={(e) => setDescription(e.target.value)} />
-            )}
-          </Field>
-          <Field id="contribution-value" label={t('alliance.item.value')} error={errors.value}>
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                min={0}
-                step="0.01"
-                value={value}
-                onChange={(e) => setValue(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id="contribution-hours" label={t('alliance.item.hours')} error={errors.hours}>
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                min={0}
-                step="0.5"
-                value={hours}
-                onChange={(e) => setHours(e.target.value)}
-              />
-            )}
-          </Field>
+            value={description}
+            onChange={setDescription}
+          />
+          <AmountField
+            id="contribution-value"
+            label={t('alliance.item.value')}
+            step="0.01"
+            error={errors.value}
+            value={value}
+            onChange={setValue}
+          />
+          <AmountField
+            id="contribution-hours"
+            label={t('alliance.item.hours')}
+            step="0.5"
+            error={errors.hours}
+            value={hours}
+            onChange={setHours}
+          />
           <button type="submit" className="button button-secondary">
             {t('alliance.item.save')}
           </button>
@@ -507,14 +570,10 @@ function Benefits({ alliance, run, canDeclare }: { alliance: AllianceDetail; run
               {b.realisedOn ? ` (${formatDate(b.realisedOn)})` : ''}
             </span>
             {mayDelete(b.actorId) ? (
-              <button
-                type="button"
-                className="link-button small"
+              <DeleteItemButton
+                description={b.description}
                 onClick={() => run(() => callApi(deleteAllianceBenefit, { params: { id: alliance.id, itemId: b.id } }))}
-              >
-                {t('alliance.item.delete')}
-                <span className="visually-hidden"> : {b.description}</span>
-              </button>
+              />
             ) : null}
           </li>
         ))}
@@ -545,46 +604,29 @@ function Benefits({ alliance, run, canDeclare }: { alliance: AllianceDetail; run
           }}
         >
           <h3>{t('alliance.benefit.add')}</h3>
-          <Field id="benefit-actor" label={t('alliance.item.actor')}>
-            {(control) => (
-              <select {...control} value={actorId} onChange={(e) => setActorId(e.target.value)}>
-                {members.map((m) => (
-                  <option key={m.actorId} value={m.actorId}>
-                    {m.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="benefit-description" label={t('alliance.item.description')} required error={errors.description}>
-            {(control) => (
-              <input {...control} type="text" value={description} onChange={(e) => setDescription(e.target.value)} />
-            )}
-          </Field>
-          <Field id="benefit-expected" label={t('alliance.item.expected')} error={errors.expectedValue}>
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                min={0}
-                step="0.01"
-                value={expected}
-                onChange={(e) => setExpected(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id="benefit-realised" label={t('alliance.item.realised')} error={errors.realisedValue}>
-            {(control) => (
-              <input
-                {...control}
-                type="number"
-                min={0}
-                step="0.01"
-                value={realised}
-                onChange={(e) => setRealised(e.target.value)}
-              />
-            )}
-          </Field>
+          <MemberField id="benefit-actor" members={members} value={actorId} onChange={setActorId} />
+          <DescriptionField
+            id="benefit-description"
+            error={errors.description}
+            value={description}
+            onChange={setDescription}
+          />
+          <AmountField
+            id="benefit-expected"
+            label={t('alliance.item.expected')}
+            step="0.01"
+            error={errors.expectedValue}
+            value={expected}
+            onChange={setExpected}
+          />
+          <AmountField
+            id="benefit-realised"
+            label={t('alliance.item.realised')}
+            step="0.01"
+            error={errors.realisedValue}
+            value={realised}
+            onChange={setRealised}
+          />
           <Field id="benefit-realised-on" label={t('alliance.item.realisedOn')} error={errors.realisedOn}>
             {(control) => (
               <input {...control} type="date" value={realisedOn} onChange={(e) => setRealisedOn(e.target.value)} />

@@ -15,6 +15,7 @@ import { actorFamilies } from '../../../src/modules/reference/families';
 import { useApiQuery } from '../api/useApi';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
+import { FilterSelect } from '../ui/FilterGroup';
 import { ApiErrorAlert, Loading } from '../ui/feedback';
 import { usePageTitle } from '../ui/usePageTitle';
 import './alliances.css';
@@ -125,28 +126,24 @@ export function EcosystemPage() {
       <h1>{t('ecosystem.title')}</h1>
       <p className="tagline">{t('ecosystem.intro')}</p>
       <form className="alliance-filters" aria-label={t('ecosystem.title')} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="eco-mode">{t('ecosystem.mode')}</label>
-          <select id="eco-mode" value={mode} onChange={(e) => set({ mode: e.target.value })}>
-            <option value="">{t('ecosystem.all')}</option>
-            {partnershipModes.map((m) => (
-              <option key={m} value={m}>
-                {t(`mode.${m}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="eco-theme">{t('ecosystem.theme')}</label>
-          <select id="eco-theme" value={theme} onChange={(e) => set({ theme: e.target.value })}>
-            <option value="">{t('ecosystem.all')}</option>
-            {(ref.data?.themes ?? []).map((th) => (
-              <option key={th.id} value={th.id}>
-                {ref.themeLabel(th.id)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          look="field"
+          id="eco-mode"
+          label={t('ecosystem.mode')}
+          value={mode}
+          onChange={(value) => set({ mode: value })}
+          allLabel={t('ecosystem.all')}
+          options={partnershipModes.map((m) => ({ value: m, label: t(`mode.${m}`) }))}
+        />
+        <FilterSelect
+          look="field"
+          id="eco-theme"
+          label={t('ecosystem.theme')}
+          value={theme}
+          onChange={(value) => set({ theme: value })}
+          allLabel={t('ecosystem.all')}
+          options={(ref.data?.themes ?? []).map((th) => ({ value: th.id, label: ref.themeLabel(th.id) }))}
+        />
         <div className="field">
           <label htmlFor="eco-place">{t('ecosystem.territory')}</label>
           <select

@@ -8,7 +8,8 @@ import { LatestNeedOffers } from '../needs-offers/LatestFeed';
 import { useReference } from '../reference/reference';
 import { Chip, SdgChip } from '../ui/chips';
 import { ApiErrorAlert, Loading } from '../ui/feedback';
-import { Pagination } from '../ui/Pagination';
+import { FiltersPanel, ResultList, ResultsHeading } from '../ui/ListLayout';
+import { SearchBar } from '../ui/SearchBar';
 import { useDebounced } from '../ui/useDebounced';
 import { usePageTitle } from '../ui/usePageTitle';
 import type { MapPoint } from './ActorsMap';
@@ -29,7 +30,7 @@ import './directory.css';
 const ActorsMap = lazy(() => import('./ActorsMap'));
 
 export function DirectoryPage() {
-  const { t, tn, formatNumber } = useI18n();
+  const { t, tn } = useI18n();
   const { role } = useSession();
   const ref = useReference();
   usePageTitle(t('directory.title'));
@@ -45,8 +46,6 @@ export function DirectoryPage() {
     if (toSearchParams(fromUrl).toString() !== toSearchParams(stateRef.current).toString()) setState(fromUrl);
   }, [search]);
   const typingRef = useRef(false);
-  const [filtersOpen, setFiltersOpen] = useState(false);
-  const filtersPanelId = useId();
   const resultsHeadingRef = useRef<HTMLHeadingElement>(null);
 
   const update = (patch: Partial<DirectoryState>, options: { replace?: boolean; keepPage?: boolean } = {}) => {
@@ -110,7 +109,6 @@ export function DirectoryPage() {
 
   const data = list.data;
   const total = data?.total ?? 0;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const filterCount = activeFilterCount(state);
   const hasCriteria = filterCount > 0 || state.q !== '';
   const sortId = useId();
@@ -129,80 +127,50 @@ export function DirectoryPage() {
         ) : null}
       </div>
 
-      <search className="search-bar">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            typingRef.current = false;
-            const q = text.trim();
-            lastSentQ.current = q;
-            update({ q });
-          }}
-        >
-          <label htmlFor="directory-q" className="visually-hidden">
-            {t('directory.search')}
-          </label>
-          <input
-            id="directory-q"
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder={t('directory.searchPlaceholder')}
-            autoComplete="off"
-            enterKeyHint="search"
-          />
-          <button type="submit" className="button">
-            {t('directory.searchButton')}
-          </button>
-        </form>
-      </search>
+      <SearchBar
+        id="directory-q"
+        label={t('directory.search')}
+        placeholder={t('directory.searchPlaceholder')}
+        buttonLabel={t('directory.searchButton')}
+        value={text}
+        onChange={setText}
+        onSearch={() => {
+          typingRef.current = false;
+          const q = text.trim();
+          lastSentQ.current = q;
+          update({ q });
+        }}
+      />
 
       <LatestNeedOffers />
 
       <div className="directory-layout">
-        <aside className="directory-filters" aria-labelledby="filters-heading">
-          <div className="filters-head">
-            <h2 id="filters-heading" className="filters-heading">
-              {t('filters.title')}
-            </h2>
-            <button
-              type="button"
-              className="button button-secondary filters-toggle"
-              aria-expanded={filtersOpen}
-              aria-controls={filtersPanelId}
-              onClick={() => setFiltersOpen((o) => !o)}
-            >
-              {filtersOpen ? t('filters.hide') : t('filters.show')}
-              {filterCount ? ` (${formatNumber(filterCount)})` : ''}
-            </button>
-          </div>
-          <div id={filtersPanelId} className={`filters-panel${filtersOpen ? ' open' : ''}`}>
-            <Filters
-              state={state}
-              facets={data?.facets}
-              onToggle={toggle}
-              onTerritory={(territory) => {
-                typingRef.current = false;
-                update({ territory });
-              }}
-            />
-            {hasCriteria ? (
-              <button type="button" className="link-button" onClick={clearAll}>
-                {t('filters.clear')}
-              </button>
-            ) : null}
-          </div>
-        </aside>
+        <FiltersPanel
+          headingId="filters-heading"
+          title={t('filters.title')}
+          activeCount={filterCount}
+          clear={hasCriteria ? { label: t('filters.clear'), onClick: clearAll } : null}
+        >
+          <Filters
+            state={state}
+            facets={data?.facets}
+            onToggle={toggle}
+            onTerritory={(territory) => {
+              typingRef.current = false;
+              update({ territory });
+            }}
+          />
+        </FiltersPanel>
 
         <section className="directory-results" aria-labelledby="results-heading">
           <div className="results-head">
-            <h2 id="results-heading" ref={resultsHeadingRef} tabIndex={-1} aria-live="polite" aria-atomic="true">
+            <ResultsHeading id="results-heading" ref={resultsHeadingRef}>
               {data
                 ? data.exact
                   ? tn('directory.count', total)
                   : t('directory.approximately', { count: tn('directory.count', total) })
                 : t('common.loading')}
-            </h2>
+            </ResultsHeading>
             <div className="results-tools">
               <div className="sort">
                 <label htmlFor={sortId} className="sort-label">
@@ -248,39 +216,23 @@ export function DirectoryPage() {
           {list.error ? <ApiErrorAlert error={list.error} /> : null}
 
           <div className={`results-panes view-${state.view}`}>
-            <div className="results-list-pane" aria-busy={list.loading}>
-              {!data && list.loading ? <Loading /> : null}
-              {data && data.items.length === 0 ? (
-                <div className="empty-state">
-                  <p>{hasCriteria ? t('directory.emptyFiltered') : t('directory.empty')}</p>
-                  {hasCriteria ? (
-                    <button type="button" className="button button-secondary" onClick={clearAll}>
-                      {t('filters.clear')}
-                    </button>
-                  ) : null}
-                </div>
-              ) : null}
-              {data && data.items.length > 0 ? (
-                <ul className={`result-list${list.loading ? ' stale' : ''}`}>
-                  {data.items.map((actor) => (
-                    <ResultItem key={actor.id} actor={actor} />
-                  ))}
-                </ul>
-              ) : null}
-              {data ? (
-                <Pagination
-                  page={state.page}
-                  pages={pages}
-                  hrefFor={(p) => `?${toSearchParams({ ...state, page: p }).toString()}`}
-                  onPage={(p) => {
-                    typingRef.current = false;
-                    update({ page: p }, { keepPage: true });
-                    resultsHeadingRef.current?.focus();
-                    resultsHeadingRef.current?.scrollIntoView({ block: 'start' });
-                  }}
-                />
-              ) : null}
-            </div>
+            <ResultList
+              className="results-list-pane"
+              data={data}
+              loading={list.loading}
+              emptyMessage={hasCriteria ? t('directory.emptyFiltered') : t('directory.empty')}
+              clearLabel={hasCriteria ? t('filters.clear') : null}
+              onClear={clearAll}
+              renderItem={(actor) => <ResultItem key={actor.id} actor={actor} />}
+              page={state.page}
+              hrefFor={(p) => `?${toSearchParams({ ...state, page: p }).toString()}`}
+              onPage={(p) => {
+                typingRef.current = false;
+                update({ page: p }, { keepPage: true });
+                resultsHeadingRef.current?.focus();
+                resultsHeadingRef.current?.scrollIntoView({ block: 'start' });
+              }}
+            />
             <MapPane
               points={map.data?.points ?? []}
               unplaced={map.data?.unplaced ?? 0}

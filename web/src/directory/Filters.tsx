@@ -1,104 +1,14 @@
-import { type ReactNode, useEffect, useId, useState } from 'react';
 import type { DirectoryPage } from '../../../src/modules/actors/contract';
 import { type ActorFamily, actorFamilies } from '../../../src/modules/reference/families';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
-import { textColourOn } from '../ui/chips';
+import { FilterGroup, type FilterOption, TerritoryFilter } from '../ui/FilterGroup';
 import type { DirectoryState, ListFilter } from './urlState';
 
 type Facets = DirectoryPage['facets'];
 
-interface Option {
-  value: string;
-  label: string;
-  /** Undefined while the first answer is awaited. */
-  count: number | undefined;
-  swatch?: string;
-}
-
-const collapsedSize = 8;
-
-/** One filter: a group of checkboxes with the result count each would give. */
-function FacetGroup({
-  name,
-  title,
-  options,
-  selected,
-  onToggle,
-  defaultOpen,
-  note,
-}: {
-  name: ListFilter;
-  title: string;
-  options: Option[];
-  selected: string[];
-  onToggle(name: ListFilter, value: string): void;
-  defaultOpen: boolean;
-  note?: ReactNode;
-}) {
-  const { t, formatNumber } = useI18n();
-  const [expanded, setExpanded] = useState(false);
-  const [open, setOpen] = useState(defaultOpen || selected.length > 0);
-  const hasSelection = selected.length > 0;
-  useEffect(() => {
-    if (hasSelection) setOpen(true);
-  }, [hasSelection]);
-  const idBase = useId();
-  const shown = expanded ? options : options.slice(0, collapsedSize);
-  return (
-    <details className="facet" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>
-        {title}
-        {selected.length ? <span className="facet-selected-count"> ({formatNumber(selected.length)})</span> : null}
-      </summary>
-      <fieldset>
-        <legend className="visually-hidden">{title}</legend>
-        {note}
-        {options.length === 0 ? <p className="muted small">{t('filters.noValue')}</p> : null}
-        <ul className="facet-options">
-          {shown.map((o) => {
-            const id = `${idBase}-${o.value}`;
-            const checked = selected.includes(o.value);
-            return (
-              <li key={o.value}>
-                <input
-                  type="checkbox"
-                  id={id}
-                  checked={checked}
-                  onChange={() => onToggle(name, o.value)}
-                  disabled={!checked && o.count === 0}
-                />
-                <label htmlFor={id}>
-                  {o.swatch ? (
-                    <span
-                      className="facet-swatch"
-                      aria-hidden="true"
-                      style={{ background: o.swatch, color: textColourOn(o.swatch) }}
-                    >
-                      {o.value}
-                    </span>
-                  ) : null}
-                  <span className="facet-label">{o.label}</span>
-                  {o.count === undefined ? null : (
-                    <span className="facet-count">
-                      <span className="visually-hidden">, </span>
-                      {t('filters.resultCount', { count: formatNumber(o.count) })}
-                    </span>
-                  )}
-                </label>
-              </li>
-            );
-          })}
-        </ul>
-        {options.length > collapsedSize ? (
-          <button type="button" className="link-button small" onClick={() => setExpanded((x) => !x)}>
-            {expanded ? t('filters.showLess') : t('filters.showAll', { count: formatNumber(options.length) })}
-          </button>
-        ) : null}
-      </fieldset>
-    </details>
-  );
-}
+/** Past this many values, a filter shows the rest on demand. */
+const collapseAfter = 8;
 
 /** Facet values with their counts; selected values always appear, even at zero. */
 function withCounts(facet: { value: string; count: number }[], selected: string[]): Map<string, number> {
@@ -107,7 +17,7 @@ function withCounts(facet: { value: string; count: number }[], selected: string[
   return counts;
 }
 
-const byCountThenLabel = (a: Option, b: Option) =>
+const byCountThenLabel = (a: FilterOption, b: FilterOption) =>
   (b.count ?? 0) - (a.count ?? 0) || a.label.localeCompare(b.label, 'fr');
 
 export function Filters({
@@ -123,13 +33,12 @@ export function Filters({
 }) {
   const { t } = useI18n();
   const ref = useReference();
-  const territoryId = useId();
   const f = state.filters;
   const empty = { family: [], commune: [], theme: [], sdg: [], contribution: [], benefit: [] };
   const fc = facets ?? empty;
 
   const familyCounts = withCounts(fc.family, f.family);
-  const familyOptions: Option[] = actorFamilies.map((family) => ({
+  const familyOptions: FilterOption[] = actorFamilies.map((family) => ({
     value: family,
     label: t(`family.${family}`),
     count: facets ? (familyCounts.get(family) ?? 0) : undefined,
@@ -171,67 +80,55 @@ export function Filters({
 
   return (
     <div className="filters">
-      <FacetGroup
-        name="family"
+      <FilterGroup
         title={t('filters.family')}
         options={familyOptions}
         selected={f.family}
-        onToggle={onToggle}
+        onToggle={(value) => onToggle('family', value)}
+        collapseAfter={collapseAfter}
         defaultOpen
       />
-      <div className="facet facet-static">
-        <label htmlFor={territoryId} className="facet-title">
-          {t('filters.territory')}
-        </label>
-        <select id={territoryId} value={state.territory} onChange={(e) => onTerritory(e.target.value)}>
-          <option value="">{t('filters.allTerritories')}</option>
-          {(ref.data?.territories ?? []).map((territory) => (
-            <option key={territory.id} value={territory.id}>
-              {territory.name}
-            </option>
-          ))}
-        </select>
-      </div>
+      <TerritoryFilter value={state.territory} onChange={onTerritory} />
       {ref.data || ref.failed ? (
         <>
-          <FacetGroup
-            name="commune"
+          <FilterGroup
             title={t('filters.commune')}
             options={communeOptions}
             selected={f.commune}
-            onToggle={onToggle}
+            onToggle={(value) => onToggle('commune', value)}
+            collapseAfter={collapseAfter}
             defaultOpen={false}
           />
-          <FacetGroup
-            name="theme"
+          <FilterGroup
             title={t('filters.theme')}
             options={themeOptions}
             selected={f.theme}
-            onToggle={onToggle}
+            onToggle={(value) => onToggle('theme', value)}
+            collapseAfter={collapseAfter}
             defaultOpen
           />
-          <FacetGroup
-            name="sdg"
+          <FilterGroup
             title={t('filters.sdg')}
             options={sdgOptions}
             selected={f.sdg}
-            onToggle={onToggle}
+            onToggle={(value) => onToggle('sdg', value)}
+            collapseAfter={collapseAfter}
             defaultOpen={false}
           />
-          <FacetGroup
-            name="contribution"
+          <FilterGroup
             title={t('filters.contribution')}
             options={stakeholderOptions('contribution')}
             selected={f.contribution}
-            onToggle={onToggle}
+            onToggle={(value) => onToggle('contribution', value)}
+            collapseAfter={collapseAfter}
             defaultOpen={false}
           />
-          <FacetGroup
-            name="benefit"
+          <FilterGroup
             title={t('filters.benefit')}
             options={stakeholderOptions('benefit')}
             selected={f.benefit}
-            onToggle={onToggle}
+            onToggle={(value) => onToggle('benefit', value)}
+            collapseAfter={collapseAfter}
             defaultOpen={false}
           />
         </>

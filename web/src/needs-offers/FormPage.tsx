@@ -1,6 +1,6 @@
-import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { fieldMessage, fieldMessages, isFieldMessageCode } from '../../../src/http/messages';
+import { fieldMessage } from '../../../src/http/messages';
 import { getActor } from '../../../src/modules/actors/contract';
 import {
   createNeedOffer,
@@ -19,9 +19,11 @@ import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
 import { type ActorChoice, ActorPicker } from '../ui/ActorPicker';
+import { CheckboxGroup } from '../ui/CheckboxGroup';
 import { type CommuneChoice, CommuneField } from '../ui/CommuneField';
 import { errorId, Field, FieldError } from '../ui/Field';
-import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
+import { Alert, ApiErrorAlert, issuesByField, Loading, serverIssueText, useErrorText } from '../ui/feedback';
+import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid';
 import { usePageTitle } from '../ui/usePageTitle';
 import '../actors/actors.css';
 import './needs-offers.css';
@@ -153,7 +155,6 @@ function NeedOfferForm({
   const [errors, setErrors] = useState<Record<string, Issue>>({});
   const [generalError, setGeneralError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  const [focusRequest, setFocusRequest] = useState(0);
 
   // A staff member choosing the actor: its commune is proposed when none is chosen yet.
   const chosenActor = useApiQuery(
@@ -169,21 +170,15 @@ function NeedOfferForm({
     setValues((v) => (v.communes.length === 0 ? { ...v, communes: [{ code, name }] } : v));
   }, [chosenActor.data]);
 
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (first) first.focus();
-    else document.getElementById('need-offer-errors')?.focus();
-  }, [focusRequest]);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef, 'need-offer-errors');
 
   const messageOf = (path: string): string | undefined => {
     const issue = errors[path];
     if (!issue) return undefined;
-    if (issue.message && (locale === 'fr' || !isFieldMessageCode(issue.code))) return issue.message;
-    if (issue.message && isFieldMessageCode(issue.code) && fieldMessages[issue.code].en.includes('{')) {
-      return issue.message;
-    }
-    return fieldMessage(issue.code, locale, issue.vars);
+    // Issues from the server have their message; those found here, their values.
+    return issue.message
+      ? serverIssueText({ code: issue.code, message: issue.message }, locale)
+      : fieldMessage(issue.code, locale, issue.vars);
   };
 
   const set = (patch: Partial<FormValues>, path: string) => {
@@ -206,7 +201,7 @@ function NeedOfferForm({
     const issues = validate(values, creating);
     setErrors(issues);
     if (Object.keys(issues).length > 0) {
-      setFocusRequest((n) => n + 1);
+      focusFirstInvalid();
       return;
     }
     setSaving(true);
@@ -219,15 +214,12 @@ function NeedOfferForm({
     } catch (error) {
       const apiError = asApiError(error);
       if (apiError.errors.length > 0) {
-        const byField: Record<string, Issue> = {};
-        for (const issue of apiError.errors) {
-          byField[issue.field.split('.')[0] ?? issue.field] ??= { code: issue.code, vars: {}, message: issue.message };
-        }
-        setErrors(byField);
+        const byField = issuesByField(apiError, (path) => path.split('.')[0] ?? path);
+        setErrors(Object.fromEntries(Object.entries(byField).map(([path, issue]) => [path, { ...issue, vars: {} }])));
       } else {
         setGeneralError(apiError);
       }
-      setFocusRequest((n) => n + 1);
+      focusFirstInvalid();
     } finally {
       setSaving(false);
     }
@@ -352,7 +344,7 @@ function NeedOfferForm({
         </Field>
 
         <CheckboxGroup
-          path="resources"
+          id={controlId('resources')}
           legend={t('needOffer.form.resources')}
           required
           error={messageOf('resources')}
@@ -362,7 +354,7 @@ function NeedOfferForm({
         />
 
         <CheckboxGroup
-          path="themes"
+          id={controlId('themes')}
           legend={t('needOffer.form.themes')}
           error={messageOf('themes')}
           options={(ref.data?.themes ?? []).map((th) => ({ value: th.id, label: ref.themeLabel(th.id) }))}
@@ -415,7 +407,7 @@ function NeedOfferForm({
         </fieldset>
 
         <CheckboxGroup
-          path="modes"
+          id={controlId('modes')}
           legend={t('needOffer.form.modes')}
           error={messageOf('modes')}
           options={partnershipModes.map((m) => ({ value: m, label: t(`mode.${m}`) }))}
@@ -453,63 +445,5 @@ function NeedOfferForm({
         </div>
       </form>
     </div>
-  );
-}
-
-function CheckboxGroup({
-  path,
-  legend,
-  options,
-  selected,
-  onChange,
-  error,
-  required,
-}: {
-  path: string;
-  legend: ReactNode;
-  options: { value: string; label: string }[];
-  selected: string[];
-  onChange(values: string[]): void;
-  error?: string | undefined;
-  required?: boolean;
-}) {
-  const id = controlId(path);
-  return (
-    <fieldset
-      className={`checkbox-group${error ? ' field-invalid' : ''}`}
-      id={id}
-      aria-describedby={error ? errorId(id) : undefined}
-    >
-      <legend>
-        {legend}
-        {required ? (
-          <>
-            {' '}
-            <span className="required" aria-hidden="true">
-              *
-            </span>
-          </>
-        ) : null}
-      </legend>
-      <ul className="checkbox-options">
-        {options.map((o) => {
-          const optionId = `${id}-${o.value}`;
-          const checked = selected.includes(o.value);
-          return (
-            <li key={o.value}>
-              <input
-                type="checkbox"
-                id={optionId}
-                checked={checked}
-                aria-invalid={error ? true : undefined}
-                onChange={() => onChange(checked ? selected.filter((v) => v !== o.value) : [...selected, o.value])}
-              />
-              <label htmlFor={optionId}>{o.label}</label>
-            </li>
-          );
-        })}
-      </ul>
-      {error ? <FieldError id={errorId(id)}>{error}</FieldError> : null}
-    </fieldset>
   );
 }

@@ -7,8 +7,10 @@ import { useApiQuery } from '../api/useApi';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
-import { ApiErrorAlert, Loading } from '../ui/feedback';
-import { Pagination } from '../ui/Pagination';
+import { FilterGroup, TerritoryFilter } from '../ui/FilterGroup';
+import { ApiErrorAlert } from '../ui/feedback';
+import { FiltersPanel, ResultList, ResultsHeading } from '../ui/ListLayout';
+import { SearchBar } from '../ui/SearchBar';
 import { useDebounced } from '../ui/useDebounced';
 import { usePageTitle } from '../ui/usePageTitle';
 import { NeedOfferCard } from './parts';
@@ -26,7 +28,7 @@ import './needs-offers.css';
 
 /** `/besoins-offres`: search, filters with counts, results as cards; the state is in the URL. */
 export function NeedOfferListPage() {
-  const { t, tn, formatNumber } = useI18n();
+  const { t, tn } = useI18n();
   const { role } = useSession();
   const ref = useReference();
   usePageTitle(t('needOffer.title'));
@@ -35,8 +37,6 @@ export function NeedOfferListPage() {
   const state = parseState(params);
   const stateRef = useRef(state);
   stateRef.current = state;
-  const [filtersOpen, setFiltersOpen] = useState(false);
-  const filtersPanelId = useId();
   const sortId = useId();
   const resultsHeadingRef = useRef<HTMLHeadingElement>(null);
 
@@ -97,7 +97,6 @@ export function NeedOfferListPage() {
   };
 
   const data = list.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const filterCount = activeFilterCount(state);
   const hasCriteria = filterCount > 0 || state.q !== '';
   const mayPublish = role === 'admin' || role === 'animator' || role === 'member';
@@ -116,77 +115,41 @@ export function NeedOfferListPage() {
         ) : null}
       </div>
 
-      <search className="search-bar">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            const q = text.trim();
-            lastSentQ.current = q;
-            update({ q });
-          }}
-        >
-          <label htmlFor="need-offer-q" className="visually-hidden">
-            {t('needOffer.search')}
-          </label>
-          <input
-            id="need-offer-q"
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder={t('needOffer.searchPlaceholder')}
-            autoComplete="off"
-            enterKeyHint="search"
-          />
-          <button type="submit" className="button">
-            {t('needOffer.searchButton')}
-          </button>
-        </form>
-      </search>
+      <SearchBar
+        id="need-offer-q"
+        label={t('needOffer.search')}
+        placeholder={t('needOffer.searchPlaceholder')}
+        buttonLabel={t('needOffer.searchButton')}
+        value={text}
+        onChange={setText}
+        onSearch={() => {
+          const q = text.trim();
+          lastSentQ.current = q;
+          update({ q });
+        }}
+      />
 
       <div className="directory-layout">
-        <aside className="directory-filters" aria-labelledby="need-offer-filters-heading">
-          <div className="filters-head">
-            <h2 id="need-offer-filters-heading" className="filters-heading">
-              {t('filters.title')}
-            </h2>
-            <button
-              type="button"
-              className="button button-secondary filters-toggle"
-              aria-expanded={filtersOpen}
-              aria-controls={filtersPanelId}
-              onClick={() => setFiltersOpen((o) => !o)}
-            >
-              {filtersOpen ? t('filters.hide') : t('filters.show')}
-              {filterCount ? ` (${formatNumber(filterCount)})` : ''}
-            </button>
-          </div>
-          <div id={filtersPanelId} className={`filters-panel${filtersOpen ? ' open' : ''}`}>
-            <NeedOfferFilters
-              state={state}
-              facets={data?.facets}
-              onToggle={toggle}
-              onTerritory={(territory) => update({ territory })}
-              onAllStatuses={(allStatuses) => update({ allStatuses })}
-            />
-            {hasCriteria ? (
-              <button type="button" className="link-button" onClick={clearAll}>
-                {t('filters.clear')}
-              </button>
-            ) : null}
-          </div>
-        </aside>
+        <FiltersPanel
+          headingId="need-offer-filters-heading"
+          title={t('filters.title')}
+          activeCount={filterCount}
+          clear={hasCriteria ? { label: t('filters.clear'), onClick: clearAll } : null}
+        >
+          <NeedOfferFilters
+            state={state}
+            facets={data?.facets}
+            onToggle={toggle}
+            onTerritory={(territory) => update({ territory })}
+            onAllStatuses={(allStatuses) => update({ allStatuses })}
+          />
+        </FiltersPanel>
 
         <section className="directory-results" aria-labelledby="need-offer-results-heading">
           <div className="results-head">
-            <h2
-              id="need-offer-results-heading"
-              ref={resultsHeadingRef}
-              tabIndex={-1}
-              aria-live="polite"
-              aria-atomic="true"
-            >
+            <ResultsHeading id="need-offer-results-heading" ref={resultsHeadingRef}>
               {data ? tn('needOffer.count', data.total) : t('common.loading')}
-            </h2>
+            </ResultsHeading>
             <div className="results-tools">
               <div className="sort">
                 <label htmlFor={sortId} className="sort-label">
@@ -208,113 +171,24 @@ export function NeedOfferListPage() {
           </div>
 
           {list.error ? <ApiErrorAlert error={list.error} /> : null}
-          <div aria-busy={list.loading}>
-            {!data && list.loading ? <Loading /> : null}
-            {data && data.items.length === 0 ? (
-              <div className="empty-state">
-                <p>{hasCriteria ? t('needOffer.emptyFiltered') : t('needOffer.empty')}</p>
-                {hasCriteria ? (
-                  <button type="button" className="button button-secondary" onClick={clearAll}>
-                    {t('filters.clear')}
-                  </button>
-                ) : null}
-              </div>
-            ) : null}
-            {data && data.items.length > 0 ? (
-              <ul className={`result-list${list.loading ? ' stale' : ''}`}>
-                {data.items.map((item) => (
-                  <NeedOfferCard key={item.id} item={item} />
-                ))}
-              </ul>
-            ) : null}
-            {data ? (
-              <Pagination
-                page={state.page}
-                pages={pages}
-                hrefFor={(p) => `?${toSearchParams({ ...state, page: p }).toString()}`}
-                onPage={(p) => {
-                  update({ page: p }, { keepPage: true });
-                  resultsHeadingRef.current?.focus();
-                  resultsHeadingRef.current?.scrollIntoView({ block: 'start' });
-                }}
-              />
-            ) : null}
-          </div>
+          <ResultList
+            data={data}
+            loading={list.loading}
+            emptyMessage={hasCriteria ? t('needOffer.emptyFiltered') : t('needOffer.empty')}
+            clearLabel={hasCriteria ? t('filters.clear') : null}
+            onClear={clearAll}
+            renderItem={(item) => <NeedOfferCard key={item.id} item={item} />}
+            page={state.page}
+            hrefFor={(p) => `?${toSearchParams({ ...state, page: p }).toString()}`}
+            onPage={(p) => {
+              update({ page: p }, { keepPage: true });
+              resultsHeadingRef.current?.focus();
+              resultsHeadingRef.current?.scrollIntoView({ block: 'start' });
+            }}
+          />
         </section>
       </div>
     </div>
-  );
-}
-
-interface Option {
-  value: string;
-  label: string;
-  count: number | undefined;
-}
-
-/** One filter: a group of checkboxes with the result count each would give. */
-function FacetGroup({
-  name,
-  title,
-  options,
-  selected,
-  onToggle,
-  defaultOpen,
-  children,
-}: {
-  name: ListFilter;
-  title: string;
-  options: Option[];
-  selected: string[];
-  onToggle(name: ListFilter, value: string): void;
-  defaultOpen: boolean;
-  children?: React.ReactNode;
-}) {
-  const { t, formatNumber } = useI18n();
-  const idBase = useId();
-  const [open, setOpen] = useState(defaultOpen || selected.length > 0);
-  const hasSelection = selected.length > 0;
-  useEffect(() => {
-    if (hasSelection) setOpen(true);
-  }, [hasSelection]);
-  return (
-    <details className="facet" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>
-        {title}
-        {selected.length ? <span className="facet-selected-count"> ({formatNumber(selected.length)})</span> : null}
-      </summary>
-      <fieldset>
-        <legend className="visually-hidden">{title}</legend>
-        {options.length === 0 ? <p className="muted small">{t('filters.noValue')}</p> : null}
-        <ul className="facet-options">
-          {options.map((o) => {
-            const id = `${idBase}-${o.value}`;
-            const checked = selected.includes(o.value);
-            return (
-              <li key={o.value}>
-                <input
-                  type="checkbox"
-                  id={id}
-                  checked={checked}
-                  onChange={() => onToggle(name, o.value)}
-                  disabled={!checked && o.count === 0}
-                />
-                <label htmlFor={id}>
-                  <span className="facet-label">{o.label}</span>
-                  {o.count === undefined ? null : (
-                    <span className="facet-count">
-                      <span className="visually-hidden">, </span>
-                      {t('filters.resultCount', { count: formatNumber(o.count) })}
-                    </span>
-                  )}
-                </label>
-              </li>
-            );
-          })}
-        </ul>
-        {children}
-      </fieldset>
-    </details>
   );
 }
 
@@ -333,7 +207,6 @@ function NeedOfferFilters({
 }) {
   const { t } = useI18n();
   const ref = useReference();
-  const territoryId = useId();
   const allStatusesId = useId();
   const f = state.filters;
   const countOf = (name: ListFilter, value: string) =>
@@ -349,28 +222,25 @@ function NeedOfferFilters({
   };
   return (
     <div className="filters">
-      <FacetGroup
-        name="kind"
+      <FilterGroup
         title={t('needOffer.filters.kind')}
         options={fixed('kind', needOfferKinds, (v) => t(`needOffer.kind.${v}`))}
         selected={f.kind}
-        onToggle={onToggle}
+        onToggle={(value) => onToggle('kind', value)}
         defaultOpen
       />
-      <FacetGroup
-        name="resource"
+      <FilterGroup
         title={t('needOffer.filters.resource')}
         options={fixed('resource', resourceTypes, (v) => t(`needOffer.resource.${v}`))}
         selected={f.resource}
-        onToggle={onToggle}
+        onToggle={(value) => onToggle('resource', value)}
         defaultOpen
       />
-      <FacetGroup
-        name="status"
+      <FilterGroup
         title={t('needOffer.filters.status')}
         options={fixed('status', needOfferStatuses, (v) => t(`needOffer.status.${v}`))}
         selected={f.status}
-        onToggle={onToggle}
+        onToggle={(value) => onToggle('status', value)}
         defaultOpen={state.allStatuses}
       >
         <p className="facet-all-statuses">
@@ -382,42 +252,27 @@ function NeedOfferFilters({
           />
           <label htmlFor={allStatusesId}>{t('needOffer.filters.allStatuses')}</label>
         </p>
-      </FacetGroup>
-      <div className="facet facet-static">
-        <label htmlFor={territoryId} className="facet-title">
-          {t('filters.territory')}
-        </label>
-        <select id={territoryId} value={state.territory} onChange={(e) => onTerritory(e.target.value)}>
-          <option value="">{t('filters.allTerritories')}</option>
-          {(ref.data?.territories ?? []).map((territory) => (
-            <option key={territory.id} value={territory.id}>
-              {territory.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <FacetGroup
-        name="commune"
+      </FilterGroup>
+      <TerritoryFilter value={state.territory} onChange={onTerritory} />
+      <FilterGroup
         title={t('needOffer.filters.commune')}
         options={open('commune', (v) => ref.communeName(v) ?? v)}
         selected={f.commune}
-        onToggle={onToggle}
+        onToggle={(value) => onToggle('commune', value)}
         defaultOpen={false}
       />
-      <FacetGroup
-        name="theme"
+      <FilterGroup
         title={t('needOffer.filters.theme')}
         options={open('theme', (v) => ref.themeLabel(v))}
         selected={f.theme}
-        onToggle={onToggle}
+        onToggle={(value) => onToggle('theme', value)}
         defaultOpen={false}
       />
-      <FacetGroup
-        name="mode"
+      <FilterGroup
         title={t('needOffer.filters.mode')}
         options={fixed('mode', partnershipModes, (v) => t(`mode.${v}`))}
         selected={f.mode}
-        onToggle={onToggle}
+        onToggle={(value) => onToggle('mode', value)}
         defaultOpen={false}
       />
     </div>

@@ -1,46 +1,28 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
-import { fieldMessage } from '../../../src/http/messages';
+import { Link, useNavigate } from 'react-router';
 import {
-  getPartnership,
   type PartnershipDetail,
   partnershipFields,
   updatePartnership,
 } from '../../../src/modules/partnerships/contract';
-import { type PartnershipMode, partnershipModes } from '../../../src/modules/partnerships/vocabulary';
 import { asApiError, callApi, fieldErrorsOf } from '../api/client';
-import { useApiQuery } from '../api/useApi';
 import { useI18n } from '../i18n';
-import { useReference } from '../reference/reference';
 import { type CommuneChoice, CommuneField } from '../ui/CommuneField';
-import { Field } from '../ui/Field';
-import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
+import { Alert, useErrorText } from '../ui/feedback';
 import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid';
 import { usePageTitle } from '../ui/usePageTitle';
-import { uuidPattern } from './parts';
+import { PartnershipFields, type PartnershipFieldValues } from './PartnershipFields';
+import { issueErrors, useRoutePartnership } from './parts';
 
 /** Errors on a list's items (`themes.3`, `communeCodes.0`) are shown on the list. */
 const fieldOf = (path: string) => path.replace(/^(themes|communeCodes)\..*$/, '$1');
 
 /** `/partenariats/:id/modifier`: the partnership's own fields (partners, contributions and benefits are on its page). */
 export function EditPartnershipPage() {
-  const { id = '' } = useParams();
   const { t } = useI18n();
-  const valid = uuidPattern.test(id);
-  const detail = useApiQuery(getPartnership, { params: { id } }, { enabled: valid });
+  const { detail, pending } = useRoutePartnership();
   usePageTitle(t('partnership.edit.title', { title: detail.data?.title ?? '' }));
-  if (!valid || detail.error?.status === 404 || detail.error?.status === 400) {
-    return (
-      <div className="narrow">
-        <h1>{t('partnership.page.notFound')}</h1>
-        <p>
-          <Link to="/partenariats">{t('partnership.page.back')}</Link>
-        </p>
-      </div>
-    );
-  }
-  if (detail.error) return <ApiErrorAlert error={detail.error} />;
-  if (!detail.data) return <Loading />;
+  if (pending || !detail.data) return pending;
   if (detail.data.access !== 'edit') {
     return (
       <div className="narrow">
@@ -59,18 +41,18 @@ export function EditPartnershipPage() {
 
 function EditForm({ partnership: p }: { partnership: PartnershipDetail }) {
   const { t, locale } = useI18n();
-  const ref = useReference();
   const navigate = useNavigate();
   const errorText = useErrorText();
-  const [title, setTitle] = useState(p.title);
-  const [summary, setSummary] = useState(p.summary);
-  const [mode, setMode] = useState<PartnershipMode>(p.mode);
-  const [themes, setThemes] = useState<string[]>(p.themes);
+  const [fields, setFields] = useState<PartnershipFieldValues>({
+    title: p.title,
+    summary: p.summary,
+    mode: p.mode,
+    themes: p.themes,
+    startsOn: p.startsOn ?? '',
+    endsOn: p.endsOn ?? '',
+    renewalOn: p.renewalOn ?? '',
+  });
   const [communes, setCommunes] = useState(p.communes);
-  const [commune, setCommune] = useState<CommuneChoice>({ code: null, text: '' });
-  const [startsOn, setStartsOn] = useState(p.startsOn ?? '');
-  const [endsOn, setEndsOn] = useState(p.endsOn ?? '');
-  const [renewalOn, setRenewalOn] = useState(p.renewalOn ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -82,29 +64,15 @@ function EditForm({ partnership: p }: { partnership: PartnershipDetail }) {
     e.preventDefault();
     setFailure(null);
     const body = {
-      title,
-      summary,
-      mode,
-      themes,
+      ...fields,
       communeCodes: communes.map((c) => c.code),
-      startsOn,
-      endsOn,
-      renewalOn,
       // PUT replaces every field: the links to a project or an alliance are kept as they are.
       projectId: p.project?.id ?? null,
       allianceId: p.alliance?.id ?? null,
     };
     const checked = partnershipFields.safeParse(body);
     if (!checked.success) {
-      const found: Record<string, string> = {};
-      for (const issue of checked.error.issues) {
-        found[fieldOf(issue.path.join('.'))] ??= fieldMessage(
-          issue.message,
-          locale,
-          issue as unknown as Record<string, unknown>,
-        );
-      }
-      setErrors(found);
+      setErrors(issueErrors(checked.error.issues, locale, fieldOf));
       focusInvalid();
       return;
     }
@@ -140,113 +108,12 @@ function EditForm({ partnership: p }: { partnership: PartnershipDetail }) {
       {Object.keys(errors).length ? <Alert>{t('partnership.form.invalid')}</Alert> : null}
       {failure ? <Alert>{failure}</Alert> : null}
       <form ref={formRef} className="card" onSubmit={submit} noValidate>
-        <Field id="p-title" label={t('partnership.form.titleField')} error={errors.title} required>
-          {(control) => <input {...control} value={title} onChange={(e) => setTitle(e.target.value)} />}
-        </Field>
-        <Field
-          id="p-summary"
-          label={t('partnership.form.summary')}
-          hint={t('partnership.form.summaryHint')}
-          error={errors.summary}
-        >
-          {(control) => <textarea {...control} rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />}
-        </Field>
-        <Field id="p-mode" label={t('partnership.form.mode')} error={errors.mode} required>
-          {(control) => (
-            <select {...control} value={mode} onChange={(e) => setMode(e.target.value as PartnershipMode)}>
-              {partnershipModes.map((m) => (
-                <option key={m} value={m}>
-                  {t(`mode.${m}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-
-        <fieldset
-          className={`theme-choices${errors.themes ? ' field-invalid' : ''}`}
-          aria-describedby={errors.themes ? 'p-themes-error' : undefined}
-        >
-          <legend>{t('partnership.form.themes')}</legend>
-          <div className="checkbox-grid">
-            {(ref.data?.themes ?? []).map((th) => (
-              <label key={th.id} className="checkbox">
-                <input
-                  type="checkbox"
-                  checked={themes.includes(th.id)}
-                  aria-invalid={errors.themes ? true : undefined}
-                  onChange={(e) =>
-                    setThemes((list) => (e.target.checked ? [...list, th.id] : list.filter((x) => x !== th.id)))
-                  }
-                />
-                {ref.themeLabel(th.id)}
-              </label>
-            ))}
-          </div>
-          {errors.themes ? (
-            <p className="field-error" id="p-themes-error">
-              <span aria-hidden="true">⚠ </span>
-              {errors.themes}
-            </p>
-          ) : null}
-        </fieldset>
-
-        <fieldset className="theme-choices partnership-communes">
-          <legend>{t('partnership.form.communes')}</legend>
-          {communes.length ? (
-            <ul className="chips">
-              {communes.map((c) => (
-                <li key={c.code}>
-                  <span className="chip">
-                    {c.name}{' '}
-                    <button
-                      type="button"
-                      className="link-button chip-remove"
-                      aria-label={t('partnership.form.removeCommune', { name: c.name })}
-                      onClick={() => setCommunes((list) => list.filter((x) => x.code !== c.code))}
-                    >
-                      ×
-                    </button>
-                  </span>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted small">{t('partnership.form.noCommune')}</p>
-          )}
-          <CommuneField
-            id="p-commune"
-            value={commune}
-            error={errors.communeCodes}
-            onChange={(choice) => {
-              const code = choice.code;
-              if (code) {
-                setCommunes((list) =>
-                  list.some((c) => c.code === code) ? list : [...list, { code, name: choice.text }],
-                );
-                setCommune({ code: null, text: '' });
-              } else {
-                setCommune(choice);
-              }
-            }}
-          />
-        </fieldset>
-
-        <div className="grid-3">
-          <Field id="p-starts" label={t('partnership.form.startsOn')} error={errors.startsOn}>
-            {(control) => (
-              <input {...control} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
-            )}
-          </Field>
-          <Field id="p-ends" label={t('partnership.form.endsOn')} error={errors.endsOn}>
-            {(control) => <input {...control} type="date" value={endsOn} onChange={(e) => setEndsOn(e.target.value)} />}
-          </Field>
-          <Field id="p-renewal" label={t('partnership.form.renewalOn')} error={errors.renewalOn}>
-            {(control) => (
-              <input {...control} type="date" value={renewalOn} onChange={(e) => setRenewalOn(e.target.value)} />
-            )}
-          </Field>
-        </div>
+        <PartnershipFields
+          values={fields}
+          onChange={(patch) => setFields((f) => ({ ...f, ...patch }))}
+          errors={errors}
+          communes={<CommunesEditor communes={communes} onChange={setCommunes} error={errors.communeCodes} />}
+        />
         <p className="hint">{t('partnership.edit.partnersElsewhere')}</p>
         <div className="form-actions">
           <button type="submit" className="button" disabled={saving}>
@@ -258,5 +125,59 @@ function EditForm({ partnership: p }: { partnership: PartnershipDetail }) {
         </div>
       </form>
     </div>
+  );
+}
+
+/** The partnership's communes as removable chips, and a field to add one. */
+function CommunesEditor({
+  communes,
+  onChange,
+  error,
+}: {
+  communes: PartnershipDetail['communes'];
+  onChange(communes: PartnershipDetail['communes']): void;
+  error: string | undefined;
+}) {
+  const { t } = useI18n();
+  const [commune, setCommune] = useState<CommuneChoice>({ code: null, text: '' });
+  return (
+    <fieldset className="theme-choices partnership-communes">
+      <legend>{t('partnership.form.communes')}</legend>
+      {communes.length ? (
+        <ul className="chips">
+          {communes.map((c) => (
+            <li key={c.code}>
+              <span className="chip">
+                {c.name}{' '}
+                <button
+                  type="button"
+                  className="link-button chip-remove"
+                  aria-label={t('partnership.form.removeCommune', { name: c.name })}
+                  onClick={() => onChange(communes.filter((x) => x.code !== c.code))}
+                >
+                  ×
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted small">{t('partnership.form.noCommune')}</p>
+      )}
+      <CommuneField
+        id="p-commune"
+        value={commune}
+        error={error}
+        onChange={(choice) => {
+          const code = choice.code;
+          if (code) {
+            if (!communes.some((c) => c.code === code)) onChange([...communes, { code, name: choice.text }]);
+            setCommune({ code: null, text: '' });
+          } else {
+            setCommune(choice);
+          }
+        }}
+      />
+    </fieldset>
   );
 }

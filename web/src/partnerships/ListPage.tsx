@@ -150,7 +150,9 @@ export function ListPage() {
                     ) : null}
                   </p>
                   <p className="partner-names">
-                    <span className="visually-hidden">{t('partnership.list.partners')} : </span>
+                    <span className="visually-hidden">
+                      {t('partnership.labelled', { label: t('partnership.list.partners') })}{' '}
+                    </span>
                     {p.partners.map((x) => x.name).join(' · ')}
                   </p>
                   <p className="muted small">

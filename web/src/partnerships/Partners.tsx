@@ -1,6 +1,5 @@
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { fieldMessage } from '../../../src/http/messages';
 import {
   addBenefit,
   addContribution,
@@ -30,6 +29,7 @@ import { useI18n } from '../i18n';
 import { type ActorChoice, ActorPicker } from '../ui/ActorPicker';
 import { Field } from '../ui/Field';
 import { Alert, useErrorText } from '../ui/feedback';
+import { issueErrors } from './parts';
 
 /** A decimal typed the French way (« 1 200,50 ») as a number; empty gives null, garbage NaN. */
 const parseAmount = (text: string): number | null => {
@@ -183,13 +183,15 @@ function PartnerCard({
         <>
           {partner.role ? (
             <p>
-              <span className="muted">{t('partnership.partners.role')} : </span>
+              <span className="muted">{t('partnership.labelled', { label: t('partnership.partners.role') })} </span>
               {partner.role}
             </p>
           ) : null}
           {partner.expectations ? (
             <p>
-              <span className="muted">{t('partnership.partners.expectations')} : </span>
+              <span className="muted">
+                {t('partnership.labelled', { label: t('partnership.partners.expectations') })}{' '}
+              </span>
               {partner.expectations}
             </p>
           ) : null}
@@ -408,11 +410,7 @@ function useFormErrors() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const fromIssues = (issues: { path: PropertyKey[]; message: string }[]) => {
-    const found: Record<string, string> = {};
-    for (const i of issues) {
-      found[i.path.join('.')] ??= fieldMessage(i.message, locale, i as unknown as Record<string, unknown>);
-    }
-    setErrors(found);
+    setErrors(issueErrors(issues, locale));
     setFailure(null);
   };
   const fromError = (e: unknown) => {

@@ -1,8 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { fieldMessage } from '../../../src/http/messages';
 import {
-  getPartnership,
   moveStep,
   type PartnershipDetail,
   partnershipTimeline,
@@ -14,35 +13,20 @@ import { type ApiError, asApiError, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { PartnershipContacts } from '../contacts/PartnershipContacts';
 import { useI18n } from '../i18n';
-import { useReference } from '../reference/reference';
-import { Chip } from '../ui/chips';
 import { Field } from '../ui/Field';
-import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
+import { Alert, useErrorText } from '../ui/feedback';
 import { usePageTitle } from '../ui/usePageTitle';
 import { Documents } from './Documents';
 import { Partners } from './Partners';
-import { DateRange, ModeBadge, StatusBadge, uuidPattern } from './parts';
+import { DateRange, ModeBadge, StatusBadge, ThemeChips, useRoutePartnership } from './parts';
 import { StepPanel } from './StepPanel';
 import { Timeline } from './Timeline';
 
 export function PartnershipPage() {
-  const { id = '' } = useParams();
   const { t } = useI18n();
-  const valid = uuidPattern.test(id);
-  const detail = useApiQuery(getPartnership, { params: { id } }, { enabled: valid });
+  const { detail, pending } = useRoutePartnership();
   usePageTitle(detail.data?.title ?? t('partnership.page.title'));
-  if (!valid || detail.error?.status === 404 || detail.error?.status === 400) {
-    return (
-      <div className="narrow">
-        <h1>{t('partnership.page.notFound')}</h1>
-        <p>
-          <Link to="/partenariats">{t('partnership.page.back')}</Link>
-        </p>
-      </div>
-    );
-  }
-  if (detail.error) return <ApiErrorAlert error={detail.error} />;
-  if (!detail.data) return <Loading />;
+  if (pending || !detail.data) return pending;
   return <PartnershipView key={detail.data.id} partnership={detail.data} onChange={(p) => detail.setData(p)} />;
 }
 
@@ -54,7 +38,6 @@ function PartnershipView({
   onChange(p: PartnershipDetail): void;
 }) {
   const { t, formatDate } = useI18n();
-  const ref = useReference();
   const navigate = useNavigate();
   const errorText = useErrorText();
   const canEdit = p.access === 'edit';
@@ -82,6 +65,8 @@ function PartnershipView({
     onChange(next);
     setError(null);
     setMessage(note);
+    setHeadNote(null);
+    setHeadError(null);
     if (showTimeline) timeline.reload();
   };
   const fail = (e: unknown) => {
@@ -281,53 +266,30 @@ function PartnershipView({
                 ) : null,
               )}
             </dl>
-            {p.themes.length ? (
-              <ul className="chips">
-                {p.themes.map((th) => (
-                  <li key={th}>
-                    <Chip>{ref.themeLabel(th)}</Chip>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+            <ThemeChips themes={p.themes} />
             {p.communes.length ? <p className="muted">{p.communes.map((c) => c.name).join(', ')}</p> : null}
           </section>
           {p.needOffer || p.project || p.alliance || p.renewedFrom ? (
             <section className="card" aria-labelledby="links-heading">
               <h2 id="links-heading">{t('partnership.page.links')}</h2>
               <dl className="facts">
-                {p.needOffer ? (
-                  <div>
-                    <dt>{t('partnership.page.need')}</dt>
-                    <dd>
-                      <Link to={`/besoins-offres/${p.needOffer.id}`}>{p.needOffer.title}</Link>
-                    </dd>
-                  </div>
-                ) : null}
-                {p.project ? (
-                  <div>
-                    <dt>{t('partnership.page.project')}</dt>
-                    <dd>
-                      <Link to={`/projets/${p.project.id}`}>{p.project.title}</Link>
-                    </dd>
-                  </div>
-                ) : null}
-                {p.alliance ? (
-                  <div>
-                    <dt>{t('partnership.page.alliance')}</dt>
-                    <dd>
-                      <Link to={`/alliances/${p.alliance.id}`}>{p.alliance.title}</Link>
-                    </dd>
-                  </div>
-                ) : null}
-                {p.renewedFrom ? (
-                  <div>
-                    <dt>{t('partnership.page.renewedFrom')}</dt>
-                    <dd>
-                      <Link to={`/partenariats/${p.renewedFrom.id}`}>{p.renewedFrom.title}</Link>
-                    </dd>
-                  </div>
-                ) : null}
+                {(
+                  [
+                    ['need', p.needOffer, '/besoins-offres'],
+                    ['project', p.project, '/projets'],
+                    ['alliance', p.alliance, '/alliances'],
+                    ['renewedFrom', p.renewedFrom, '/partenariats'],
+                  ] as const
+                ).map(([key, linked, base]) =>
+                  linked ? (
+                    <div key={key}>
+                      <dt>{t(`partnership.page.${key}`)}</dt>
+                      <dd>
+                        <Link to={`${base}/${linked.id}`}>{linked.title}</Link>
+                      </dd>
+                    </div>
+                  ) : null,
+                )}
               </dl>
             </section>
           ) : null}

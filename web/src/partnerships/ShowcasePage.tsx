@@ -4,11 +4,10 @@ import { type PartnershipMode, partnershipModes } from '../../../src/modules/par
 import { useApiQuery } from '../api/useApi';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
-import { Chip } from '../ui/chips';
 import { ApiErrorAlert, Loading } from '../ui/feedback';
 import { Pagination } from '../ui/Pagination';
 import { usePageTitle } from '../ui/usePageTitle';
-import { ModeBadge } from './parts';
+import { ModeBadge, ThemeChips } from './parts';
 
 const pageSize = 24;
 
@@ -75,15 +74,7 @@ export function ShowcasePage() {
                     ))}
                   </p>
                   {p.summary ? <p className="showcase-summary">{p.summary}</p> : null}
-                  {p.themes.length ? (
-                    <ul className="chips">
-                      {p.themes.map((th) => (
-                        <li key={th}>
-                          <Chip>{ref.themeLabel(th)}</Chip>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : null}
+                  <ThemeChips themes={p.themes} />
                 </li>
               ))}
             </ul>

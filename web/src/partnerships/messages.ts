@@ -24,6 +24,8 @@ export const partnershipMessages = catalogue(
     'partnership.list.published': 'Publié',
     'partnership.list.partners': 'Partenaires',
     'partnership.list.dates': '{start} → {end}',
+    /** A label before its value: French puts a narrow no-break space before the colon, English none. */
+    'partnership.labelled': '{label}\u202f:',
     'partnership.list.reset': 'Effacer les filtres',
     'partnership.board.title': 'Tableau des partenariats',
     'partnership.board.intro': 'Un tableau par mode de partenariat ; une colonne par étape.',
@@ -228,6 +230,7 @@ export const partnershipMessages = catalogue(
     'partnership.list.published': 'Published',
     'partnership.list.partners': 'Partners',
     'partnership.list.dates': '{start} → {end}',
+    'partnership.labelled': '{label}:',
     'partnership.list.reset': 'Clear filters',
     'partnership.board.title': 'Partnership board',
     'partnership.board.intro': 'One board per mode of partnership; one column per step.',

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { fieldMessage, fieldMessages, isFieldMessageCode } from '../../../src/http/messages';
+import { fieldMessage } from '../../../src/http/messages';
 import { getActor } from '../../../src/modules/actors/contract';
 import { partnershipModes } from '../../../src/modules/partnerships/vocabulary';
 import { createProject, getProject, updateProject } from '../../../src/modules/projects/contract';
@@ -13,7 +13,16 @@ import { useReference } from '../reference/reference';
 import { ActorPicker } from '../ui/ActorPicker';
 import { type CommuneChoice, CommuneField } from '../ui/CommuneField';
 import { Field } from '../ui/Field';
-import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
+import {
+  Alert,
+  ApiErrorAlert,
+  issuesByField,
+  Loading,
+  type ServerIssue,
+  serverIssueText,
+  useErrorText,
+} from '../ui/feedback';
+import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid';
 import { usePageTitle } from '../ui/usePageTitle';
 import {
   controlId,
@@ -28,8 +37,6 @@ import {
 } from './projectForm';
 import '../directory/directory.css';
 import './projects.css';
-
-type ServerIssue = { code: string; message: string };
 
 /** `/projets/nouveau` and `/projets/:id/modifier`. */
 export function ProjectFormPage() {
@@ -85,23 +92,16 @@ function ProjectForm({
   const [serverErrors, setServerErrors] = useState<Record<string, ServerIssue>>({});
   const [generalError, setGeneralError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  const [focusRequest, setFocusRequest] = useState(0);
   const [commune, setCommune] = useState<CommuneChoice>({ code: null, text: '' });
 
-  useEffect(() => {
-    if (focusRequest === 0) return;
-    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    if (first) first.focus();
-    else document.getElementById('project-form-errors')?.focus();
-  }, [focusRequest]);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef, 'project-form-errors');
 
   const messageOf = (path: string): string | undefined => {
     const client = clientErrors[path];
     if (client) return fieldMessage(client.code, locale, client.vars);
     const server = serverErrors[path];
     if (!server) return undefined;
-    if (locale === 'fr' || !isFieldMessageCode(server.code)) return server.message || fieldMessage(server.code, locale);
-    return fieldMessages[server.code].en.includes('{') ? server.message : fieldMessage(server.code, locale);
+    return serverIssueText(server, locale);
   };
 
   /** Updates values; errors shown go away as soon as the value is valid again. */
@@ -135,7 +135,7 @@ function ProjectForm({
     setClientErrors(issues);
     setServerErrors({});
     if (Object.keys(issues).length > 0) {
-      setFocusRequest((n) => n + 1);
+      focusFirstInvalid();
       return;
     }
     setSaving(true);
@@ -148,13 +148,11 @@ function ProjectForm({
     } catch (error) {
       const apiError = asApiError(error);
       if (apiError.errors.length > 0) {
-        const byField: Record<string, ServerIssue> = {};
-        for (const issue of apiError.errors) byField[issue.field] ??= { code: issue.code, message: issue.message };
-        setServerErrors(byField);
+        setServerErrors(issuesByField(apiError));
       } else {
         setGeneralError(apiError);
       }
-      setFocusRequest((n) => n + 1);
+      focusFirstInvalid();
     } finally {
       setSaving(false);
     }

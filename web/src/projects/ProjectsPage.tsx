@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { partnershipModes } from '../../../src/modules/partnerships/vocabulary';
 import { listProjects } from '../../../src/modules/projects/contract';
@@ -7,8 +7,10 @@ import { useApiQuery } from '../api/useApi';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
-import { ApiErrorAlert, Loading } from '../ui/feedback';
-import { Pagination } from '../ui/Pagination';
+import { FilterGroup, type FilterOption, FilterSelect } from '../ui/FilterGroup';
+import { ApiErrorAlert } from '../ui/feedback';
+import { FiltersPanel, ResultList, ResultsHeading, withPage } from '../ui/ListLayout';
+import { SearchBar } from '../ui/SearchBar';
 import { usePageTitle } from '../ui/usePageTitle';
 import { ProjectCard } from './parts';
 import '../directory/directory.css';
@@ -36,8 +38,6 @@ export function ProjectsPage() {
   const actor = params.get('actor') ?? '';
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
-  const [filtersOpen, setFiltersOpen] = useState(false);
-  const panelId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   const list = useApiQuery(listProjects, {
@@ -76,34 +76,17 @@ export function ProjectsPage() {
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const hasCriteria = q !== '' || commune !== '' || actor !== '' || multi.some((n) => selected[n].length > 0);
   const data = list.data;
-  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const mayCreate = role === 'admin' || role === 'animator' || role === 'member';
 
-  const group = (name: Multi, title: string, options: { value: string; label: string }[]) => (
-    <details className="facet" open>
-      <summary>{title}</summary>
-      <fieldset>
-        <legend className="visually-hidden">{title}</legend>
-        <ul className="facet-options">
-          {options.map((o) => {
-            const id = `${panelId}-${name}-${o.value}`;
-            return (
-              <li key={o.value}>
-                <input
-                  type="checkbox"
-                  id={id}
-                  checked={selected[name].includes(o.value)}
-                  onChange={() => toggle(name, o.value)}
-                />
-                <label htmlFor={id}>
-                  <span className="facet-label">{o.label}</span>
-                </label>
-              </li>
-            );
-          })}
-        </ul>
-      </fieldset>
-    </details>
+  const group = (name: Multi, title: string, options: FilterOption[]) => (
+    <FilterGroup
+      title={title}
+      options={options}
+      selected={selected[name]}
+      onToggle={(value) => toggle(name, value)}
+      defaultOpen
+      showSelectedCount={false}
+    />
   );
 
   return (
@@ -120,142 +103,80 @@ export function ProjectsPage() {
         ) : null}
       </div>
 
-      <search className="search-bar">
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            change((next) => {
-              if (text.trim()) next.set('q', text.trim());
-              else next.delete('q');
-            });
-          }}
-        >
-          <label htmlFor="projects-q" className="visually-hidden">
-            {t('project.list.searchLabel')}
-          </label>
-          <input
-            id="projects-q"
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder={t('project.list.searchPlaceholder')}
-            autoComplete="off"
-            enterKeyHint="search"
-          />
-          <button type="submit" className="button">
-            {t('project.list.searchButton')}
-          </button>
-        </form>
-      </search>
+      <SearchBar
+        id="projects-q"
+        label={t('project.list.searchLabel')}
+        placeholder={t('project.list.searchPlaceholder')}
+        buttonLabel={t('project.list.searchButton')}
+        value={text}
+        onChange={setText}
+        onSearch={() =>
+          change((next) => {
+            if (text.trim()) next.set('q', text.trim());
+            else next.delete('q');
+          })
+        }
+      />
 
       <div className="directory-layout">
-        <aside className="directory-filters" aria-labelledby="project-filters-heading">
-          <div className="filters-head">
-            <h2 id="project-filters-heading" className="filters-heading">
-              {t('project.list.filters')}
-            </h2>
-            <button
-              type="button"
-              className="button button-secondary filters-toggle"
-              aria-expanded={filtersOpen}
-              aria-controls={panelId}
-              onClick={() => setFiltersOpen((o) => !o)}
-            >
-              {filtersOpen ? t('filters.hide') : t('filters.show')}
-            </button>
-          </div>
-          <div id={panelId} className={`filters-panel${filtersOpen ? ' open' : ''}`}>
-            {group(
-              'status',
-              t('project.field.status'),
-              projectStatuses
-                .filter((s) => s !== 'draft' || role !== null)
-                .map((s) => ({ value: s, label: t(`project.status.${s}`) })),
-            )}
-            {group(
-              'mode',
-              t('project.field.modes'),
-              partnershipModes.map((m) => ({ value: m, label: t(`mode.${m}`) })),
-            )}
-            {group(
-              'theme',
-              t('project.field.themes'),
-              (ref.data?.themes ?? []).map((x) => ({ value: x.id, label: ref.themeLabel(x.id) })),
-            )}
-            <div className="facet facet-static">
-              <label htmlFor="projects-commune" className="facet-title">
-                {t('project.territory')}
-              </label>
-              <select
-                id="projects-commune"
-                value={commune}
-                onChange={(e) =>
-                  change((next) => {
-                    if (e.target.value) next.set('commune', e.target.value);
-                    else next.delete('commune');
-                  })
-                }
-              >
-                <option value="">{t('project.list.allCommunes')}</option>
-                {communes.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            {hasCriteria ? (
-              <button type="button" className="link-button" onClick={clearAll}>
-                {t('project.list.clear')}
-              </button>
-            ) : null}
-          </div>
-        </aside>
+        <FiltersPanel
+          headingId="project-filters-heading"
+          title={t('project.list.filters')}
+          clear={hasCriteria ? { label: t('project.list.clear'), onClick: clearAll } : null}
+        >
+          {group(
+            'status',
+            t('project.field.status'),
+            projectStatuses
+              .filter((s) => s !== 'draft' || role !== null)
+              .map((s) => ({ value: s, label: t(`project.status.${s}`) })),
+          )}
+          {group(
+            'mode',
+            t('project.field.modes'),
+            partnershipModes.map((m) => ({ value: m, label: t(`mode.${m}`) })),
+          )}
+          {group(
+            'theme',
+            t('project.field.themes'),
+            (ref.data?.themes ?? []).map((x) => ({ value: x.id, label: ref.themeLabel(x.id) })),
+          )}
+          <FilterSelect
+            id="projects-commune"
+            label={t('project.territory')}
+            value={commune}
+            onChange={(value) =>
+              change((next) => {
+                if (value) next.set('commune', value);
+                else next.delete('commune');
+              })
+            }
+            allLabel={t('project.list.allCommunes')}
+            options={communes.map((c) => ({ value: c.code, label: c.name }))}
+          />
+        </FiltersPanel>
 
         <section className="directory-results" aria-labelledby="project-results-heading">
           <div className="results-head">
-            <h2 id="project-results-heading" ref={headingRef} tabIndex={-1} aria-live="polite" aria-atomic="true">
+            <ResultsHeading id="project-results-heading" ref={headingRef}>
               {data ? tn('project.list.count', data.total) : t('common.loading')}
-            </h2>
+            </ResultsHeading>
           </div>
           {list.error ? <ApiErrorAlert error={list.error} /> : null}
-          <div aria-busy={list.loading}>
-            {!data && list.loading ? <Loading /> : null}
-            {data && data.items.length === 0 ? (
-              <div className="empty-state">
-                <p>{hasCriteria ? t('project.list.emptyFiltered') : t('project.list.empty')}</p>
-                {hasCriteria ? (
-                  <button type="button" className="button button-secondary" onClick={clearAll}>
-                    {t('project.list.clear')}
-                  </button>
-                ) : null}
-              </div>
-            ) : null}
-            {data && data.items.length > 0 ? (
-              <ul className={`result-list${list.loading ? ' stale' : ''}`}>
-                {data.items.map((project) => (
-                  <ProjectCard key={project.id} project={project} />
-                ))}
-              </ul>
-            ) : null}
-            {data ? (
-              <Pagination
-                page={page}
-                pages={pages}
-                hrefFor={(p) => {
-                  const next = new URLSearchParams(params);
-                  next.set('page', String(p));
-                  return `?${next.toString()}`;
-                }}
-                onPage={(p) => {
-                  const next = new URLSearchParams(params);
-                  next.set('page', String(p));
-                  setParams(next);
-                  headingRef.current?.focus();
-                }}
-              />
-            ) : null}
-          </div>
+          <ResultList
+            data={data}
+            loading={list.loading}
+            emptyMessage={hasCriteria ? t('project.list.emptyFiltered') : t('project.list.empty')}
+            clearLabel={hasCriteria ? t('project.list.clear') : null}
+            onClear={clearAll}
+            renderItem={(project) => <ProjectCard key={project.id} project={project} />}
+            page={page}
+            hrefFor={(p) => `?${withPage(params, p).toString()}`}
+            onPage={(p) => {
+              setParams(withPage(params, p));
+              headingRef.current?.focus();
+            }}
+          />
         </section>
       </div>
     </div>

@@ -30,6 +30,15 @@ export function SdgChip({ number, compact = false }: { number: number; compact?:
   );
 }
 
+/** A small badge in a colour (an SDG's number before its name in a list of options); decorative. */
+export function Swatch({ colour, children }: { colour: string; children: React.ReactNode }) {
+  return (
+    <span className="facet-swatch" aria-hidden="true" style={{ background: colour, color: textColourOn(colour) }}>
+      {children}
+    </span>
+  );
+}
+
 export function Chip({ children }: { children: React.ReactNode }) {
   return <span className="chip">{children}</span>;
 }
