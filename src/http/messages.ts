@@ -131,10 +131,6 @@ export const fieldMessages = {
     fr: 'Une alliance réunit au moins trois acteurs distincts.',
     en: 'An alliance brings together at least three distinct actors.',
   },
-  allianceHoursRequired: {
-    fr: 'Indiquez le nombre d’heures de bénévolat.',
-    en: 'Enter the number of volunteer hours.',
-  },
   allianceNotMember: {
     fr: 'Cet acteur n’est pas membre de l’alliance.',
     en: 'This actor is not a member of the alliance.',

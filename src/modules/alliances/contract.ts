@@ -3,10 +3,12 @@ import { z } from 'zod';
 import { staff } from '../../auth/roles.js';
 import { defineRoute, idParams, manyStrings, noContent } from '../../http/contract.js';
 import {
-  benefit as ledgerBenefit,
-  contribution as ledgerContribution,
-  ledgerFields,
-} from '../partnerships/ledger-contract.js';
+  type BenefitInput,
+  benefitInput,
+  type ContributionInput,
+  contributionInput,
+} from '../partnerships/contract.js';
+import { benefit as ledgerBenefit, contribution as ledgerContribution } from '../partnerships/ledger-contract.js';
 import { partnershipModes, partnershipSteps } from '../partnerships/vocabulary.js';
 import { actorFamilies } from '../reference/families.js';
 import { allianceStatuses } from './vocabulary.js';
@@ -19,13 +21,6 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .nullish()
   .or(z.literal('').transform(() => null))
-  .transform((v) => v ?? null);
-
-const amount = z
-  .number()
-  .min(0)
-  .max(9_999_999_999)
-  .nullish()
   .transform((v) => v ?? null);
 
 export const allianceFields = z.object({
@@ -62,17 +57,9 @@ export type AllianceData = z.output<typeof allianceInput>;
 
 export const memberUpdate = memberInput.omit({ actorId: true });
 
-const ledger = ledgerFields({ descriptionMin: 2, euros: amount, date: isoDate });
-
-export const contributionInput = z.object(ledger.contribution).superRefine((c, ctx) => {
-  if (c.nature === 'volunteerHours' && c.hours === null) {
-    ctx.addIssue({ code: 'custom', path: ['hours'], message: 'allianceHoursRequired' });
-  }
-});
-export type ContributionInput = z.input<typeof contributionInput>;
-
-export const benefitInput = z.object(ledger.benefit);
-export type BenefitInput = z.input<typeof benefitInput>;
+export type { BenefitInput, ContributionInput };
+// An alliance's contributions and benefits follow exactly the rules of a partnership's: same tables, same ledger.
+export { benefitInput, contributionInput };
 
 const partnershipRef = z.object({ id: z.uuid(), title: z.string() });
 

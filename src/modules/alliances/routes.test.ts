@@ -289,7 +289,7 @@ describe('alliances routes', () => {
         description: 'Sans heures',
       });
       expect(noHours.statusCode).toBe(400);
-      expect(noHours.json().errors[0]).toMatchObject({ field: 'hours', code: 'allianceHoursRequired' });
+      expect(noHours.json().errors[0]).toMatchObject({ field: 'hours', code: 'required' });
       const stranger = await inject('POST', url, admin, {
         actorId: ids.Étranger,
         nature: 'financial',

@@ -1,6 +1,6 @@
 // Shared by server and web: contributions and benefits, the two tables partnerships and alliances both write to
-// (`contributions`, `benefits` in ./schema.ts). One definition of their fields and answers; each module's contract adds
-// its own rules (minimum description, euros to the cent or not, which hours issue) on top.
+// (`contributions`, `benefits` in ./schema.ts). One definition of their fields and answers; the partnerships contract
+// adds the rules (euros to the cent, hours only for volunteer hours) and the alliances contract reuses its inputs.
 import { z } from 'zod';
 import { contributionNatures } from './vocabulary.js';
 
