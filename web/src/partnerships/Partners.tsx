@@ -246,9 +246,11 @@ function PartnerCard({
                       type="button"
                       className="link-button"
                       aria-label={t('partnership.contrib.delete', { name: c.description })}
-                      onClick={() =>
-                        call(() => callApi(deleteContribution, { params: { id: partnershipId, itemId: c.id } }))
-                      }
+                      onClick={() => {
+                        if (window.confirm(t('partnership.contrib.deleteConfirm', { name: c.description }))) {
+                          void call(() => callApi(deleteContribution, { params: { id: partnershipId, itemId: c.id } }));
+                        }
+                      }}
                     >
                       ✕
                     </button>
@@ -338,9 +340,11 @@ function PartnerCard({
                       type="button"
                       className="link-button"
                       aria-label={t('partnership.benefit.delete', { name: b.description })}
-                      onClick={() =>
-                        call(() => callApi(deleteBenefit, { params: { id: partnershipId, itemId: b.id } }))
-                      }
+                      onClick={() => {
+                        if (window.confirm(t('partnership.benefit.deleteConfirm', { name: b.description }))) {
+                          void call(() => callApi(deleteBenefit, { params: { id: partnershipId, itemId: b.id } }));
+                        }
+                      }}
                     >
                       ✕
                     </button>
