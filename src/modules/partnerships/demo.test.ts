@@ -9,7 +9,7 @@ import type { Database } from '../../db/client.js';
 import { actors } from '../actors/schema.js';
 import type { ActorFamily } from '../reference/families.js';
 import { loadDemoPartnerships } from './demo.js';
-import { partnershipDocuments, partnerships } from './schema.js';
+import { partnershipDocuments, partnershipEvents, partnerships } from './schema.js';
 
 describe('partnerships demo data', () => {
   let database: Database;
@@ -45,5 +45,15 @@ describe('partnerships demo data', () => {
     expect(agreement?.mediaType).toBe('application/pdf');
     const { text } = await extractText(new Uint8Array(agreement?.content ?? Buffer.alloc(0)), { mergePages: true });
     expect(text).toContain('Convention de partenariat');
+
+    // The replayed history is spread over time, in order, never in the future.
+    const events = await database.db.select().from(partnershipEvents).orderBy(partnershipEvents.id);
+    const distinctDays = new Set(events.map((e) => e.at.toISOString().slice(0, 10)));
+    expect(distinctDays.size).toBeGreaterThan(10);
+    expect(events.every((e) => e.at.getTime() <= Date.now())).toBe(true);
+    for (const p of all) {
+      const times = events.filter((e) => e.partnershipId === p.id).map((e) => e.at.getTime());
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+    }
   });
 });

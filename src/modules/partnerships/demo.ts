@@ -2,7 +2,7 @@
 // the demo administrator, after the alliances (looked up by name) so that they can belong to them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import PDFDocument from 'pdfkit';
 import type { Db } from '../../db/client.js';
 import type { DemoContext } from '../../demo/context.js';
@@ -74,6 +74,38 @@ export function agreementPdf(title: string, partners: string[]): Promise<Buffer>
     doc.moveDown(2).text('Signatures des partenaires (document de démonstration)');
     doc.end();
   });
+}
+
+const day = 86_400_000;
+
+/**
+ * The demo replays each partnership's history in a moment, so every event and step date would read « today ». This
+ * spreads them evenly, in their order, from the partnership's start to today (or to its end when it is over), so the
+ * timeline and the stepper read like a programme that has been running.
+ */
+async function spreadHistory(db: Db, id: string, startsOn: string | null, endsOn: string | null) {
+  const now = Date.now();
+  const start = startsOn ? Date.parse(startsOn) : Number.NaN;
+  const from = start < now ? start : now - 90 * day;
+  const end = endsOn ? Date.parse(endsOn) : Number.NaN;
+  const to = end > from && end < now ? end : now;
+  await db.execute(sql`
+    WITH e AS (
+      SELECT id, (row_number() OVER (ORDER BY id) - 1)::float8 / greatest(count(*) OVER () - 1, 1) AS f
+      FROM partnership_events WHERE partnership_id = ${id}
+    )
+    UPDATE partnership_events p SET at = to_timestamp(${from / 1000}::float8 + ${(to - from) / 1000}::float8 * e.f)
+    FROM e WHERE p.id = e.id`);
+  // A step starts on the day the move into it happened and completes on the day the move out of it happened.
+  await db.execute(sql`
+    UPDATE partnership_steps s SET
+      started_on = coalesce(
+        (SELECT min(at)::date FROM partnership_events WHERE partnership_id = ${id} AND data->>'to' = s.step::text),
+        s.started_on),
+      completed_on = CASE WHEN s.completed_on IS NULL THEN NULL ELSE coalesce(
+        (SELECT max(at)::date FROM partnership_events WHERE partnership_id = ${id} AND data->>'from' = s.step::text),
+        s.completed_on) END
+    WHERE s.partnership_id = ${id}`);
 }
 
 export async function loadDemoPartnerships(db: Db, ctx: DemoContext): Promise<string> {
@@ -149,6 +181,7 @@ export async function loadDemoPartnerships(db: Db, ctx: DemoContext): Promise<st
       for (const p of demo.partners) await setConsent(db, by, id, actorId(p.actor), true);
     }
     if (demo.status && demo.status !== 'active') await setStatus(db, by, id, demo.status);
+    await spreadHistory(db, id, demo.startsOn ?? null, demo.endsOn ?? null);
     count += 1;
   }
   return `${count} demo partnerships`;
