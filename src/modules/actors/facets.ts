@@ -1,6 +1,7 @@
 // Facet counts and totals of the directory (standard faceted search: each facet counted with the OTHER filters).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import type { DirectoryPage } from './contract.js';
 import { activeFacets, allFacets, type Criteria, conditions, type FacetName, whereOf } from './criteria.js';
 
@@ -33,11 +34,6 @@ export const defaultTuning: SearchTuning = {
   facetValues: 100,
   mapListedPoints: 100,
 };
-
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
 
 /** The planner's estimate of the rows a query returns (EXPLAIN: planning only, nothing is read). */
 export async function estimateRows(db: Db, query: SQL): Promise<number> {

@@ -1,10 +1,11 @@
 // The directory on a map: matching actors grouped at their commune's position.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import type { ActorFamily } from '../reference/families.js';
 import type { DirectoryFilters } from './contract.js';
 import { conditions, whereOf } from './criteria.js';
-import { defaultTuning, rowsOf, type SearchTuning } from './facets.js';
+import { defaultTuning, type SearchTuning } from './facets.js';
 import { prepareSearch } from './search.js';
 import type { Viewer } from './visibility.js';
 

@@ -1,10 +1,11 @@
 // The page of results: sort, pagination, summaries.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import type { ActorFamily } from '../reference/families.js';
 import type { ActorSummary, DirectoryQuery } from './contract.js';
 import { type Criteria, conditions, nameCondition, tsQuery, whereOf } from './criteria.js';
-import { rowsOf, type SearchTuning } from './facets.js';
+import type { SearchTuning } from './facets.js';
 
 /** The first ~200 characters of a description, cut at a word boundary, with an ellipsis when cut. */
 export function excerpt(text: string, max = 200): string {

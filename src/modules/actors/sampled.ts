@@ -1,6 +1,7 @@
 // The directory on a large directory: page and counts from bounded reads (see search.ts and facets.ts).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import type { DirectoryPage, DirectoryQuery } from './contract.js';
 import {
   activeFacets,
@@ -16,7 +17,6 @@ import {
   countPass,
   estimateRows,
   facetsOf,
-  rowsOf,
   type Scope,
   type SearchTuning,
   type Source,

@@ -18,6 +18,7 @@
 //   are dense, else the first matches met, which can lean when actors were loaded in an order following a facet.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import type { DirectoryFilters, DirectoryPage, DirectoryQuery } from './contract.js';
 import {
   activeFacets,
@@ -29,7 +30,7 @@ import {
   textCondition,
   whereOf,
 } from './criteria.js';
-import { countsOf, defaultTuning, estimateRows, rowsOf, type Scope, type SearchTuning } from './facets.js';
+import { countsOf, defaultTuning, estimateRows, type Scope, type SearchTuning } from './facets.js';
 import { orderedPage } from './page.js';
 import { sampledSearch } from './sampled.js';
 import type { Viewer } from './visibility.js';

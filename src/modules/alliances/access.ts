@@ -2,11 +2,11 @@
 // the partnerships it groups.
 import { eq, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { isStaff } from '../actors/visibility.js';
 import { alliances } from './schema.js';
-import { rowsOf } from './sql.js';
 
 /**
  * `edit`: staff; `member`: a member of one of the alliance's actors (reads everything, declares for its own actor);

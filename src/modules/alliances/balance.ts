@@ -6,10 +6,10 @@
 // warnings the animators can act on (reframe the alliance's way of working).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import { forbidden } from '../../errors.js';
 import { allianceAccess, type Viewer } from './access.js';
 import type { AllianceBalance, BalanceMember, BalanceWarningKind } from './contract.js';
-import { rowsOf } from './sql.js';
 
 /** A member giving at least half of what the alliance's members give (in euros) carries most of the load. */
 export const loadShareThreshold = 0.5;

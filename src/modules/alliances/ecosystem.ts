@@ -3,9 +3,9 @@
 // partnerships and alliances only; members, those plus their own; staff and observers, everything.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import { allianceVisible, partnershipVisible, type Viewer } from './access.js';
 import type { EcosystemGraph, EcosystemLink, EcosystemNode, EcosystemQuery } from './contract.js';
-import { rowsOf } from './sql.js';
 
 /** The communes a filter selects: one commune, or a territory's communes; null when neither is set. */
 function communeSet(query: EcosystemQuery): SQL | null {

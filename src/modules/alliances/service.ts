@@ -2,6 +2,7 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import { conflict, type FieldIssue, forbidden, invalid, notFound, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { actors } from '../actors/schema.js';
@@ -38,7 +39,6 @@ import {
   minAllianceActors,
 } from './contract.js';
 import { allianceMembers, alliances } from './schema.js';
-import { rowsOf } from './sql.js';
 
 export { allianceBalance } from './balance.js';
 export { ecosystemGraph } from './ecosystem.js';
@@ -306,7 +306,6 @@ async function updateDirectItem<T extends LedgerTable>(
   itemId: string,
   data: PgUpdateSetSource<T> & { actorId: string },
 ) {
-  await allianceAccess(db, by, id);
   const before = await itemActor(db, table, id, itemId);
   await checkDeclarer(db, by, id, unique([before, data.actorId]));
   await db.update(table).set(data).where(eq(table.id, itemId));
@@ -314,7 +313,6 @@ async function updateDirectItem<T extends LedgerTable>(
 
 /** Deletes a direct contribution or benefit, if the caller may declare for its actor. */
 async function deleteDirectItem(db: Db, by: CurrentUser, table: LedgerTable, id: string, itemId: string) {
-  await allianceAccess(db, by, id);
   await checkDeclarer(db, by, id, [await itemActor(db, table, id, itemId)]);
   await db.delete(table).where(eq(table.id, itemId));
 }

@@ -6,6 +6,7 @@ import { type FieldIssue, forbidden, invalid, notFound, unauthenticated } from '
 import { users } from '../accounts/schema.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { actors } from '../actors/schema.js';
+import { unknownActors } from '../actors/validation.js';
 import { isStaff } from '../actors/visibility.js';
 import { todayInParis } from '../needs-offers/contract.js';
 import { partnerActorIds, partnershipAccess } from '../partnerships/access.js';
@@ -216,9 +217,7 @@ export async function listPartnershipContacts(db: Db, viewer: Viewer, partnershi
 async function checkContact(db: Db, by: CurrentUser, data: ContactData): Promise<void> {
   const partnerIds = await partnersOf(db, data.partnershipId);
   if (!canLogContact(by, data.actorId, partnerIds)) throw forbidden();
-  const issues: FieldIssue[] = [];
-  const [actor] = await db.select({ id: actors.id }).from(actors).where(eq(actors.id, data.actorId));
-  if (!actor) issues.push({ field: 'actorId', code: 'unknownActor' });
+  const issues: FieldIssue[] = await unknownActors(db, [{ field: 'actorId', id: data.actorId }]);
   if (data.partnershipId && !partnerIds.includes(data.actorId)) {
     issues.push({ field: 'partnershipId', code: 'partnershipNotOfActor' });
   }

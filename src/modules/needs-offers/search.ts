@@ -2,6 +2,7 @@
 // overlaps (GIN indexes of schema.ts), sort, pagination and counts per filter value, all done by PostgreSQL.
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import { excerpt } from '../actors/page.js';
 import { partnershipModes } from '../partnerships/vocabulary.js';
 import {
@@ -15,11 +16,6 @@ import {
   needOfferFacetNames,
 } from './contract.js';
 import { needOfferKinds, needOfferStatuses, resourceTypes } from './vocabulary.js';
-
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
 
 /** The filters cleaned up: trimmed, without duplicates, values outside the vocabularies dropped. */
 interface Criteria {

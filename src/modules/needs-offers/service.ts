@@ -1,6 +1,7 @@
 // The rules of needs and offers: plain functions taking a db handle and the caller, throwing src/errors.ts errors.
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import { type FieldIssue, forbidden, invalid, notFound, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { unknownActors } from '../actors/validation.js';
@@ -14,7 +15,7 @@ import {
   newNeedOfferInput,
 } from './contract.js';
 import { needsOffers } from './schema.js';
-import { rowsOf, type SummaryRow, summaryColumns, summaryFrom, summaryOf, toIso } from './search.js';
+import { type SummaryRow, summaryColumns, summaryFrom, summaryOf, toIso } from './search.js';
 import type { NeedOfferStatus } from './vocabulary.js';
 
 export { latestNeedOffers, searchNeedOffers } from './search.js';

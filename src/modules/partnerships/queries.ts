@@ -350,8 +350,8 @@ export async function showcase(db: Db, query: ReturnType<typeof showcaseQuery.pa
 }
 
 /**
- * The timeline, newest first. Staff and partners see who did what; observers see what happened, without names nor
- * contact subjects; the public never sees it.
+ * The timeline, newest first. Staff and partners see who did what; observers see what happened, without names,
+ * people nor notes (a contact's kind and subject they also read in the contact log); the public never sees it.
  */
 export async function partnershipTimeline(db: Db, viewer: Viewer, id: string): Promise<TimelineEvent[]> {
   const access = await partnershipAccess(db, viewer, id);
@@ -373,8 +373,7 @@ export async function partnershipTimeline(db: Db, viewer: Viewer, id: string): P
   return rows.map((r) => {
     const data = { ...r.data };
     if (!named) {
-      // Contact subjects and notes are confidential (ADR 0004): observers see that a contact happened.
-      delete data.subject;
+      // Contacts' people and notes are confidential (ADR 0004): observers see that a contact happened, and its subject.
       delete data.notes;
       delete data.people;
     }

@@ -252,13 +252,15 @@ export async function updatePartner(
 ): Promise<void> {
   await requireEdit(db, by, id);
   const data = parseInput(partnerInput, { ...input, actorId });
-  const updated = await db
-    .update(partnershipPartners)
-    .set({ role: data.role, expectations: data.expectations })
-    .where(and(eq(partnershipPartners.partnershipId, id), eq(partnershipPartners.actorId, actorId)))
-    .returning({ actorId: partnershipPartners.actorId });
-  if (!updated.length) throw notFound('Partenaire');
-  await touch(db, id);
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(partnershipPartners)
+      .set({ role: data.role, expectations: data.expectations })
+      .where(and(eq(partnershipPartners.partnershipId, id), eq(partnershipPartners.actorId, actorId)))
+      .returning({ actorId: partnershipPartners.actorId });
+    if (!updated.length) throw notFound('Partenaire');
+    await touch(tx, id);
+  });
 }
 
 /** Removes a partner and its contributions and benefits here; a partnership keeps at least two partners. */
@@ -353,24 +355,28 @@ async function updateLedgerItem<T extends LedgerTable>(
   itemId: string,
   data: PgUpdateSetSource<T>,
 ): Promise<void> {
-  const updated = await db
-    .update(table)
-    .set(data)
-    .where(and(eq(table.id, itemId), eq(table.partnershipId, id)))
-    .returning({ id: table.id });
-  if (!updated.length) throw notFound(ledgerItemName(table));
-  await touch(db, id);
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(table)
+      .set(data)
+      .where(and(eq(table.id, itemId), eq(table.partnershipId, id)))
+      .returning({ id: table.id });
+    if (!updated.length) throw notFound(ledgerItemName(table));
+    await touch(tx, id);
+  });
 }
 
 /** Deletes a contribution or a benefit of this partnership. */
 async function deleteLedgerItem(db: Db, by: CurrentUser, table: LedgerTable, id: string, itemId: string) {
   await requireEdit(db, by, id);
-  const deleted = await db
-    .delete(table)
-    .where(and(eq(table.id, itemId), eq(table.partnershipId, id)))
-    .returning({ id: table.id });
-  if (!deleted.length) throw notFound(ledgerItemName(table));
-  await touch(db, id);
+  await db.transaction(async (tx) => {
+    const deleted = await tx
+      .delete(table)
+      .where(and(eq(table.id, itemId), eq(table.partnershipId, id)))
+      .returning({ id: table.id });
+    if (!deleted.length) throw notFound(ledgerItemName(table));
+    await touch(tx, id);
+  });
 }
 
 export async function addContribution(db: Db, by: CurrentUser, id: string, input: ContributionInput): Promise<string> {
@@ -409,12 +415,14 @@ export async function deleteContribution(db: Db, by: CurrentUser, id: string, it
 
 export async function addBenefit(db: Db, by: CurrentUser, id: string, input: BenefitInput): Promise<string> {
   const data = await checkLedgerInput(db, by, id, () => parseInput(benefitInput, input));
-  const [row] = await db
-    .insert(benefits)
-    .values({ partnershipId: id, ...data })
-    .returning({ id: benefits.id });
-  await touch(db, id);
-  return row?.id ?? '';
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(benefits)
+      .values({ partnershipId: id, ...data })
+      .returning({ id: benefits.id });
+    await touch(tx, id);
+    return row?.id ?? '';
+  });
 }
 
 export async function updateBenefit(

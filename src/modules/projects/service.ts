@@ -3,6 +3,7 @@ import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { forbidden, notFound } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
+import { excerpt } from '../actors/page.js';
 import { actors } from '../actors/schema.js';
 import { isStaff } from '../actors/visibility.js';
 import { partnershipModes } from '../partnerships/vocabulary.js';
@@ -186,15 +187,6 @@ export async function searchProjects(db: Db, viewer: Viewer, query: ProjectQuery
     page: query.page,
     pageSize: query.pageSize,
   };
-}
-
-/** A text cut at a word boundary with an ellipsis when longer than `max` characters. */
-export function excerpt(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  const cut = flat.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.–-]+$/, '')}…`;
 }
 
 /** One project as this viewer may see it; a draft the viewer may not see is not found (its existence is not told). */

@@ -221,7 +221,7 @@ function ActorView({ actor }: { actor: ActorDetail }) {
           ) : null}
 
           <ActorNeedOffers actorId={actor.id} />
-          <ActorProjects actorId={actor.id} />
+          <ActorProjects actorId={actor.id} family={actor.family} />
           <ActorPartnerships actorId={actor.id} />
           <ActorAlliances actorId={actor.id} />
           <ActorContacts actorId={actor.id} />

@@ -23,6 +23,7 @@ import { useApiQuery } from '../api/useApi';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
 import { type ActorChoice, ActorPicker } from '../ui/ActorPicker';
+import { parseAmount } from '../ui/amounts';
 import { Chip, SdgChip } from '../ui/chips';
 import { Field } from '../ui/Field';
 import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
@@ -448,8 +449,6 @@ function DeleteItemButton({ description, onClick }: { description: string; onCli
   );
 }
 
-const amount = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
-
 function Contributions({ alliance, run, canDeclare }: { alliance: AllianceDetail; run: Run; canDeclare: boolean }) {
   const { t, formatEuros, formatNumber } = useI18n();
   const members = declarable(alliance);
@@ -490,7 +489,7 @@ function Contributions({ alliance, run, canDeclare }: { alliance: AllianceDetail
           noValidate
           onSubmit={async (e) => {
             e.preventDefault();
-            const body = { actorId, nature, description, value: amount(value), hours: amount(hours) };
+            const body = { actorId, nature, description, value: parseAmount(value), hours: parseAmount(hours) };
             const parsed = contributionInput.safeParse(body);
             if (!fromIssues(parsed.success ? [] : parsed.error.issues)) return;
             const ok = await run(() => callApi(addAllianceContribution, { params: { id: alliance.id }, body }));
@@ -587,8 +586,8 @@ function Benefits({ alliance, run, canDeclare }: { alliance: AllianceDetail; run
             const body = {
               actorId,
               description,
-              expectedValue: amount(expected),
-              realisedValue: amount(realised),
+              expectedValue: parseAmount(expected),
+              realisedValue: parseAmount(realised),
               realisedOn: realisedOn || null,
             };
             const parsed = benefitInput.safeParse(body);

@@ -1,6 +1,7 @@
 // The contact form's values, their mapping to the API's contactInput and back, and validation with the same schema.
 import { type ContactInput, type ContactView, contactInput } from '../../../src/modules/contacts/contract';
 import type { ContactKind } from '../../../src/modules/contacts/vocabulary';
+import { toLocalInput } from '../ui/dates';
 
 export interface StepValues {
   /** Local key for React lists (steps without an id yet). */
@@ -27,13 +28,6 @@ export interface ContactFormValues {
 
 let seed = 0;
 export const newStepKey = () => `s${++seed}`;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** A date as the value of a datetime-local input, in the browser's time zone. */
-export function toLocalInput(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 /** A datetime-local value as an ISO instant; '' when it is not a date. */
 export function localInputToIso(value: string): string {

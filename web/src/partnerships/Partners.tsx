@@ -27,19 +27,11 @@ import { type ApiError, asApiError, callApi, fieldErrorsOf } from '../api/client
 import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { type ActorChoice, ActorPicker } from '../ui/ActorPicker';
+import { amountText, parseAmount } from '../ui/amounts';
+import { todayLocal } from '../ui/dates';
 import { Field } from '../ui/Field';
 import { Alert, useErrorText } from '../ui/feedback';
 import { issueErrors } from './parts';
-
-/** A decimal typed the French way (« 1 200,50 ») as a number; empty gives null, garbage NaN. */
-const parseAmount = (text: string): number | null => {
-  const clean = text.replace(/\s/g, '').replace(',', '.');
-  return clean === '' ? null : Number(clean);
-};
-
-/** A stored amount as the field shows it (a decimal comma in French). */
-const amountText = (value: number | null, locale: 'fr' | 'en') =>
-  value === null ? '' : locale === 'fr' ? String(value).replace('.', ',') : String(value);
 
 /** After a form closes, the focus goes back to the button that opened it (found by id once rendered again). */
 function useFocusLater() {
@@ -642,7 +634,7 @@ function BenefitForm({
 function RealiseForm({ partnershipId, benefitId, onSaved, onCancel }: FormProps & { benefitId: string }) {
   const { t } = useI18n();
   const [value, setValue] = useState('');
-  const [on, setOn] = useState(() => new Date().toISOString().slice(0, 10));
+  const [on, setOn] = useState(todayLocal);
   const { errors, failure, fromIssues, fromError, clear } = useFormErrors();
   const formRef = useRef<HTMLFormElement>(null);
   useFocusFirst(formRef);

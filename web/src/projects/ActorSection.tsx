@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { getActor } from '../../../src/modules/actors/contract';
 import { listProjects } from '../../../src/modules/projects/contract';
+import type { ActorFamily } from '../../../src/modules/reference/families';
 import { useApiQuery } from '../api/useApi';
 import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
@@ -9,7 +9,7 @@ import '../directory/directory.css';
 import './projects.css';
 
 /** The flagship projects the actor carries (lead or co-carrier), with « Nouveau projet » for staff and its members. */
-export function ActorProjects({ actorId }: { actorId: string }) {
+export function ActorProjects({ actorId, family }: { actorId: string; family: ActorFamily }) {
   const { t } = useI18n();
   const { user, role } = useSession();
   const list = useApiQuery(listProjects, { query: { actor: actorId, pageSize: 10 } });
@@ -17,9 +17,7 @@ export function ActorProjects({ actorId }: { actorId: string }) {
   const items = list.data?.items ?? [];
   // Only associations carry projects: the empty section (to start one) is for them alone.
   const mayStart = mayCreate && list.data !== undefined && items.length === 0;
-  const actor = useApiQuery(getActor, { params: { id: actorId } }, { enabled: mayStart });
-  const isAssociation = actor.data?.family === 'association';
-  if (items.length === 0 && !(mayStart && isAssociation)) return null;
+  if (items.length === 0 && !(mayStart && family === 'association')) return null;
   return (
     <section className="card project-section" aria-labelledby="actor-projects-heading">
       <div className="project-section-head">

@@ -4,6 +4,7 @@ import type { PartnershipMode } from '../../../src/modules/partnerships/vocabula
 import { type ProjectDetail, type ProjectInput, projectInput, toCents } from '../../../src/modules/projects/contract';
 import type { CarrierRole, ProjectStatus } from '../../../src/modules/projects/vocabulary';
 import type { ActorChoice } from '../ui/ActorPicker';
+import { amountText, parseAmount } from '../ui/amounts';
 
 let nextKey = 0;
 export const newKey = () => `k${++nextKey}`;
@@ -66,7 +67,6 @@ export function emptyProjectForm(ownActor: { id: string; name: string } | null):
 }
 
 /** An amount for the form, in the French way when the interface is French (`1250,5`). */
-const amountText = (n: number, locale: 'fr' | 'en') => (locale === 'fr' ? String(n).replace('.', ',') : String(n));
 
 export function projectToForm(p: ProjectDetail, locale: 'fr' | 'en'): ProjectFormValues {
   return {
@@ -86,14 +86,6 @@ export function projectToForm(p: ProjectDetail, locale: 'fr' | 'en'): ProjectFor
     startsOn: p.startsOn ?? '',
     endsOn: p.endsOn ?? '',
   };
-}
-
-/** `1 250,50` or `1250.50` → 1250.5; '' → null; anything else → NaN (refused by the schema). */
-export function parseAmount(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0\u202f€]/g, '');
-  if (compact === '') return null;
-  if (!/^-?\d+([.,]\d+)?$/.test(compact)) return Number.NaN;
-  return Number(compact.replace(',', '.'));
 }
 
 /** The sum of the lines whose amounts read as numbers, to the cent. */

@@ -1,5 +1,5 @@
 import type { SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db } from './client.js';
 
 /** Rows of a raw query, the same on node-postgres and PGlite (both answer `{ rows }`). */
 export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
