@@ -14,7 +14,9 @@ import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerActorRoutes } from './modules/actors/routes.js';
 import { registerAllianceRoutes } from './modules/alliances/routes.js';
 import { registerContactRoutes } from './modules/contacts/routes.js';
+import { registerMatchingRoutes } from './modules/matching/routes.js';
 import { registerNeedOfferRoutes } from './modules/needs-offers/routes.js';
+import { registerNotificationRoutes } from './modules/notifications/routes.js';
 import { registerPartnershipRoutes } from './modules/partnerships/routes.js';
 import { registerProjectRoutes } from './modules/projects/routes.js';
 import { registerReferenceRoutes } from './modules/reference/routes.js';
@@ -71,6 +73,8 @@ export async function buildApp(ctx: AppContext) {
   registerPartnershipRoutes(app, ctx);
   registerAllianceRoutes(app, ctx);
   registerContactRoutes(app, ctx);
+  registerMatchingRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {

@@ -151,6 +151,17 @@ export const fieldMessages = {
     fr: 'Ce responsable ne peut pas suivre cet échange : choisissez un animateur ou un membre des organisations concernées.',
     en: 'This person cannot own this follow-up: choose an animator or a member of the organisations concerned.',
   },
+  // matchmaking
+  dismissReasonRequired: {
+    fr: 'Dites pourquoi vous écartez cette suggestion : cela sert à mieux suggérer.',
+    en: 'Say why you set this suggestion aside: it helps suggest better.',
+  },
+  selfSuggestion: {
+    fr: 'Une organisation ne peut pas se choisir elle-même.',
+    en: 'An organisation cannot pick itself.',
+  },
+  alreadyAnswered: { fr: 'Cette demande a déjà reçu une réponse.', en: 'This request has already been answered.' },
+  unknownTerritory: { fr: 'Territoire inconnu.', en: 'Unknown territory.' },
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

@@ -1,0 +1,100 @@
+// The stored suggestions: each actor's top partners, recomputed in bulk (CLI, admin route, daily in the server), and
+// the news of mutual suggestions (each in the other's top list) told once to both sides who consented.
+import { sql } from 'drizzle-orm';
+import { uuidArray } from '../../db/arrays.js';
+import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
+import { notifyActorMembers } from '../notifications/service.js';
+import { actorProfile } from './profile.js';
+import { scoreCandidates } from './score.js';
+import { exclusionsFor } from './service.js';
+import { tunables } from './weights.js';
+
+export interface RefreshOptions {
+  /** The actors to recompute; all by default. */
+  actorIds?: string[];
+  publicUrl: string;
+  /** Actors computed at once (each on its own pooled connection on PostgreSQL). */
+  concurrency?: number;
+  /** Told after each actor: how many are done out of how many. */
+  progress?: (done: number, total: number) => void;
+}
+
+/** Recomputes one actor's stored top suggestions in one statement: replaced wholesale, first-seen dates kept. */
+async function refreshActor(db: Db, actorId: string): Promise<number> {
+  const profile = await actorProfile(db, actorId);
+  const scored = await scoreCandidates(db, profile, {
+    top: tunables.storedPerActor,
+    exclude: await exclusionsFor(db, actorId),
+  });
+  const ids = scored.map((s) => s.actorId);
+  const scores = scored.map((s) => s.score);
+  await db.execute(sql`
+    WITH fresh AS (
+      SELECT * FROM unnest(${uuidArray(ids)}, ${`{${scores.join(',')}}`}::real[]) WITH ORDINALITY AS f(candidate_id, score, rank)
+    ),
+    gone AS (
+      DELETE FROM partner_suggestions WHERE actor_id = ${actorId} AND NOT candidate_id = ANY(${uuidArray(ids)})
+    )
+    INSERT INTO partner_suggestions (actor_id, candidate_id, rank, score, computed_at)
+    SELECT ${actorId}, candidate_id, rank, score, now() FROM fresh
+    ON CONFLICT (actor_id, candidate_id) DO UPDATE SET rank = excluded.rank, score = excluded.score,
+      computed_at = excluded.computed_at`);
+  return ids.length;
+}
+
+/** Tells both sides of each mutual suggestion not yet announced; returns how many pairs were new. */
+export async function announceMutualSuggestions(db: Db, publicUrl: string): Promise<number> {
+  const pairs = await rowsOf<{ a: string; b: string; aName: string; bName: string }>(
+    db,
+    sql`INSERT INTO mutual_notices (actor_a, actor_b)
+      SELECT s.actor_id, s.candidate_id FROM partner_suggestions s
+      JOIN partner_suggestions r ON r.actor_id = s.candidate_id AND r.candidate_id = s.actor_id
+      WHERE s.actor_id < s.candidate_id
+      ON CONFLICT DO NOTHING
+      RETURNING actor_a AS a, actor_b AS b,
+        (SELECT name FROM actors WHERE id = actor_a) AS "aName", (SELECT name FROM actors WHERE id = actor_b) AS "bName"`,
+  );
+  for (const p of pairs) {
+    for (const [to, other] of [
+      [p.a, p.bName],
+      [p.b, p.aName],
+    ] as const) {
+      await notifyActorMembers(
+        db,
+        to,
+        {
+          kind: 'mutualSuggestion',
+          title: `Nouvelle suggestion de partenaire : ${other}`,
+          body: 'Vous figurez chacun parmi les meilleurs partenaires suggérés à l’autre. Découvrez pourquoi.',
+          link: '/suggestions',
+        },
+        publicUrl,
+      );
+    }
+  }
+  return pairs.length;
+}
+
+export async function refreshSuggestions(db: Db, options: RefreshOptions) {
+  const ids =
+    options.actorIds ??
+    (await rowsOf<{ id: string }>(db, sql`SELECT actor_id AS id FROM match_profiles ORDER BY actor_id`)).map(
+      (r) => r.id,
+    );
+  let next = 0;
+  let done = 0;
+  let suggestions = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const id = ids[next++];
+      if (!id) break;
+      suggestions += await refreshActor(db, id);
+      done++;
+      options.progress?.(done, ids.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
+  const newMutual = await announceMutualSuggestions(db, options.publicUrl);
+  return { actors: ids.length, suggestions, newMutual };
+}

@@ -1,0 +1,244 @@
+// The partner recommender's query: retrieval of a bounded pool of candidates from the terms' inverted index, then
+// the full score of each, both in PostgreSQL. The components are SQL functions of migration 0006; the weights and
+// tunables come from weights.ts.
+import { type SQL, sql } from 'drizzle-orm';
+import { floatArray, smallintArray, textArray, uuidArray } from '../../db/arrays.js';
+import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
+import type { ActorFamily } from '../reference/families.js';
+import {
+  componentWeights,
+  familyExpectations,
+  resourcesOfBenefit,
+  resourcesOfContribution,
+  tunables,
+} from './weights.js';
+
+/** What a suggestion is computed for, as the recommender sees it. */
+export interface SubjectProfile {
+  /** The actor the suggestions are for: never suggested to itself. */
+  actorId: string;
+  family: ActorFamily;
+  /** Resources sought, and the words that say what is sought. */
+  wanted: string[];
+  wantText: string;
+  /** Resources offered, and the words that say what is offered (the reverse direction). */
+  offered: string[];
+  offerText: string;
+  /** Everything it can give, offered or implied by its contributions: a peer must bring something else. */
+  gives: string[];
+  themes: string[];
+  sdgs: number[];
+  modes: string[];
+  /** Places: the communes of the need, offer or project, else the actor's. */
+  communeCodes: string[];
+  /** Share of the complementarity that is « the other gives what I seek » (the rest: « I give what it seeks »). */
+  forwardShare: number;
+}
+
+/** One scored candidate with the details its reasons are written from. */
+export interface ScoredCandidate {
+  actorId: string;
+  score: number;
+  complementarity: number;
+  affinity: number;
+  territory: number;
+  fit: number;
+  freshness: number;
+  family: ActorFamily;
+  /** Sought resources it offers (open offers), or implies by its contributions. */
+  givesOffered: string[];
+  givesImplied: string[];
+  /** Offered resources it seeks (open needs), or implies by its benefits. */
+  seeksDeclared: string[];
+  seeksImplied: string[];
+  sharedWords: string[];
+  sharedThemes: string[];
+  sharedSdgs: number[];
+  sharedModes: string[];
+  km: number | null;
+  sameCommune: boolean;
+  sameTerritory: boolean;
+  familyExpected: boolean;
+  openItems: number;
+  freshAt: string;
+}
+
+/** Inverts a resource mapping: the items (contributions or benefits) that imply one of these resources. */
+function itemsImplying(map: Record<string, string[]>, resources: string[]): string[] {
+  return Object.entries(map)
+    .filter(([, implied]) => implied.some((r) => resources.includes(r)))
+    .map(([item]) => item);
+}
+
+/** The terms probed for a subject, each with its pre-score weight: a declared offer or need weighs most. */
+export function probeTerms(subject: SubjectProfile): { term: string; weight: number }[] {
+  const terms = new Map<string, number>();
+  const add = (term: string, weight: number) => terms.set(term, Math.max(weight, terms.get(term) ?? 0));
+  const forward = subject.forwardShare > 0;
+  const reverse = subject.forwardShare < 1;
+  if (forward) {
+    for (const r of subject.wanted) add(`offer:${r}`, 3);
+    for (const c of itemsImplying(resourcesOfContribution, subject.wanted)) add(`contrib:${c}`, 1);
+  }
+  if (reverse) {
+    for (const r of subject.offered) add(`need:${r}`, 3);
+    for (const b of itemsImplying(resourcesOfBenefit, subject.offered)) add(`benefit:${b}`, 1);
+  }
+  for (const t of subject.themes) add(`theme:${t}`, 1);
+  return [...terms].map(([term, weight]) => ({ term, weight }));
+}
+
+export interface ScoreOptions {
+  /** Length of the list. */
+  top: number;
+  /** Actors never to return (dismissed pairs, existing partners), besides the subject itself. */
+  exclude: string[];
+  /** When the score is computed (freshness); now by default. */
+  at?: Date;
+}
+
+const json = (value: unknown): SQL => sql`${JSON.stringify(value)}::jsonb`;
+
+/**
+ * The top candidates for a subject, best first. Retrieval: for each probed term, the freshest few actors holding it in
+ * each of the subject's nearest communes and overall, plus the open offers (or needs) whose text shares the subject's
+ * words; the pool is cut by a pre-score (sum of the hit terms' weights), then every kept candidate gets the full score.
+ */
+export async function scoreCandidates(
+  db: Db,
+  subject: SubjectProfile,
+  options: ScoreOptions,
+): Promise<ScoredCandidate[]> {
+  const probes = probeTerms(subject);
+  const w = componentWeights;
+  const t = tunables;
+  const forward = subject.forwardShare;
+  const textKinds = [...(forward > 0 ? ['offer'] : []), ...(forward < 1 ? ['need'] : [])];
+  const subjectGives = subject.gives;
+  const at = (options.at ?? new Date()).toISOString();
+  const rows = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`
+    WITH common AS (
+      -- Words too common to say anything (« aix », « association »): held by more than a share of the actors.
+      SELECT greatest(${t.commonWordMin}::real, ${t.commonWordShare}::real * coalesce(
+        (SELECT n FROM actor_facet_counts WHERE facet = 'total' AND value = ''), 0)) AS above
+    ),
+    subj AS (
+      SELECT array(SELECT l FROM unnest(tsvector_to_array(to_tsvector('fr_unaccent', ${subject.wantText}))) l
+          WHERE length(l) >= 3 AND NOT EXISTS (SELECT 1 FROM actor_lexemes x, common WHERE x.lexeme = l AND x.n > common.above))
+          AS want_words,
+        array(SELECT l FROM unnest(tsvector_to_array(to_tsvector('fr_unaccent', ${subject.offerText}))) l
+          WHERE length(l) >= 3 AND NOT EXISTS (SELECT 1 FROM actor_lexemes x, common WHERE x.lexeme = l AND x.n > common.above))
+          AS give_words
+    ),
+    places AS (
+      SELECT c.code, c.latitude AS lat, c.longitude AS lon FROM communes c
+      WHERE c.code = ANY(${textArray(subject.communeCodes)}) AND c.latitude IS NOT NULL
+    ),
+    near AS (
+      SELECT c.code FROM communes c, places p
+      WHERE c.latitude BETWEEN p.lat - 1 AND p.lat + 1 AND c.longitude BETWEEN p.lon - 1.4 AND p.lon + 1.4
+      GROUP BY c.code ORDER BY min(match_km(p.lat, p.lon, c.latitude, c.longitude)) LIMIT ${t.nearestCommunes}
+    ),
+    probes AS (
+      SELECT * FROM unnest(${textArray(probes.map((p) => p.term))}, ${floatArray(probes.map((p) => p.weight))})
+        AS p(term, weight)
+    ),
+    text_query AS (
+      SELECT (SELECT string_agg(quote_lexeme(l)::text, ' | ') FROM unnest(
+        CASE WHEN ${forward > 0}::boolean THEN s.want_words ELSE '{}' END
+          || CASE WHEN ${forward < 1}::boolean THEN s.give_words ELSE '{}' END
+      ) l)::tsquery AS q FROM subj s
+    ),
+    hits AS (
+      SELECT h.actor_id, p.term, p.weight, true AS local FROM probes p CROSS JOIN near n CROSS JOIN LATERAL (
+        SELECT mt.actor_id FROM match_terms mt WHERE mt.term = p.term AND mt.commune_code = n.code
+        ORDER BY mt.fresh_at DESC LIMIT ${t.hitsPerTermAndCommune}) h
+      UNION ALL
+      SELECT h.actor_id, p.term, p.weight, false FROM probes p CROSS JOIN LATERAL (
+        SELECT mt.actor_id FROM match_terms mt WHERE mt.term = p.term
+        ORDER BY mt.fresh_at DESC LIMIT ${t.hitsPerTerm}) h
+      UNION ALL
+      SELECT x.actor_id, 'text', 2, false FROM (
+        SELECT n.actor_id FROM needs_offers n, text_query tq
+        WHERE n.status = 'open' AND n.kind::text = ANY(${textArray(textKinds)}) AND n.search_vector @@ tq.q
+        ORDER BY n.updated_at DESC LIMIT ${t.textHits}) x
+    ),
+    per_term AS (
+      SELECT actor_id, term, max(weight) AS weight, bool_or(local) AS local FROM hits GROUP BY actor_id, term
+    ),
+    pool AS (
+      SELECT actor_id, sum(weight) + CASE WHEN bool_or(local) THEN 1 ELSE 0 END AS pre FROM per_term
+      WHERE actor_id <> ${subject.actorId} AND NOT actor_id = ANY(${uuidArray(options.exclude)})
+      GROUP BY actor_id ORDER BY pre DESC, actor_id LIMIT ${t.scoredCandidates}
+    ),
+    features AS (
+      SELECT p.*, subj.want_words AS s_want, subj.give_words AS s_give,
+        match_implied(p.contributions, ${json(resourcesOfContribution)}) AS implied_gives,
+        match_implied(p.benefits, ${json(resourcesOfBenefit)}) AS implied_seeks,
+        (SELECT min(match_km(pl.lat, pl.lon, p.latitude, p.longitude)) FROM places pl) AS km,
+        coalesce(p.commune_code = ANY(${textArray(subject.communeCodes)}), false) AS same_commune,
+        EXISTS (SELECT 1 FROM territory_communes a JOIN territory_communes b ON a.territory_id = b.territory_id
+          WHERE a.commune_code = ANY(${textArray(subject.communeCodes)}) AND b.commune_code = p.commune_code)
+          AS same_territory
+      FROM pool JOIN match_profiles p ON p.actor_id = pool.actor_id, subj
+    ),
+    components AS (
+      SELECT f.*,
+        ${forward}::real * (${t.taxonomyShare}::real * match_coverage(${textArray(subject.wanted)}, f.offer_resources,
+            f.implied_gives, ${t.impliedResourceCredit}::real, ${t.resourcesForFull})
+          + (1 - ${t.taxonomyShare}::real) * match_words(f.s_want, f.give_words, ${t.wordsForFullText}))
+        + (1 - ${forward}::real) * (${t.taxonomyShare}::real * match_coverage(${textArray(subject.offered)},
+            f.need_resources, f.implied_seeks, ${t.impliedResourceCredit}::real, ${t.resourcesForFull})
+          + (1 - ${t.taxonomyShare}::real) * match_words(f.s_give, f.ask_words, ${t.wordsForFullText}))
+          AS complementarity,
+        match_affinity(${textArray(subject.themes)}, f.themes, ${smallintArray(subject.sdgs)}, f.sdgs,
+          ${t.themeShare}::real) AS affinity,
+        match_territory(f.same_commune, f.same_territory, f.km, ${t.sameTerritory}::real, ${t.radiusKm}::real)
+          AS territory,
+        ${t.modeShare}::real * match_modes(${textArray(subject.modes)}, f.modes)
+          + (1 - ${t.modeShare}::real) * match_family_fit(${subject.family}::actor_family, f.family,
+            ${textArray(subjectGives)}, f.offer_resources || f.implied_gives, f.contributions,
+            ${json(familyExpectations)}) AS fit,
+        match_freshness(f.fresh_at, f.open_items, ${at}::timestamptz, ${t.halfLifeDays}::real, ${t.openItemsForFull})
+          AS freshness
+      FROM features f
+    )
+    SELECT c.actor_id AS "actorId", c.family,
+      (${w.complementarity} * c.complementarity + ${w.affinity} * c.affinity + ${w.territory} * c.territory
+        + ${w.fit} * c.fit + ${w.freshness} * c.freshness)::real AS score,
+      c.complementarity::real AS complementarity, c.affinity, c.territory, c.fit::real AS fit, c.freshness,
+      match_shared(${textArray(subject.wanted)}, c.offer_resources) AS "givesOffered",
+      match_shared(${textArray(subject.wanted)}, c.implied_gives) AS "givesImplied",
+      match_shared(${textArray(subject.offered)}, c.need_resources) AS "seeksDeclared",
+      match_shared(${textArray(subject.offered)}, c.implied_seeks) AS "seeksImplied",
+      match_shared(
+        CASE WHEN ${forward > 0}::boolean THEN c.s_want ELSE '{}' END, c.give_words)
+        || match_shared(CASE WHEN ${forward < 1}::boolean THEN c.s_give ELSE '{}' END, c.ask_words) AS "sharedWords",
+      match_shared(${textArray(subject.themes)}, c.themes) AS "sharedThemes",
+      match_shared(${textArray(subject.sdgs.map(String))}, c.sdgs::text[]) AS "sharedSdgs",
+      match_shared(${textArray(subject.modes)}, c.modes) AS "sharedModes",
+      c.km, c.same_commune AS "sameCommune", c.same_territory AS "sameTerritory",
+      match_family_fit(${subject.family}::actor_family, c.family, ${textArray(subjectGives)},
+        c.offer_resources || c.implied_gives, c.contributions, ${json(familyExpectations)}) >= 1 AS "familyExpected",
+      c.open_items AS "openItems", c.fresh_at AS "freshAt"
+    FROM components c
+    ORDER BY score DESC, c.actor_id
+    LIMIT ${options.top}`,
+  );
+  return rows.map((r) => ({
+    ...(r as unknown as ScoredCandidate),
+    score: Number(r.score),
+    complementarity: Number(r.complementarity),
+    affinity: Number(r.affinity),
+    territory: Number(r.territory),
+    fit: Number(r.fit),
+    freshness: Number(r.freshness),
+    km: r.km === null ? null : Number(r.km),
+    sharedSdgs: (r.sharedSdgs as string[]).map(Number),
+    openItems: Number(r.openItems),
+    freshAt: r.freshAt instanceof Date ? r.freshAt.toISOString() : String(r.freshAt),
+  }));
+}

@@ -1,0 +1,12 @@
+// Shared by server and web: what a user may be told, and how.
+
+/** What a user is told about: a mutual partner suggestion, a contact request, its answer. */
+export const notificationKinds = ['mutualSuggestion', 'contactRequest', 'requestAccepted', 'requestDeclined'] as const;
+export type NotificationKind = (typeof notificationKinds)[number];
+
+/**
+ * How a user wants to hear about matchmaking: not at all (the default: telling needs consent), in the application
+ * and by e-mail at once, or in the application with a weekly e-mail digest.
+ */
+export const notificationChoices = ['off', 'instant', 'weekly'] as const;
+export type NotificationChoice = (typeof notificationChoices)[number];
