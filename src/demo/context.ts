@@ -8,4 +8,6 @@ export interface DemoContext {
   actorIds: ReadonlyMap<string, string>;
   /** Demo user by e-mail (demoAccounts). */
   users: ReadonlyMap<string, CurrentUser>;
+  /** Base of the links in notifications' e-mails. */
+  publicUrl: string;
 }

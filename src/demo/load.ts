@@ -9,6 +9,7 @@ import { actors } from '../modules/actors/schema.js';
 import { createActor } from '../modules/actors/service.js';
 import { loadDemoAlliances } from '../modules/alliances/demo.js';
 import { loadDemoContacts } from '../modules/contacts/demo.js';
+import { loadDemoMatching } from '../modules/matching/demo.js';
 import { loadDemoNeedOffers } from '../modules/needs-offers/demo.js';
 import { loadDemoPartnerships } from '../modules/partnerships/demo.js';
 import { loadDemoProjects } from '../modules/projects/demo.js';
@@ -22,6 +23,18 @@ export const demoAccounts = [
   { email: 'animatrice@demo.alliances.local', displayName: 'Anna Animatrice', role: 'animator' },
   { email: 'charlie-free@demo.alliances.local', displayName: 'Marc Membre', role: 'member', actorName: 'Charlie Free' },
   { email: 'copil@demo.alliances.local', displayName: 'Olivia Observatrice', role: 'observer' },
+  {
+    email: 'gepa@demo.alliances.local',
+    displayName: 'Paul Entreprise',
+    role: 'member',
+    actorName: "GEPA – Groupement des entreprises du Pays d'Aix",
+  },
+  {
+    email: 'jce@demo.alliances.local',
+    displayName: 'Jeanne Entreprise',
+    role: 'member',
+    actorName: "Jeune Chambre Économique du Pays d'Aix",
+  },
 ] as const;
 
 type DemoActor = Omit<ActorInput, 'contributions' | 'benefits'> & { contributions: string[]; benefits: string[] };
@@ -43,7 +56,7 @@ export class DemoDataRefused extends Error {}
  * Loads the Pays d'Aix programme (actors from the seeds, fictional people) and the demo accounts into an empty
  * database. Refused in production; does nothing when actors or users already exist (second start reuses the data).
  */
-export async function loadDemoData(db: Db, opts: { production: boolean }): Promise<string> {
+export async function loadDemoData(db: Db, opts: { production: boolean; publicUrl?: string }): Promise<string> {
   if (opts.production) throw new DemoDataRefused('Demo data and demo accounts are refused when NODE_ENV=production');
   const [actorCount, userCount] = await Promise.all([db.$count(actors), db.$count(users)]);
   if (actorCount > 0 || userCount > 0) return '';
@@ -65,7 +78,12 @@ export async function loadDemoData(db: Db, opts: { production: boolean }): Promi
     accounts.set(account.email, { id, ...account, actorId, locale: 'fr' });
   }
   // In dependency order: partnerships name the alliances they belong to; contacts name partnerships.
-  const ctx: DemoContext = { system, actorIds: ids, users: accounts };
+  const ctx: DemoContext = {
+    system,
+    actorIds: ids,
+    users: accounts,
+    publicUrl: opts.publicUrl ?? 'http://localhost:3000',
+  };
   const summaries = [`${file.actors.length} demo actors`];
   for (const load of [
     loadDemoNeedOffers,
@@ -73,6 +91,7 @@ export async function loadDemoData(db: Db, opts: { production: boolean }): Promi
     loadDemoAlliances,
     loadDemoPartnerships,
     loadDemoContacts,
+    loadDemoMatching,
   ]) {
     const summary = await load(db, ctx);
     if (summary) summaries.push(summary);

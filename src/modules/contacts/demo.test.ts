@@ -45,6 +45,7 @@ describe('contacts demo data', () => {
     const summary = await loadDemoContacts(db, {
       system: admin,
       actorIds: ids,
+      publicUrl: 'http://localhost:3000',
       users: new Map([
         ['animatrice@demo.alliances.local', animatrice],
         ['charlie-free@demo.alliances.local', member],

@@ -27,6 +27,7 @@ describe('demo needs and offers', () => {
     summary = await loadDemoNeedOffers(database.db, {
       system: admin.user,
       actorIds: new Map(rows.map((r) => [r.name, r.id])),
+      publicUrl: 'http://localhost:3000',
       users: new Map(),
     });
   });

@@ -29,6 +29,7 @@ describe('partnerships demo data', () => {
     const summary = await loadDemoPartnerships(database.db, {
       system: admin.user,
       actorIds: new Map(rows.map((r) => [r.name, r.id])),
+      publicUrl: 'http://localhost:3000',
       users: new Map(),
     });
     expect(summary).toMatch(/demo partnerships/);

@@ -29,7 +29,12 @@ describe('demo flagship projects', () => {
       };
       actorIds.set(a.name, await createActor(database.db, admin.user, actorInput.parse(input)));
     }
-    const summary = await loadDemoProjects(database.db, { system: admin.user, actorIds, users: new Map() });
+    const summary = await loadDemoProjects(database.db, {
+      system: admin.user,
+      actorIds,
+      users: new Map(),
+      publicUrl: 'http://localhost:3000',
+    });
     expect(summary).toBe('9 demo flagship projects');
   });
   afterAll(() => database.close());
