@@ -6,6 +6,9 @@ import type { Database } from '../db/client.js';
 import { resetPassword } from '../modules/accounts/password-resets.js';
 import { outbox, users } from '../modules/accounts/schema.js';
 import { signIn } from '../modules/accounts/service.js';
+import { actors } from '../modules/actors/schema.js';
+import { partnerSuggestions } from '../modules/matching/schema.js';
+import { needsOffers } from '../modules/needs-offers/schema.js';
 import { runCli, usage } from './commands.js';
 
 describe('CLI', () => {
@@ -76,6 +79,30 @@ describe('CLI', () => {
     expect(option.code).toBe(1);
     expect(option.err).toContain('--role');
     expect(await database.db.$count(users, eq(users.email, 'x@exemple.fr'))).toBe(0);
+  });
+
+  it('refresh-suggestions stores each actor’s suggestions and says how many, with its progress', async () => {
+    const [need, offer] = await database.db
+      .insert(actors)
+      .values([
+        { family: 'association', name: 'Théâtre du Test', communeCode: '13001', themes: ['culture-art'] },
+        { family: 'company', name: 'Salles du Test', communeCode: '13001', themes: ['culture-art'] },
+      ])
+      .returning({ id: actors.id });
+    await database.db.insert(needsOffers).values([
+      { kind: 'need', actorId: need?.id ?? '', title: 'Une salle de répétition', resources: ['premises'] },
+      { kind: 'offer', actorId: offer?.id ?? '', title: 'Salle de répétition à prêter', resources: ['premises'] },
+    ]);
+    const { code, out, err } = await run('refresh-suggestions');
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).toContain('2 / 2 acteurs');
+    expect(out).toMatch(/2 suggestions enregistrées pour 2 acteurs ; 1 nouvelle suggestion réciproque annoncée\./);
+    expect(await database.db.$count(partnerSuggestions)).toBe(2);
+  });
+
+  it('send-digests says how many weekly digests were queued', async () => {
+    expect(await run('send-digests')).toEqual({ code: 0, out: '0 résumé hebdomadaire mis en file d’envoi.', err: '' });
   });
 
   it('prints the help, and refuses an unknown command', async () => {

@@ -6,6 +6,8 @@ import { DomainError } from '../errors.js';
 import { fieldMessage } from '../http/messages.js';
 import { issuePasswordLink } from '../modules/accounts/password-resets.js';
 import { checkEmail, createUser } from '../modules/accounts/service.js';
+import { refreshSuggestions } from '../modules/matching/refresh.js';
+import { sendWeeklyDigests } from '../modules/notifications/service.js';
 
 export interface CliIo {
   out(line: string): void;
@@ -25,6 +27,9 @@ export const usage = `Usage : npm run cli -- <commande>
 Commandes :
   create-admin EMAIL [--name NOM]   Crée un compte administrateur sans mot de passe et affiche un lien
                                     à usage unique (24 h) pour le choisir ; le lien est aussi mis en file d’envoi.
+  refresh-suggestions               Recalcule les partenaires suggérés de chaque acteur et prévient les deux côtés
+                                    des nouvelles suggestions réciproques (s’ils y ont consenti).
+  send-digests                      Envoie le résumé hebdomadaire des mises en relation à qui l’a choisi.
   help                              Affiche cette aide.
 
 La base de données est celle de la configuration (DATABASE_URL, ou PGlite sous DATA_DIR) ; PUBLIC_URL sert aux liens.`;
@@ -43,6 +48,17 @@ export async function createAdmin(
     const link = await issuePasswordLink(tx, { id: userId, email }, publicUrl, 'setup');
     return { userId, link };
   });
+}
+
+/** Runs on the given database, or on the configured one (migrated, reference data loaded) opened for the command. */
+async function withDb<T>(deps: CliDeps, config: Config, run: (db: Db) => Promise<T>): Promise<T> {
+  if (deps.db) return run(deps.db);
+  const { database } = await prepareDatabase(config);
+  try {
+    return await run(database.db);
+  } finally {
+    await database.close();
+  }
 }
 
 function explain(error: DomainError): string[] {
@@ -72,21 +88,43 @@ export async function runCli(args: string[], deps: CliDeps = {}): Promise<number
         const email = checkEmail(positionals[0] ?? '');
         const config = deps.config ?? loadConfig();
         const name = values.name?.trim();
-        const run = (db: Db) => createAdmin(db, { email, name: name || undefined }, config.publicUrl);
-        let result: Awaited<ReturnType<typeof createAdmin>>;
-        if (deps.db) {
-          result = await run(deps.db);
-        } else {
-          const { database } = await prepareDatabase(config);
-          try {
-            result = await run(database.db);
-          } finally {
-            await database.close();
-          }
-        }
+        const result = await withDb(deps, config, (db) =>
+          createAdmin(db, { email, name: name || undefined }, config.publicUrl),
+        );
         io.out('Compte administrateur créé, sans mot de passe.');
         io.out('Lien à usage unique pour choisir le mot de passe (valable 24 heures, aussi envoyé par e-mail) :');
         io.out(result.link);
+        return 0;
+      }
+      case 'refresh-suggestions': {
+        const config = deps.config ?? loadConfig();
+        let shown = 0;
+        const result = await withDb(deps, config, (db) =>
+          refreshSuggestions(db, {
+            publicUrl: config.publicUrl,
+            concurrency: 2,
+            progress: (done, total) => {
+              // One line per tenth of the work: progress without flooding the terminal.
+              if (done === total || done - shown >= Math.max(1, Math.ceil(total / 10))) {
+                shown = done;
+                io.out(`${done} / ${total} acteurs`);
+              }
+            },
+          }),
+        );
+        const mutual =
+          result.newMutual > 1
+            ? 'nouvelles suggestions réciproques annoncées'
+            : 'nouvelle suggestion réciproque annoncée';
+        io.out(
+          `${result.suggestions} suggestions enregistrées pour ${result.actors} acteurs ; ${result.newMutual} ${mutual}.`,
+        );
+        return 0;
+      }
+      case 'send-digests': {
+        const config = deps.config ?? loadConfig();
+        const sent = await withDb(deps, config, (db) => sendWeeklyDigests(db, config.publicUrl));
+        io.out(`${sent} résumé${sent > 1 ? 's' : ''} hebdomadaire${sent > 1 ? 's' : ''} mis en file d’envoi.`);
         return 0;
       }
       default:

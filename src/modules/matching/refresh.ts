@@ -89,7 +89,9 @@ export async function refreshSuggestions(db: Db, options: RefreshOptions) {
     while (next < ids.length) {
       const id = ids[next++];
       if (!id) break;
-      suggestions += await refreshActor(db, id);
+      // Awaited first: `suggestions += await …` would read the total before the wait and lose the other workers' adds.
+      const stored = await refreshActor(db, id);
+      suggestions += stored;
       done++;
       options.progress?.(done, ids.length);
     }

@@ -223,7 +223,7 @@ export async function scoreCandidates(
       c.km, c.same_commune AS "sameCommune", c.same_territory AS "sameTerritory",
       match_family_fit(${subject.family}::actor_family, c.family, ${textArray(subjectGives)},
         c.offer_resources || c.implied_gives, c.contributions, ${json(familyExpectations)}) >= 1 AS "familyExpected",
-      c.open_items AS "openItems", c.fresh_at AS "freshAt"
+      c.open_items AS "openItems", to_char(c.fresh_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "freshAt"
     FROM components c
     ORDER BY score DESC, c.actor_id
     LIMIT ${options.top}`,
@@ -239,6 +239,6 @@ export async function scoreCandidates(
     km: r.km === null ? null : Number(r.km),
     sharedSdgs: (r.sharedSdgs as string[]).map(Number),
     openItems: Number(r.openItems),
-    freshAt: r.freshAt instanceof Date ? r.freshAt.toISOString() : String(r.freshAt),
+    freshAt: String(r.freshAt),
   }));
 }
