@@ -18,6 +18,8 @@ export interface Config {
   logLevel: string;
   /** Load the Pays d'Aix demo data into an empty database; asking for it in production stops the start-up. */
   demoData: boolean;
+  /** Hours between two recomputations of the stored partner suggestions by the server (0: never, use the CLI). */
+  matchingRefreshHours: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,5 +37,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: Number(env.TRUST_PROXY ?? 0),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     demoData: production ? env.DEMO_DATA === 'true' : env.DEMO_DATA !== 'false',
+    matchingRefreshHours: Number(env.MATCHING_REFRESH_HOURS ?? 24),
   };
 }
