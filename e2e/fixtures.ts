@@ -6,6 +6,8 @@ export const demo = {
   animator: 'animatrice@demo.alliances.local',
   charlieFreeMember: 'charlie-free@demo.alliances.local',
   observer: 'copil@demo.alliances.local',
+  gepaMember: 'gepa@demo.alliances.local',
+  jceMember: 'jce@demo.alliances.local',
 } as const;
 
 /** Signs in through the API (the browser context keeps the cookie) and returns the CSRF token for API calls. */

@@ -110,6 +110,21 @@ const expected: Record<string, Access> = {
   'GET /api/v1/me/follow-ups': 'signedIn',
   'GET /api/v1/contacts/owners': ['admin', 'animator', 'member'],
   'GET /api/v1/contacts/partnerships': ['admin', 'animator', 'member'],
+  // matchmaking
+  'GET /api/v1/matching/suggestions': 'signedIn',
+  'POST /api/v1/matching/decisions': ['admin', 'animator', 'member'],
+  'GET /api/v1/matching/requests': 'signedIn',
+  'POST /api/v1/matching/requests/:id/answer': ['admin', 'animator', 'member'],
+  'POST /api/v1/matching/alliance-suggestions': ['admin', 'animator', 'member', 'observer'],
+  'GET /api/v1/alliances/:id/suggestions': 'signedIn',
+  'GET /api/v1/matching/feedback': staff,
+  'POST /api/v1/matching/refresh': ['admin'],
+  // notifications
+  'GET /api/v1/notifications': 'signedIn',
+  'POST /api/v1/notifications/:id/read': 'signedIn',
+  'POST /api/v1/notifications/read-all': 'signedIn',
+  'GET /api/v1/notifications/settings': 'signedIn',
+  'PUT /api/v1/notifications/settings': 'signedIn',
 };
 
 const roles: (UserRole | null)[] = [null, 'admin', 'animator', 'member', 'observer'];

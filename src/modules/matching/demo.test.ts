@@ -3,12 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/db.js';
 import type { Database } from '../../db/client.js';
 import { loadDemoData } from '../../demo/load.js';
+import { users } from '../accounts/schema.js';
 import { actors } from '../actors/schema.js';
 import { alliances } from '../alliances/schema.js';
 import { needsOffers } from '../needs-offers/schema.js';
+import { partnershipPartners } from '../partnerships/schema.js';
 import { territoryCommunes } from '../reference/schema.js';
 import { suggestForAlliance } from './alliance.js';
-import { suggestPartners } from './service.js';
+import { answerRequest, decide, suggestPartners } from './service.js';
 
 const staff = { id: '00000000-0000-4000-8000-000000000000', role: 'animator', actorId: null, locale: 'fr' } as never;
 
@@ -63,5 +65,34 @@ describe('matchmaking on the Pays d’Aix demo data', () => {
     const families = suggestion.items.map((i) => i.actor.family);
     expect(families, JSON.stringify(suggestion, null, 1)).toContain('company');
     expect(families).toContain('publicAuthority');
+  });
+  it('lets Charlie Free accept its first suggestion and, once the other side accepts, opens a draft partnership', async () => {
+    const db = database.db;
+    const [user] = await db.select().from(users).where(eq(users.email, 'charlie-free@demo.alliances.local'));
+    if (!user?.actorId) throw new Error('missing Charlie Free’s member');
+    const charlie = { ...user, actorId: user.actorId } as never;
+    const list = await suggestPartners(db, charlie, { subjectKind: 'actor', subjectId: user.actorId, top: 5 });
+    const [first] = list.items;
+    expect(first?.reasons.length).toBeGreaterThan(0);
+    const sent = await decide(
+      db,
+      charlie,
+      { subjectKind: 'actor', subjectId: user.actorId, candidateId: first?.actor.id ?? '', decision: 'accept' },
+      'http://localhost',
+    );
+    expect(sent.requestId).not.toBeNull();
+    const [animator] = await db.select().from(users).where(eq(users.email, 'animatrice@demo.alliances.local'));
+    const answered = await answerRequest(
+      db,
+      animator as never,
+      sent.requestId ?? '',
+      { accept: true },
+      'http://localhost',
+    );
+    const partners = await db
+      .select({ actorId: partnershipPartners.actorId })
+      .from(partnershipPartners)
+      .where(eq(partnershipPartners.partnershipId, answered.partnershipId ?? ''));
+    expect(partners.map((p) => p.actorId).sort()).toEqual([user.actorId, first?.actor.id].sort());
   });
 });

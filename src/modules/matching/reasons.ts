@@ -16,6 +16,11 @@ export interface ReasonContext {
   itemTitle: string | null;
   /** When the reasons are written (« recently active »). */
   now: Date;
+  /**
+   * Whether the subject seeks (a need, a project, an actor) rather than offers (an offer): which way shared words are
+   * said, « ses activités rejoignent votre besoin » or « ses besoins rejoignent votre offre ». Seeks by default.
+   */
+  seeks?: boolean;
 }
 
 const resourceWords: Record<Locale, Record<string, string>> = {
@@ -140,7 +145,7 @@ export function reasonsFor(
   }
   // Shared words are stems (« repetit »): said as such they read badly, so the reason names the item instead.
   if (c.sharedWords.length >= 2 && out.length === 0) {
-    const forward = c.givesOffered.length || c.givesImplied.length || !c.seeksImplied.length;
+    const forward = ctx.seeks ?? true;
     out.push({
       kind: 'complementarity',
       text: fr

@@ -119,6 +119,7 @@ async function explainedCandidates(db: Db, viewer: Viewer, profile: SubjectProfi
       communeName: card?.communeName ?? null,
       itemTitle: card?.itemTitle ?? null,
       now,
+      seeks: profile.forwardShare >= 0.5,
     };
     return { scored: c, card, reasons: reasonsFor(c, profile.family, ctx) };
   });
@@ -247,6 +248,30 @@ async function acceptRequest(
   return partnershipId;
 }
 
+/** Declines a pending request addressed to the deciding side (answered, or its suggestion dismissed): the sender is told. */
+async function declineRequest(
+  db: Db,
+  by: CurrentUser,
+  request: typeof matchRequests.$inferSelect,
+  publicUrl: string,
+): Promise<void> {
+  await db
+    .update(matchRequests)
+    .set({ status: 'declined', respondedBy: by.id, respondedAt: new Date() })
+    .where(eq(matchRequests.id, request.id));
+  await notifyActorMembers(
+    db,
+    request.fromActorId,
+    {
+      kind: 'requestDeclined',
+      title: `${await actorName(db, request.toActorId)} n’a pas donné suite à votre demande`,
+      body: 'D’autres suggestions vous attendent.',
+      link: '/suggestions',
+    },
+    publicUrl,
+  );
+}
+
 async function pendingRequest(db: Db, fromActorId: string, toActorId: string) {
   const [row] = await db
     .select()
@@ -281,6 +306,25 @@ export async function decide(db: Db, by: CurrentUser, input: DecisionInput, publ
   const seen = explained.find((e) => e.scored.actorId === data.candidateId);
   const accept = data.decision === 'accept';
   return db.transaction(async (tx) => {
+    if (accept) {
+      // Accepting again changes nothing: the request is already with the other side, and counts once in the stats.
+      const mine = await pendingRequest(tx, actorId, data.candidateId);
+      const [earlier] = mine
+        ? await tx
+            .select({ id: matchDecisions.id })
+            .from(matchDecisions)
+            .where(
+              and(
+                eq(matchDecisions.actorId, actorId),
+                eq(matchDecisions.candidateId, data.candidateId),
+                eq(matchDecisions.accepted, true),
+              ),
+            )
+            .orderBy(desc(matchDecisions.decidedAt))
+            .limit(1)
+        : [];
+      if (mine && earlier) return { decisionId: earlier.id, requestId: mine.id, partnershipId: null };
+    }
     const [decision] = await tx
       .insert(matchDecisions)
       .values({
@@ -299,12 +343,7 @@ export async function decide(db: Db, by: CurrentUser, input: DecisionInput, publ
     if (!decision) throw new Error('decision not inserted');
     const theirs = await pendingRequest(tx, data.candidateId, actorId);
     if (!accept) {
-      if (theirs) {
-        await tx
-          .update(matchRequests)
-          .set({ status: 'declined', respondedBy: by.id, respondedAt: new Date() })
-          .where(eq(matchRequests.id, theirs.id));
-      }
+      if (theirs) await declineRequest(tx, by, theirs, publicUrl);
       return { decisionId: decision.id, requestId: theirs?.id ?? null, partnershipId: null };
     }
     if (theirs) {
@@ -357,9 +396,15 @@ export async function answerRequest(
   if (!(isStaff(by) || isOwnMember(by, request.toActorId))) {
     throw forbidden('Seule l’organisation sollicitée peut répondre à cette demande');
   }
-  if (request.status !== 'pending')
-    throw conflict('Cette demande a déjà reçu une réponse', [{ field: 'status', code: 'alreadyAnswered' }]);
   return db.transaction(async (tx) => {
+    // Read again under a lock: two answers at once must not both open a partnership.
+    const [current] = await tx
+      .select({ status: matchRequests.status })
+      .from(matchRequests)
+      .where(eq(matchRequests.id, id))
+      .for('update');
+    if (current?.status !== 'pending')
+      throw conflict('Cette demande a déjà reçu une réponse', [{ field: 'status', code: 'alreadyAnswered' }]);
     const [decision] = await tx
       .insert(matchDecisions)
       .values({
@@ -379,21 +424,7 @@ export async function answerRequest(
       const partnershipId = await acceptRequest(tx, by, request, publicUrl);
       return { decisionId: decision.id, requestId: request.id, partnershipId };
     }
-    await tx
-      .update(matchRequests)
-      .set({ status: 'declined', respondedBy: by.id, respondedAt: new Date() })
-      .where(eq(matchRequests.id, request.id));
-    await notifyActorMembers(
-      tx,
-      request.fromActorId,
-      {
-        kind: 'requestDeclined',
-        title: `${await actorName(tx, request.toActorId)} n’a pas donné suite à votre demande`,
-        body: 'D’autres suggestions vous attendent.',
-        link: '/suggestions',
-      },
-      publicUrl,
-    );
+    await declineRequest(tx, by, request, publicUrl);
     return { decisionId: decision.id, requestId: request.id, partnershipId: null };
   });
 }

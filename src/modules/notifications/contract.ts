@@ -25,7 +25,7 @@ export const notificationRoutes = {
     tags: ['notifications'],
     access: 'signedIn',
     query: z.object({
-      unread: z.coerce.boolean().optional(),
+      unread: z.stringbool().optional(),
       limit: z.coerce.number().int().min(1).max(100).default(30),
     }),
     response: z.object({ items: z.array(notification), unread: z.number() }),

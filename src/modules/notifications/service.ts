@@ -20,15 +20,19 @@ const weekMs = 7 * 24 * 3600_000;
 
 /**
  * Tells the active members of an actor who consented to matchmaking news: in the application, and by e-mail at once
- * for those who chose « instant » (the weekly digest takes the others). Returns how many users were told. Runs in the
- * caller's transaction when given one.
+ * for those who chose « instant » (the weekly digest takes the others). Returns how many users were told. One
+ * transaction (a savepoint in the caller's when given one): all members are told, or none.
  */
-export async function notifyActorMembers(
+export function notifyActorMembers(
   db: Db,
   actorId: string,
   message: NotificationMessage,
   publicUrl: string,
 ): Promise<number> {
+  return db.transaction((tx) => notifyIn(tx, actorId, message, publicUrl));
+}
+
+async function notifyIn(db: Db, actorId: string, message: NotificationMessage, publicUrl: string): Promise<number> {
   const recipients = await db
     .select({ id: users.id, email: users.email, matching: notificationSettings.matching })
     .from(users)

@@ -6,6 +6,7 @@ import { asApiError, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
+import { NotificationConsentSection } from '../notifications/ConsentSection';
 import { CopyButton } from '../ui/CopyButton';
 import { Field } from '../ui/Field';
 import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
@@ -98,6 +99,8 @@ export function AccountPage() {
           <Link to="/mot-de-passe-oublie">{t('account.changePassword')}</Link>
         </p>
       </section>
+
+      <NotificationConsentSection />
 
       <section className="card">
         <h2 id="tokens-heading">{t('account.tokens')}</h2>

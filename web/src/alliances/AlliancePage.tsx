@@ -28,6 +28,7 @@ import { Chip, SdgChip } from '../ui/chips';
 import { Field } from '../ui/Field';
 import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
 import { usePageTitle } from '../ui/usePageTitle';
+import { AllianceSuggestions } from './AllianceSuggestions';
 import { BalanceView } from './BalanceView';
 import './alliances.css';
 
@@ -259,6 +260,8 @@ function AllianceView({ alliance, onChange }: { alliance: AllianceDetail; onChan
         ))}
         {a.canEdit ? <AddMember alliance={a} run={run} /> : null}
       </section>
+
+      <AllianceSuggestions key={`suggestions-${version}`} alliance={a} run={a.canEdit ? run : undefined} />
 
       {a.canSeeBalance ? <BalanceView key={version} allianceId={a.id} /> : null}
 

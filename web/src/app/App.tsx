@@ -15,7 +15,9 @@ import { ResetPasswordPage } from '../auth/ResetPasswordPage';
 import { contactRoutes } from '../contacts/routes';
 import { DirectoryPage } from '../directory/DirectoryPage';
 import { useI18n } from '../i18n';
+import { matchmakingRoutes } from '../matching/routes';
 import { needOfferRoutes } from '../needs-offers/routes';
+import { notificationCentreRoutes } from '../notifications/routes';
 import { partnershipRoutes } from '../partnerships/routes';
 import { projectRoutes } from '../projects/routes';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -130,6 +132,8 @@ export function App() {
             {partnershipRoutes()}
             {allianceRoutes()}
             {contactRoutes()}
+            {matchmakingRoutes()}
+            {notificationCentreRoutes()}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </ErrorBoundary>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
+import { NotificationBell } from '../notifications/Bell';
 
 export function Header() {
   const { t, locale, setLocale } = useI18n();
@@ -69,31 +70,12 @@ export function Header() {
               <li>
                 <NavLink to="/ecosysteme">{t('nav.ecosystem')}</NavLink>
               </li>
-              {user ? (
-                <li>
-                  <NavLink to="/suivis">{t('nav.followUps')}</NavLink>
-                </li>
-              ) : null}
-              {isStaff(role) ? (
-                <li>
-                  <NavLink to="/acteurs/nouveau">{t('nav.newActor')}</NavLink>
-                </li>
-              ) : null}
-              {isStaff(role) ? (
-                <li>
-                  <NavLink to="/admin/invitations">{t('nav.invitations')}</NavLink>
-                </li>
-              ) : null}
-              {role === 'admin' ? (
-                <li>
-                  <NavLink to="/admin/utilisateurs">{t('nav.users')}</NavLink>
-                </li>
-              ) : null}
             </ul>
           </nav>
           <div className="header-user">
             {ready && user ? (
               <>
+                <NotificationBell />
                 <Link to="/compte" className="user-chip">
                   <span className="visually-hidden">{t('nav.account')} : </span>
                   <span className="user-chip-name">{user.displayName}</span>
@@ -119,6 +101,36 @@ export function Header() {
               {t('nav.language')}
             </button>
           </div>
+          {user ? (
+            <nav aria-label={t('nav.workspace')} className="main-nav work-nav">
+              <ul>
+                <li>
+                  <NavLink to="/suivis">{t('nav.followUps')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/suggestions">{t('matching.nav.suggestions')}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/mises-en-relation">{t('matching.nav.requests')}</NavLink>
+                </li>
+                {isStaff(role) ? (
+                  <li>
+                    <NavLink to="/acteurs/nouveau">{t('nav.newActor')}</NavLink>
+                  </li>
+                ) : null}
+                {isStaff(role) ? (
+                  <li>
+                    <NavLink to="/admin/invitations">{t('nav.invitations')}</NavLink>
+                  </li>
+                ) : null}
+                {role === 'admin' ? (
+                  <li>
+                    <NavLink to="/admin/utilisateurs">{t('nav.users')}</NavLink>
+                  </li>
+                ) : null}
+              </ul>
+            </nav>
+          ) : null}
         </div>
       </div>
     </header>

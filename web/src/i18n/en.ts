@@ -9,6 +9,7 @@ export const en: Messages = {
 
   'nav.main': 'Main navigation',
   'nav.menu': 'Menu',
+  'nav.workspace': 'My workspace',
   'nav.directory': 'Directory',
   'nav.needsOffers': 'Needs and offers',
   'nav.projects': 'Flagship projects',

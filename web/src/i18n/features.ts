@@ -1,7 +1,9 @@
 // Each feature keeps its messages beside its pages; they are merged with the core catalogue (fr.ts, en.ts).
 import { allianceMessages } from '../alliances/messages';
 import { contactMessages } from '../contacts/messages';
+import { matchingMessages } from '../matching/messages';
 import { needOfferMessages } from '../needs-offers/messages';
+import { notificationMessages } from '../notifications/messages';
 import { partnershipMessages } from '../partnerships/messages';
 import { projectMessages } from '../projects/messages';
 
@@ -11,4 +13,6 @@ export const featureCatalogues = [
   partnershipMessages,
   allianceMessages,
   contactMessages,
+  matchingMessages,
+  notificationMessages,
 ] as const;

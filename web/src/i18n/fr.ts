@@ -6,6 +6,7 @@ export const fr = {
 
   'nav.main': 'Navigation principale',
   'nav.menu': 'Menu',
+  'nav.workspace': 'Mon espace de travail',
   'nav.directory': 'Annuaire',
   'nav.needsOffers': 'Besoins et offres',
   'nav.projects': 'Projets phares',

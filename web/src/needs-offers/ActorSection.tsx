@@ -19,9 +19,17 @@ export function ActorNeedOffers({ actorId }: { actorId: string }) {
       <div className="need-offer-feed-head">
         <h2 id="actor-need-offers-heading">{t('needOffer.section.title')}</h2>
         {mayPublish ? (
-          <Link className="button button-small" to={`/besoins-offres/nouveau?acteur=${actorId}`}>
-            {t('needOffer.publish')}
-          </Link>
+          <span className="need-offer-section-actions">
+            <Link
+              className="button button-secondary button-small"
+              to={`/suggestions?subjectKind=actor&subjectId=${actorId}`}
+            >
+              {t('matching.suggestions.link')}
+            </Link>
+            <Link className="button button-small" to={`/besoins-offres/nouveau?acteur=${actorId}`}>
+              {t('needOffer.publish')}
+            </Link>
+          </span>
         ) : null}
       </div>
       {list.data && items.length === 0 ? <p className="muted">{t('needOffer.section.empty')}</p> : null}

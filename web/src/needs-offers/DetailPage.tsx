@@ -102,6 +102,9 @@ function Detail({ item, onChange }: { item: NeedOfferDetail; onChange(item: Need
             <Link className="button" to={`/partenariats/nouveau?besoin=${item.id}`}>
               {t('needOffer.openPartnership')}
             </Link>
+            <Link className="button button-secondary" to={`/suggestions?subjectKind=${item.kind}&subjectId=${item.id}`}>
+              {t('matching.suggestions.link')}
+            </Link>
             <Link className="button button-secondary" to={`/besoins-offres/${item.id}/modifier`}>
               {t('needOffer.edit')}
             </Link>

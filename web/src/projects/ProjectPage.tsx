@@ -63,6 +63,11 @@ function ProjectSheet({ project }: { project: ProjectDetail }) {
             {t('project.print')}
           </button>
           {project.canEdit ? (
+            <Link className="button button-secondary" to={`/suggestions?subjectKind=project&subjectId=${project.id}`}>
+              {t('matching.suggestions.link')}
+            </Link>
+          ) : null}
+          {project.canEdit ? (
             <Link className="button button-secondary" to={`/projets/${project.id}/modifier`}>
               {t('project.edit')}
             </Link>

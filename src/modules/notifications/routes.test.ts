@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../tests/app.js';
+import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { call, type TestApp } from '../matching/testing.js';
+import type { Notification } from './contract.js';
+import { notifications } from './schema.js';
+
+describe('notifications routes', () => {
+  let t: TestApp;
+  let me: SignedIn;
+  let someoneElse: SignedIn;
+  let theirs: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    me = await signedInAs(t.db, 'member');
+    someoneElse = await signedInAs(t.db, 'member');
+    const at = (minutes: number) => new Date(Date.UTC(2026, 5, 1, 9, minutes));
+    await t.db.insert(notifications).values([
+      { userId: me.user.id, kind: 'contactRequest', title: 'Première', link: '/mises-en-relation', createdAt: at(0) },
+      { userId: me.user.id, kind: 'mutualSuggestion', title: 'Deuxième', link: '/suggestions', createdAt: at(1) },
+      { userId: me.user.id, kind: 'requestAccepted', title: 'Troisième', createdAt: at(2) },
+    ]);
+    const [row] = await t.db
+      .insert(notifications)
+      .values({ userId: someoneElse.user.id, kind: 'contactRequest', title: 'Pas pour moi' })
+      .returning({ id: notifications.id });
+    theirs = row?.id ?? '';
+  });
+  afterAll(() => t.close());
+
+  const list = async (who: SignedIn, query = '') => {
+    const res = await call(t, who, 'GET', `/api/v1/notifications${query}`);
+    expect(res.status).toBe(200);
+    return res.body as { items: Notification[]; unread: number };
+  };
+
+  it('lists my notifications newest first with the number unread, and only mine', async () => {
+    const mine = await list(me);
+    expect(mine.items.map((n) => n.title)).toEqual(['Troisième', 'Deuxième', 'Première']);
+    expect(mine.unread).toBe(3);
+    expect(mine.items[0]).toMatchObject({ kind: 'requestAccepted', readAt: null, body: '', link: '' });
+    expect((await list(me, '?limit=1')).items).toHaveLength(1);
+    expect((await call(t, null, 'GET', '/api/v1/notifications')).status).toBe(401);
+  });
+
+  it('marks one read; another user’s is not found and stays unread', async () => {
+    const [newest] = (await list(me)).items;
+    const read = await call(t, me, 'POST', `/api/v1/notifications/${newest?.id}/read`);
+    expect(read.status).toBe(204);
+    const after = await list(me);
+    expect(after.unread).toBe(2);
+    const readAt = after.items[0]?.readAt;
+    expect(readAt).not.toBeNull();
+    await call(t, me, 'POST', `/api/v1/notifications/${newest?.id}/read`);
+    expect((await list(me)).items[0]?.readAt).toBe(readAt);
+
+    expect((await call(t, me, 'POST', `/api/v1/notifications/${theirs}/read`)).status).toBe(404);
+    expect((await call(t, me, 'POST', `/api/v1/notifications/${randomUUID()}/read`)).status).toBe(404);
+    expect((await list(someoneElse)).unread).toBe(1);
+  });
+
+  it('filters the unread ones, and `unread=false` lists them all', async () => {
+    expect((await list(me, '?unread=true')).items.map((n) => n.title)).toEqual(['Deuxième', 'Première']);
+    expect((await list(me, '?unread=false')).items).toHaveLength(3);
+  });
+
+  it('marks all mine read, nobody else’s', async () => {
+    expect((await call(t, me, 'POST', '/api/v1/notifications/read-all')).status).toBe(204);
+    expect((await list(me)).unread).toBe(0);
+    expect((await list(someoneElse)).unread).toBe(1);
+  });
+
+  it('keeps matchmaking news off until consent, stamps the first consent, clears it on withdrawal', async () => {
+    const get = async () => (await call(t, me, 'GET', '/api/v1/notifications/settings')).body;
+    const put = (matching: string) => call(t, me, 'PUT', '/api/v1/notifications/settings', { matching });
+    expect(await get()).toEqual({ matching: 'off', consentedAt: null });
+    const instant = await put('instant');
+    expect(instant.status).toBe(200);
+    expect(instant.body.matching).toBe('instant');
+    const consentedAt = instant.body.consentedAt as string;
+    expect(Date.parse(consentedAt)).toBeGreaterThan(Date.now() - 60_000);
+    expect((await put('weekly')).body).toEqual({ matching: 'weekly', consentedAt });
+    expect(await get()).toEqual({ matching: 'weekly', consentedAt });
+    expect((await put('off')).body).toEqual({ matching: 'off', consentedAt: null });
+    const bad = await put('daily');
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('matching');
+    expect(await get()).toEqual({ matching: 'off', consentedAt: null });
+  });
+});
