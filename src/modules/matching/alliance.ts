@@ -11,7 +11,7 @@ import { alliances } from '../alliances/schema.js';
 import type { ActorFamily } from '../reference/families.js';
 import { territoryCommunes } from '../reference/schema.js';
 import { type AllianceSuggestion, type AllianceSuggestionInput, allianceSuggestionInput } from './contract.js';
-import { type Locale, listWords, reasonsFor } from './reasons.js';
+import { listWords, reasonsFor, resources } from './reasons.js';
 import { type SubjectProfile, scoreCandidates } from './score.js';
 import { candidateCards, localeOf, themeLabels } from './service.js';
 import { allianceTunables, impliedResources, resourcesOfBenefit, resourcesOfContribution } from './weights.js';
@@ -24,31 +24,6 @@ interface MemberRow {
   contributions: string[];
   benefits: string[];
 }
-
-const resourceNames: Record<Locale, Record<string, string>> = {
-  fr: {
-    money: 'financement',
-    skills: 'compétences',
-    volunteers: 'bénévoles',
-    premises: 'locaux',
-    equipment: 'matériel',
-    network: 'réseau',
-    visibility: 'visibilité',
-    expertise: 'expertise',
-    purchasing: 'achats',
-  },
-  en: {
-    money: 'funding',
-    skills: 'skills',
-    volunteers: 'volunteers',
-    premises: 'premises',
-    equipment: 'equipment',
-    network: 'network',
-    visibility: 'visibility',
-    expertise: 'expertise',
-    purchasing: 'purchasing',
-  },
-};
 
 /** What each candidate can give (offered or implied), for the coverage count. */
 const givesOf = (offered: string[], contributions: string[]) => [
@@ -194,19 +169,7 @@ export async function suggestAllianceMembers(
       const covered = covers.get(c) ?? [];
       const declared = (extraById.get(c.actorId)?.contributions ?? []).map((i) => labelOf.get(i) ?? i);
       const parts = [
-        ...(covered.length
-          ? [
-              locale === 'fr'
-                ? `couvre ${listWords(
-                    covered.map((r) => resourceNames.fr[r] ?? r),
-                    'fr',
-                  )}`
-                : `covers ${listWords(
-                    covered.map((r) => resourceNames.en[r] ?? r),
-                    'en',
-                  )}`,
-            ]
-          : []),
+        ...(covered.length ? [`${locale === 'fr' ? 'couvre' : 'covers'} ${resources(covered, locale)}`] : []),
         ...(card.itemTitle ? [locale === 'fr' ? `propose « ${card.itemTitle} »` : `offers “${card.itemTitle}”`] : []),
         ...(declared.length ? [listWords(declared.slice(0, 3), locale).toLowerCase()] : []),
       ];

@@ -92,7 +92,8 @@ export function listWords(words: string[], locale: Locale): string {
   return `${words.slice(0, -1).join(', ')}${and}${words[words.length - 1]}`;
 }
 
-const resources = (list: string[], locale: Locale) =>
+/** Resources as a reason says them: « des locaux et un financement ». */
+export const resources = (list: string[], locale: Locale) =>
   listWords(
     list.map((r) => resourceWords[locale][r] ?? r),
     locale,

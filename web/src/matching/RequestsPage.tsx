@@ -9,7 +9,7 @@ import { useI18n } from '../i18n';
 import { type ActorChoice, ActorPicker } from '../ui/ActorPicker';
 import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
 import { usePageTitle } from '../ui/usePageTitle';
-import { ActorLine, DismissFields, ReasonList } from './parts';
+import { ActorLine, DismissForm, ReasonList } from './parts';
 
 type Box = 'received' | 'sent';
 
@@ -276,41 +276,23 @@ function RequestItem({
         </div>
       ) : null}
       {canAnswer && declining ? (
-        <form
-          className="match-form"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void answer(false);
+        <DismissForm
+          idPrefix={`${id}-decline`}
+          label={t('matching.requests.declineReason')}
+          submitLabel={t('matching.requests.declineSubmit')}
+          busy={busy}
+          reason={reason}
+          note={note}
+          onReason={setReason}
+          onNote={setNote}
+          fieldErrors={fieldErrors}
+          generalError={generalError}
+          onSubmit={() => void answer(false)}
+          onCancel={() => {
+            setDeclining(false);
+            setError(null);
           }}
-        >
-          <DismissFields
-            idPrefix={`${id}-decline`}
-            label={t('matching.requests.declineReason')}
-            reason={reason}
-            note={note}
-            onReason={setReason}
-            onNote={setNote}
-            reasonError={fieldErrors.reason}
-            noteError={fieldErrors.note}
-          />
-          {generalError ? <Alert>{generalError}</Alert> : null}
-          <div className="form-actions">
-            <button type="submit" className="button button-danger button-small" disabled={busy}>
-              {busy ? t('matching.sending') : t('matching.requests.declineSubmit')}
-            </button>
-            <button
-              type="button"
-              className="button button-secondary button-small"
-              onClick={() => {
-                setDeclining(false);
-                setError(null);
-              }}
-            >
-              {t('matching.cancel')}
-            </button>
-          </div>
-        </form>
+        />
       ) : null}
     </li>
   );

@@ -7,7 +7,7 @@ import { type ApiError, asApiError, callApi, fieldErrorsOf } from '../api/client
 import { useI18n } from '../i18n';
 import { Field } from '../ui/Field';
 import { Alert, useErrorText } from '../ui/feedback';
-import { ActorLine, DismissFields, ReasonList, ScoreBar } from './parts';
+import { ActorLine, DismissForm, ReasonList, ScoreBar } from './parts';
 
 export type DecisionResult = ResponseOf<typeof matchingRoutes.decide>;
 
@@ -191,38 +191,24 @@ export function SuggestionCard({
           </form>
         ) : null}
         {mode === 'dismiss' ? (
-          <form
-            className="match-form"
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault();
-              void send('dismiss');
-            }}
-            ref={(el) => {
+          <DismissForm
+            idPrefix={`${id}-dismiss`}
+            label={t('matching.dismiss.reason')}
+            hint={t('matching.dismiss.hint')}
+            submitLabel={t('matching.dismiss.submit')}
+            busy={busy}
+            reason={reason}
+            note={note}
+            onReason={setReason}
+            onNote={setNote}
+            fieldErrors={fieldErrors}
+            generalError={generalError}
+            onSubmit={() => void send('dismiss')}
+            onCancel={() => close('dismiss')}
+            formRef={(el) => {
               firstControl.current = el?.querySelector('select') ?? null;
             }}
-          >
-            <p className="small muted">{t('matching.dismiss.hint')}</p>
-            <DismissFields
-              idPrefix={`${id}-dismiss`}
-              label={t('matching.dismiss.reason')}
-              reason={reason}
-              note={note}
-              onReason={setReason}
-              onNote={setNote}
-              reasonError={fieldErrors.reason}
-              noteError={fieldErrors.note}
-            />
-            {generalError ? <Alert>{generalError}</Alert> : null}
-            <div className="form-actions">
-              <button type="submit" className="button button-danger button-small" disabled={busy}>
-                {busy ? t('matching.sending') : t('matching.dismiss.submit')}
-              </button>
-              <button type="button" className="button button-secondary button-small" onClick={() => close('dismiss')}>
-                {t('matching.cancel')}
-              </button>
-            </div>
-          </form>
+          />
         ) : null}
       </div>
     </article>

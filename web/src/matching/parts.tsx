@@ -4,6 +4,7 @@ import type { Suggestion } from '../../../src/modules/matching/contract';
 import { dismissReasons } from '../../../src/modules/matching/vocabulary';
 import { useI18n } from '../i18n';
 import { Field } from '../ui/Field';
+import { Alert } from '../ui/feedback';
 import './matching.css';
 
 export type SuggestedActorView = Suggestion['actor'];
@@ -79,29 +80,51 @@ export function ActorLine({
 }
 
 /** The reason (required, the server says so) and an optional note, for dismissing a suggestion or a request. */
-export function DismissFields({
+/** Why one sets a suggestion or a request aside: the reason (required) and a note, then send or cancel. */
+export function DismissForm({
   idPrefix,
   label,
+  hint,
+  submitLabel,
+  busy,
   reason,
   note,
   onReason,
   onNote,
-  reasonError,
-  noteError,
+  fieldErrors,
+  generalError,
+  onSubmit,
+  onCancel,
+  formRef,
 }: {
   idPrefix: string;
   label: string;
+  hint?: string;
+  submitLabel: string;
+  busy: boolean;
   reason: string;
   note: string;
   onReason(value: string): void;
   onNote(value: string): void;
-  reasonError?: string | undefined;
-  noteError?: string | undefined;
+  fieldErrors: Record<string, string | undefined>;
+  generalError: string | null | undefined;
+  onSubmit(): void;
+  onCancel(): void;
+  formRef?: (form: HTMLFormElement | null) => void;
 }) {
   const { t } = useI18n();
   return (
-    <>
-      <Field id={`${idPrefix}-reason`} label={label} required error={reasonError}>
+    <form
+      className="match-form"
+      noValidate
+      ref={formRef}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      {hint ? <p className="small muted">{hint}</p> : null}
+      <Field id={`${idPrefix}-reason`} label={label} required error={fieldErrors.reason}>
         {(control) => (
           <select {...control} value={reason} onChange={(e) => onReason(e.target.value)}>
             <option value="">{t('matching.dismiss.choose')}</option>
@@ -113,11 +136,20 @@ export function DismissFields({
           </select>
         )}
       </Field>
-      <Field id={`${idPrefix}-note`} label={t('matching.dismiss.note')} error={noteError}>
+      <Field id={`${idPrefix}-note`} label={t('matching.dismiss.note')} error={fieldErrors.note}>
         {(control) => (
           <textarea {...control} rows={2} maxLength={1000} value={note} onChange={(e) => onNote(e.target.value)} />
         )}
       </Field>
-    </>
+      {generalError ? <Alert>{generalError}</Alert> : null}
+      <div className="form-actions">
+        <button type="submit" className="button button-danger button-small" disabled={busy}>
+          {busy ? t('matching.sending') : submitLabel}
+        </button>
+        <button type="button" className="button button-secondary button-small" onClick={onCancel}>
+          {t('matching.cancel')}
+        </button>
+      </div>
+    </form>
   );
 }
