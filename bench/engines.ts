@@ -56,10 +56,10 @@ async function actorCount(session: Session): Promise<number> {
 
 export const pgliteDir = '/tmp/alliances-bench-pglite';
 
-export async function openPgliteEngine(actors: number, keep: boolean): Promise<Engine> {
-  const reusable = keep && fs.existsSync(pgliteDir);
-  if (!reusable) fs.rmSync(pgliteDir, { recursive: true, force: true });
-  const database = await openPglite(pgliteDir);
+export async function openPgliteEngine(actors: number, keep: boolean, dir = pgliteDir): Promise<Engine> {
+  const reusable = keep && fs.existsSync(dir);
+  if (!reusable) fs.rmSync(dir, { recursive: true, force: true });
+  const database = await openPglite(dir);
   const client = (database.db as unknown as { $client: PGlite }).$client;
   const session: Session = {
     exec: async (text) => {
@@ -72,15 +72,15 @@ export async function openPgliteEngine(actors: number, keep: boolean): Promise<E
   if (!reused) {
     if (reusable) {
       await database.close();
-      fs.rmSync(pgliteDir, { recursive: true, force: true });
-      return openPgliteEngine(actors, false);
+      fs.rmSync(dir, { recursive: true, force: true });
+      return openPgliteEngine(actors, false, dir);
     }
     await migrate(database);
     await loadReferenceData(database.db);
   }
   return {
     kind: 'pglite',
-    location: pgliteDir,
+    location: dir,
     database,
     session,
     reused,
@@ -113,12 +113,12 @@ function redacted(url: string): string {
   return u.toString();
 }
 
-export async function openPostgresEngine(actors: number, keep: boolean): Promise<Engine> {
+export async function openPostgresEngine(actors: number, keep: boolean, name = benchDatabase): Promise<Engine> {
   const serverUrl = process.env.DATABASE_URL || defaultServerUrl;
-  const url = withDatabase(serverUrl, benchDatabase);
+  const url = withDatabase(serverUrl, name);
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
-  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [benchDatabase])).rowCount === 1;
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
   let reused = false;
   if (keep && exists) {
     const probe = new pg.Client({ connectionString: url });
@@ -127,8 +127,8 @@ export async function openPostgresEngine(actors: number, keep: boolean): Promise
     await probe.end();
   }
   if (!reused) {
-    await admin.query(`DROP DATABASE IF EXISTS ${benchDatabase} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${benchDatabase}`);
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
   }
   await admin.end();
   const database = await openPostgres(url);
@@ -174,7 +174,7 @@ export async function openPostgresEngine(actors: number, keep: boolean): Promise
   };
 }
 
-async function prepareHelpers(session: Session): Promise<void> {
+export async function prepareHelpers(session: Session): Promise<void> {
   const [row] = await session.rows<{ present: boolean }>(
     `SELECT to_regclass('pg_temp.bench_places') IS NOT NULL AS present`,
   );

@@ -12,13 +12,25 @@ import { loadConfig } from '../src/config.js';
 import type { DatabaseKind } from '../src/db/client.js';
 import { directoryQuery } from '../src/modules/actors/contract.js';
 import { searchActors } from '../src/modules/actors/search.js';
-import { check, type Engine, openPgliteEngine, openPostgresEngine, pgliteDir, seed } from './engines.js';
+import { benchDatabase, check, type Engine, openPgliteEngine, openPostgresEngine, pgliteDir, seed } from './engines.js';
+import {
+  benchAnimator,
+  checkMatching,
+  type MatchingSeed,
+  type RefreshTiming,
+  sampleNeeds,
+  seedMatching,
+  timeRefresh,
+  timeSuggestions,
+} from './matching.js';
 import { getJson, startBareFastify, stats, timeCalls } from './measure.js';
 import {
   type EngineResult,
   engineSection,
   engineTitle,
   type Machine,
+  type MatchingResult,
+  matchingSection,
   type QueryResult,
   writeSection,
 } from './report.js';
@@ -28,6 +40,12 @@ const usage = `npm run bench -- [options]
   --actors N                        actors to seed (default 100000 on PGlite, 1000000 on PostgreSQL)
   --runs K                          timed requests per query (default 50), after --warmups (default 5)
   --chunk N                         rows per INSERT … SELECT while seeding (default 50000)
+  --part directory|matching|both    what to time (default both; the seeding is the same)
+  --needs N                         needs the suggestions rotate over (default 20)
+  --refresh N                       actors of the big directory whose suggestions are refreshed (default 10000 on
+                                    PostgreSQL, 1000 on PGlite; 0: none)
+  --refresh-directory N             actors of the small directory refreshed whole (default 10000, 0: none)
+  --concurrency C                   actors refreshed at once (default 4, PostgreSQL only: PGlite has one connection)
   --keep                            reuse an already seeded database of the same size (seeding is then not measured)
   --no-doc                          print only; do not update docs/benchmarks.md
 PostgreSQL: database alliances_bench on DATABASE_URL's server, else on postgres://postgres@127.0.0.1:5432/test's
@@ -43,8 +61,13 @@ const typicalQueries: { key: string; label: string; params: Record<string, strin
 ];
 const page = { page: '1', pageSize: '20' };
 const defaultActors: Record<DatabaseKind, number> = { pglite: 100_000, postgresql: 1_000_000 };
+/** Actors of the big directory refreshed (PGlite has one connection: a smaller sample keeps the run short). */
+const defaultRefresh: Record<DatabaseKind, number> = { pglite: 1_000, postgresql: 10_000 };
 /** The issue's target: p95 ≤ 50 ms for each query at a million actors on PostgreSQL. */
 const targetFor = (kind: DatabaseKind, actors: number) => (kind === 'postgresql' && actors >= 1_000_000 ? 50 : null);
+/** Issue 4's targets on PostgreSQL at a million actors: p95 ≤ 100 ms for one need, ≤ 60 s for 10 000 refreshes. */
+const matchingTargets = (kind: DatabaseKind, actors: number) =>
+  kind === 'postgresql' && actors >= 1_000_000 ? { suggestionP95Ms: 100, refreshMs: 60_000 } : null;
 
 const settingNames = [
   'shared_buffers',
@@ -94,15 +117,58 @@ async function versionAndSettings(engine: Engine) {
   };
 }
 
+interface Options {
+  runs: number;
+  warmups: number;
+  chunk: number;
+  keep: boolean;
+  part: 'directory' | 'matching' | 'both';
+  needs: number;
+  refresh: number;
+  refreshDirectory: number;
+  concurrency: number;
+}
+
+/** Seeds the open needs and offers when the database has none (a new one, or one kept from before issue 4). */
+async function seedMatchingIfNeeded(engine: Engine, actors: number, chunk: number): Promise<MatchingSeed | null> {
+  const [row] = await engine.session.rows<{ n: number }>('SELECT count(*)::int AS n FROM needs_offers');
+  if (Number(row?.n ?? 0) > 0) return null;
+  log(`seeding open needs and offers of ${actors.toLocaleString('en')} actors…`);
+  const seeded = await seedMatching(engine, actors, chunk, log);
+  log(
+    `${seeded.needs.toLocaleString('en')} needs, ${seeded.offers.toLocaleString('en')} offers in ` +
+      `${(seeded.insertMs / 1000).toFixed(1)} s; profiles of ${seeded.sampleActors.toLocaleString('en')} actors ` +
+      `rebuilt in ${(seeded.profilesSampleMs / 1000).toFixed(1)} s; VACUUM ANALYZE ${(seeded.vacuumMs / 1000).toFixed(1)} s`,
+  );
+  return seeded;
+}
+
+const openEngine = (kind: DatabaseKind, actors: number, keep: boolean, suffix = '') =>
+  kind === 'pglite'
+    ? openPgliteEngine(actors, keep, `${pgliteDir}${suffix.replaceAll('_', '-')}`)
+    : openPostgresEngine(actors, keep, `${benchDatabase}${suffix}`);
+
+/** The stored suggestions of a whole directory of `actors` (its own database, seeded like the big one). */
+async function refreshSmallDirectory(kind: DatabaseKind, actors: number, opts: Options): Promise<RefreshTiming> {
+  log(`\n-- ${engineTitle(kind)}: a directory of ${actors.toLocaleString('en')} actors, every suggestion refreshed`);
+  const engine = await openEngine(kind, actors, opts.keep, `_${actors}`);
+  try {
+    if (!engine.reused) await seed(engine, actors, opts.chunk, log);
+    await seedMatchingIfNeeded(engine, actors, opts.chunk);
+    return await timeRefresh(engine.database.db, actors, null, kind === 'pglite' ? 1 : opts.concurrency, log);
+  } finally {
+    await engine.close();
+  }
+}
+
 async function runEngine(
   kind: DatabaseKind,
   actors: number,
-  opts: { runs: number; warmups: number; chunk: number; keep: boolean },
-): Promise<EngineResult> {
+  opts: Options,
+): Promise<{ directory: EngineResult; matching: MatchingResult | null }> {
   const machine = machineNow();
   log(`\n== ${engineTitle(kind)}: ${actors.toLocaleString('en')} actors`);
-  const engine =
-    kind === 'pglite' ? await openPgliteEngine(actors, opts.keep) : await openPostgresEngine(actors, opts.keep);
+  const engine = await openEngine(kind, actors, opts.keep);
   try {
     log(`database: ${engine.location}${engine.reused ? ' (reused, --keep)' : ''}`);
     let seeded = null;
@@ -116,8 +182,10 @@ async function runEngine(
       log('COPY reference (generate to a file, then COPY FROM into a plain table)…');
       copy = await engine.copyReference(actors);
       log(`generate ${(copy.generateMs / 1000).toFixed(1)} s, COPY FROM ${(copy.copyMs / 1000).toFixed(1)} s`);
-      if (kind === 'postgresql') await engine.session.exec('CHECKPOINT').catch(() => undefined);
     }
+    const matchingSeed = await seedMatchingIfNeeded(engine, actors, opts.chunk);
+    if (kind === 'postgresql' && (seeded || matchingSeed))
+      await engine.session.exec('CHECKPOINT').catch(() => undefined);
     const checks = await check(engine.session);
     const { version, settings } = await versionAndSettings(engine);
 
@@ -137,7 +205,7 @@ async function runEngine(
       log('bare Fastify route…');
       const bare = stats((await timeCalls(() => getJson(bareServer.url), opts.warmups, opts.runs)).samples);
       const queries: QueryResult[] = [];
-      for (const q of typicalQueries) {
+      for (const q of opts.part === 'matching' ? [] : typicalQueries) {
         const params = new URLSearchParams({ ...q.params, ...page });
         const shown = new URLSearchParams(q.params).toString();
         const url = `${base}/api/v1/actors?${params}`;
@@ -166,7 +234,7 @@ async function runEngine(
             `p95 ${result.http.p95.toFixed(1)} ms  service p50 ${result.service.p50.toFixed(1)} ms`,
         );
       }
-      return {
+      const directory: EngineResult = {
         kind,
         actors,
         location: engine.location,
@@ -182,6 +250,45 @@ async function runEngine(
         queries,
         target: targetFor(kind, actors),
       };
+      if (opts.part === 'directory') return { directory, matching: null };
+      const matchingStart = { date: execFileSync('date', { encoding: 'utf8' }).trim(), load: os.loadavg() };
+      const matchingChecks = await checkMatching(engine.session);
+      const auth = await benchAnimator(engine.database.db);
+      const needs = await sampleNeeds(engine.database.db, opts.needs);
+      // One warm-up per need, then the timed requests rotate over the needs.
+      const warmups = Math.max(opts.warmups, needs.length);
+      const runs = Math.max(opts.runs, 5 * needs.length);
+      log(`top 10 for one need, rotating over ${needs.length} needs: ${warmups} warm-ups, ${runs} timed…`);
+      const bareMatching = stats((await timeCalls(() => getJson(bareServer.url), warmups, runs)).samples);
+      const suggestions = await timeSuggestions(engine.database.db, base, auth, needs, warmups, runs);
+      log(
+        `HTTP p50 ${suggestions.http.p50.toFixed(1)} ms p95 ${suggestions.http.p95.toFixed(1)} ms; service p50 ` +
+          `${suggestions.service.p50.toFixed(1)} ms; query p50 ${suggestions.query.p50.toFixed(1)} ms p95 ` +
+          `${suggestions.query.p95.toFixed(1)} ms`,
+      );
+      const refreshes: RefreshTiming[] = [];
+      const concurrency = kind === 'pglite' ? 1 : opts.concurrency;
+      const sample = opts.refresh >= 0 ? opts.refresh : defaultRefresh[kind];
+      if (sample > 0) {
+        log(`refresh of ${sample.toLocaleString('en')} actors of the directory (concurrency ${concurrency})…`);
+        refreshes.push(await timeRefresh(engine.database.db, actors, sample, concurrency, log));
+      }
+      const matching: MatchingResult = {
+        kind,
+        actors,
+        version,
+        machine: { ...machine, date: matchingStart.date, loadBefore: matchingStart.load, loadAfter: os.loadavg() },
+        seed: matchingSeed,
+        actorSeed: seeded,
+        checks: matchingChecks,
+        warmups,
+        runs,
+        bare: bareMatching,
+        suggestions,
+        refreshes,
+        targets: matchingTargets(kind, actors),
+      };
+      return { directory, matching };
     } finally {
       await bareServer.close();
       await app.close();
@@ -205,6 +312,11 @@ async function main() {
       warmups: { type: 'string', default: '5' },
       chunk: { type: 'string', default: '50000' },
       keep: { type: 'boolean', default: false },
+      part: { type: 'string', default: 'both' },
+      needs: { type: 'string', default: '20' },
+      refresh: { type: 'string' },
+      'refresh-directory': { type: 'string', default: '10000' },
+      concurrency: { type: 'string', default: '4' },
       'no-doc': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -222,22 +334,44 @@ async function main() {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer\n${usage}`);
     return n;
   };
-  const opts = {
+  if (!['both', 'directory', 'matching'].includes(values.part)) throw new Error(`--part: ${values.part}?\n${usage}`);
+  const opts: Options = {
     runs: positive('runs', values.runs),
     warmups: values.warmups === '0' ? 0 : positive('warmups', values.warmups),
     chunk: positive('chunk', values.chunk),
     keep: values.keep,
+    part: values.part as Options['part'],
+    needs: positive('needs', values.needs),
+    refresh: values.refresh === undefined ? -1 : values.refresh === '0' ? 0 : positive('refresh', values.refresh),
+    refreshDirectory:
+      values['refresh-directory'] === '0' ? 0 : positive('refresh-directory', values['refresh-directory']),
+    concurrency: positive('concurrency', values.concurrency),
   };
+  const started = performance.now();
   const doc = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
   const sections: string[] = [];
+
   for (const kind of engines) {
     const actors = values.actors === undefined ? defaultActors[kind] : positive('actors', values.actors);
+    const engineStart = performance.now();
     const result = await runEngine(kind, actors, opts);
-    const section = engineSection(result);
-    sections.push(section);
-    if (!values['no-doc']) writeSection(doc, kind, section, docTemplate);
-    log(`\n${section}\n`);
+    if (opts.part !== 'matching') {
+      const section = engineSection(result.directory);
+      sections.push(section);
+      if (!values['no-doc']) writeSection(doc, kind, section, docTemplate);
+      log(`\n${section}\n`);
+    }
+    if (result.matching) {
+      if (opts.refreshDirectory > 0) {
+        result.matching.refreshes.push(await refreshSmallDirectory(kind, opts.refreshDirectory, opts));
+      }
+      result.matching.totalMs = performance.now() - engineStart;
+      const section = matchingSection(result.matching);
+      if (!values['no-doc']) writeSection(doc, `matching-${kind}`, section, docTemplate);
+      log(`\n${section}\n`);
+    }
   }
+  log(`total time ${((performance.now() - started) / 1000).toFixed(0)} s`);
   if (!values['no-doc']) log(`written to ${path.relative(process.cwd(), doc)}`);
 }
 

@@ -122,31 +122,93 @@ CREATE INDEX "match_requests_from_idx" ON "match_requests" USING btree ("from_ac
 CREATE INDEX "match_terms_local_idx" ON "match_terms" USING btree ("term","commune_code","fresh_at" DESC NULLS LAST,"actor_id");--> statement-breakpoint
 CREATE INDEX "match_terms_global_idx" ON "match_terms" USING btree ("term","fresh_at" DESC NULLS LAST,"actor_id");--> statement-breakpoint
 CREATE INDEX "partner_suggestions_candidate_idx" ON "partner_suggestions" USING btree ("candidate_id");--> statement-breakpoint
+-- The scoring query's text hits: the latest open needs or offers sharing a word with the subject, walked from the
+-- latest when many items share one (src/modules/matching/score.ts, docs/benchmarks.md). Not partial (status =
+-- 'open'): with stale statistics the planner took a partial one for the triggers' lookups of an actor's open items,
+-- walking all of them. Not in the Drizzle schema.
+CREATE INDEX "needs_offers_updated_idx" ON "needs_offers" USING btree ("updated_at" DESC);--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
 -- The recommender's components (src/modules/matching: weights.ts holds the tunables passed in, ADR 0005 the why).
 -- Each is a small immutable function so that it can be tested on its own and read in the scoring query.
--- A stakeholder item without its family and direction: 'company.contribution.means' → 'means'.
+-- A stakeholder item without its family and direction: 'company.contribution.means' → 'means' (what follows the
+-- last dot; split_part rather than a regular expression: five times cheaper, and called for every item scored).
 CREATE OR REPLACE FUNCTION match_item_key(item text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT regexp_replace(item, '^.*\.', '')
+  SELECT split_part(item, '.', -1)
 $$;--> statement-breakpoint
+-- The functions called for every scored candidate (coverage, implied, shared, family fit) are PL/pgSQL loops over
+-- the small arrays, with no query inside: each call then costs a couple of microseconds, where an SQL function with a
+-- subquery (SELECT … FROM unnest(…)) starts an executor every time, two to three times as much (docs/benchmarks.md).
 -- Share of what is sought that the other gives (declared offers fully, implied resources for a credit); covering
 -- `for_full` of them is enough for the full score (an actor seeking five things is well served by a partner for two).
+-- Each distinct resource sought counts once.
 CREATE OR REPLACE FUNCTION match_coverage(wanted text[], offered text[], implied text[], implied_credit real,
-  for_full integer) RETURNS real LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE WHEN cardinality(wanted) = 0 THEN 0::real ELSE (
-    SELECT least(1, sum(CASE WHEN w = ANY(offered) THEN 1 WHEN w = ANY(implied) THEN implied_credit ELSE 0 END)
-      / least(count(*), for_full))::real
-    FROM (SELECT DISTINCT unnest(wanted) AS w) x) END
-$$;--> statement-breakpoint
+  for_full integer) RETURNS real LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  w text;
+  seen text[] := '{}';
+  total real := 0;
+BEGIN
+  IF wanted IS NULL THEN RETURN 1; END IF; -- as least(1, NULL) answered in the SQL version
+  IF cardinality(wanted) = 0 THEN RETURN 0; END IF;
+  FOREACH w IN ARRAY wanted LOOP
+    CONTINUE WHEN w = ANY(seen);
+    seen := seen || w;
+    IF w = ANY(offered) THEN total := total + 1;
+    ELSIF w = ANY(implied) THEN total := total + implied_credit;
+    END IF;
+  END LOOP;
+  RETURN least(1, total / least(cardinality(seen)::bigint, for_full))::real;
+END $$;--> statement-breakpoint
+-- An array's distinct elements in order (insertion sort: the arrays scored hold a handful of elements).
+CREATE OR REPLACE FUNCTION match_sorted_set(a text[]) RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  x text;
+  result text[] := '{}';
+  j integer;
+BEGIN
+  FOREACH x IN ARRAY a LOOP
+    CONTINUE WHEN x = ANY(result);
+    j := cardinality(result);
+    result := result || x;
+    WHILE j >= 1 AND result[j] > x LOOP
+      result[j + 1] := result[j];
+      j := j - 1;
+    END LOOP;
+    result[j + 1] := x;
+  END LOOP;
+  RETURN result;
+END $$;--> statement-breakpoint
+-- The resources some declared items imply (weights.ts maps), distinct and in order.
 CREATE OR REPLACE FUNCTION match_implied(items text[], links jsonb) RETURNS text[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT coalesce(array_agg(DISTINCT r ORDER BY r), '{}') FROM unnest(items) i,
-    jsonb_array_elements_text(links -> match_item_key(i)) r
-$$;--> statement-breakpoint
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  item text;
+  implied jsonb;
+  found text[] := '{}';
+BEGIN
+  IF items IS NULL THEN RETURN '{}'; END IF;
+  FOREACH item IN ARRAY items LOOP
+    implied := links -> match_item_key(item);
+    CONTINUE WHEN implied IS NULL;
+    FOR k IN 0 .. jsonb_array_length(implied) - 1 LOOP
+      found := found || (implied ->> k);
+    END LOOP;
+  END LOOP;
+  RETURN match_sorted_set(found);
+END $$;--> statement-breakpoint
+-- The distinct elements of `a` found in `b`, in order.
 CREATE OR REPLACE FUNCTION match_shared(a text[], b text[]) RETURNS text[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT coalesce(array_agg(DISTINCT x ORDER BY x), '{}') FROM unnest(a) x WHERE x = ANY(b)
-$$;--> statement-breakpoint
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  x text;
+  found text[] := '{}';
+BEGIN
+  IF a IS NULL OR b IS NULL THEN RETURN '{}'; END IF;
+  FOREACH x IN ARRAY a LOOP
+    IF x = ANY(b) THEN found := found || x; END IF;
+  END LOOP;
+  RETURN match_sorted_set(found);
+END $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION match_words(wanted text[], have text[], words_for_full integer) RETURNS real
 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT least(1, cardinality(match_shared(wanted, have))::real / greatest(1, least(words_for_full, cardinality(wanted))))
@@ -182,16 +244,24 @@ $$;--> statement-breakpoint
 -- subject does not give itself); others show what their family is expected to bring (weights.ts familyExpectations).
 CREATE OR REPLACE FUNCTION match_family_fit(family actor_family, other_family actor_family, gives text[],
   other_gives text[], other_contributions text[], expectations jsonb) RETURNS real
-LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
-  SELECT CASE
-    WHEN family = other_family THEN
-      CASE WHEN EXISTS (SELECT 1 FROM unnest(other_gives) g WHERE NOT g = ANY(gives)) THEN 1::real ELSE 0.3::real END
-    WHEN ARRAY(SELECT match_item_key(c) FROM unnest(other_contributions) c)
-        && ARRAY(SELECT jsonb_array_elements_text(expectations -> other_family::text -> 'contributions'))
-      OR other_gives && ARRAY(SELECT jsonb_array_elements_text(expectations -> other_family::text -> 'resources'))
-      THEN 1::real
-    ELSE 0.2::real END
-$$;--> statement-breakpoint
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $$
+DECLARE
+  x text;
+  expected jsonb := expectations -> other_family::text;
+BEGIN
+  IF family = other_family THEN
+    FOREACH x IN ARRAY coalesce(other_gives, '{}') LOOP
+      IF NOT x = ANY(gives) THEN RETURN 1; END IF;
+    END LOOP;
+    RETURN 0.3;
+  END IF;
+  -- `?` and `?|` find strings among a JSON array's elements.
+  FOREACH x IN ARRAY coalesce(other_contributions, '{}') LOOP
+    IF (expected -> 'contributions') ? match_item_key(x) THEN RETURN 1; END IF;
+  END LOOP;
+  IF (expected -> 'resources') ?| other_gives THEN RETURN 1; END IF;
+  RETURN 0.2;
+END $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION match_freshness(fresh_at timestamptz, open_items integer, at timestamptz,
   half_life_days real, open_items_for_full integer) RETURNS real LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT (0.6 * exp(-ln(2) * greatest(0, extract(epoch FROM at - fresh_at) / 86400) / half_life_days)

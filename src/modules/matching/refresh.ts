@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { notifyActorMembers } from '../notifications/service.js';
 import { actorProfile } from './profile.js';
-import { scoreCandidates } from './score.js';
+import { prefetchNearestCommunes, scoreCandidates } from './score.js';
 import { exclusionsFor } from './service.js';
 import { tunables } from './weights.js';
 
@@ -22,11 +22,9 @@ export interface RefreshOptions {
 
 /** Recomputes one actor's stored top suggestions in one statement: replaced wholesale, first-seen dates kept. */
 async function refreshActor(db: Db, actorId: string): Promise<number> {
-  const profile = await actorProfile(db, actorId);
-  const scored = await scoreCandidates(db, profile, {
-    top: tunables.storedPerActor,
-    exclude: await exclusionsFor(db, actorId),
-  });
+  // Two independent reads: on PostgreSQL each takes its own pooled connection.
+  const [profile, exclude] = await Promise.all([actorProfile(db, actorId), exclusionsFor(db, actorId)]);
+  const scored = await scoreCandidates(db, profile, { top: tunables.storedPerActor, exclude });
   const ids = scored.map((s) => s.actorId);
   const scores = scored.map((s) => s.score);
   await db.execute(sql`
@@ -43,8 +41,15 @@ async function refreshActor(db: Db, actorId: string): Promise<number> {
   return ids.length;
 }
 
-/** Tells both sides of each mutual suggestion not yet announced; returns how many pairs were new. */
-export async function announceMutualSuggestions(db: Db, publicUrl: string): Promise<number> {
+/**
+ * Tells both sides of each mutual suggestion not yet announced; returns how many pairs were new. One transaction: a
+ * pair is recorded as told only with its notifications.
+ */
+export function announceMutualSuggestions(db: Db, publicUrl: string): Promise<number> {
+  return db.transaction((tx) => announceIn(tx, publicUrl));
+}
+
+async function announceIn(db: Db, publicUrl: string): Promise<number> {
   const pairs = await rowsOf<{ a: string; b: string; aName: string; bName: string }>(
     db,
     sql`INSERT INTO mutual_notices (actor_a, actor_b)
@@ -82,6 +87,16 @@ export async function refreshSuggestions(db: Db, options: RefreshOptions) {
     (await rowsOf<{ id: string }>(db, sql`SELECT actor_id AS id FROM match_profiles ORDER BY actor_id`)).map(
       (r) => r.id,
     );
+  // The nearest communes of every actor's commune, in one query rather than one per actor.
+  const communes = await rowsOf<{ code: string }>(
+    db,
+    sql`SELECT DISTINCT commune_code AS code FROM actors WHERE commune_code IS NOT NULL
+      ${options.actorIds ? sql`AND id = ANY(${uuidArray(ids)})` : sql``}`,
+  );
+  await prefetchNearestCommunes(
+    db,
+    communes.map((c) => c.code),
+  );
   let next = 0;
   let done = 0;
   let suggestions = 0;

@@ -100,6 +100,76 @@ export interface ScoreOptions {
 
 const json = (value: unknown): SQL => sql`${JSON.stringify(value)}::jsonb`;
 
+/** Nearest communes per database handle and set of places (see nearestCommunes). */
+const nearCache = new WeakMap<Db, Map<string, string[]>>();
+const nearCacheSize = 10_000;
+
+/**
+ * nearestCommunes for many single places at once (the refresh: one place per actor), in one query: the same box,
+ * distance and order as below, per place.
+ */
+export async function prefetchNearestCommunes(db: Db, codes: string[]): Promise<void> {
+  let cache = nearCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    nearCache.set(db, cache);
+  }
+  const known = cache;
+  const missing = [...new Set(codes)].filter((c) => !known.has(c)).slice(0, nearCacheSize - known.size);
+  if (missing.length === 0) return;
+  const rows = await rowsOf<{ origin: string; near: string[] }>(
+    db,
+    sql`WITH places AS (
+      SELECT c.code, c.latitude AS lat, c.longitude AS lon FROM communes c
+      WHERE c.code = ANY(${textArray(missing)}) AND c.latitude IS NOT NULL
+    ),
+    ranked AS (
+      SELECT p.code AS origin, c.code, row_number() OVER (PARTITION BY p.code
+        ORDER BY match_km(p.lat, p.lon, c.latitude, c.longitude), c.code) AS n
+      FROM places p JOIN communes c ON c.latitude BETWEEN p.lat - 1 AND p.lat + 1
+        AND c.longitude BETWEEN p.lon - 1.4 AND p.lon + 1.4
+    )
+    SELECT origin, array_agg(code ORDER BY n) AS near FROM ranked WHERE n <= ${tunables.nearestCommunes}
+    GROUP BY origin`,
+  );
+  for (const r of rows) known.set(r.origin, r.near);
+}
+
+/**
+ * The communes nearest to some places (the places themselves included), closest first. Communes are reference data:
+ * the answer is kept per database handle and set of places, which spares every scoring query a scan of the 35 000
+ * communes.
+ */
+export async function nearestCommunes(db: Db, codes: string[]): Promise<string[]> {
+  if (codes.length === 0) return [];
+  const key = [...new Set(codes)].sort().join(',');
+  let cache = nearCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    nearCache.set(db, cache);
+  }
+  const known = cache.get(key);
+  if (known) return known;
+  const rows = await rowsOf<{ code: string }>(
+    db,
+    sql`WITH places AS (
+      SELECT c.code, c.latitude AS lat, c.longitude AS lon FROM communes c
+      WHERE c.code = ANY(${textArray(codes)}) AND c.latitude IS NOT NULL
+    )
+    SELECT c.code FROM communes c, places p
+    WHERE c.latitude BETWEEN p.lat - 1 AND p.lat + 1 AND c.longitude BETWEEN p.lon - 1.4 AND p.lon + 1.4
+    GROUP BY c.code ORDER BY min(match_km(p.lat, p.lon, c.latitude, c.longitude)), c.code
+    LIMIT ${tunables.nearestCommunes}`,
+  );
+  const near = rows.map((r) => r.code);
+  // Not kept when empty: the communes may not be loaded yet (a database being set up).
+  if (near.length > 0) {
+    if (cache.size >= nearCacheSize) cache.clear();
+    cache.set(key, near);
+  }
+  return near;
+}
+
 /**
  * The top candidates for a subject, best first. Retrieval: for each probed term, the freshest few actors holding it in
  * each of the subject's nearest communes and overall, plus the open offers (or needs) whose text shares the subject's
@@ -117,7 +187,11 @@ export async function scoreCandidates(
   const textKinds = [...(forward > 0 ? ['offer'] : []), ...(forward < 1 ? ['need'] : [])];
   const subjectGives = subject.gives;
   const at = (options.at ?? new Date()).toISOString();
-  const rows = await rowsOf<Record<string, unknown>>(
+  const near = await nearestCommunes(db, subject.communeCodes);
+  // The subject's significant words first, so that the text query reaches the scoring query as a value: the planner
+  // then sees how many items hold its words and walks the latest open items (needs_offers_updated_idx) when
+  // they are many, rather than fetching all of them through the text index to sort them by date.
+  const [words = { want: [], give: [] }] = await rowsOf<{ want: string[]; give: string[] }>(
     db,
     sql`
     WITH common AS (
@@ -128,38 +202,62 @@ export async function scoreCandidates(
     subj AS (
       SELECT array(SELECT l FROM unnest(tsvector_to_array(to_tsvector('fr_unaccent', ${subject.wantText}))) l
           WHERE length(l) >= 3 AND NOT EXISTS (SELECT 1 FROM actor_lexemes x, common WHERE x.lexeme = l AND x.n > common.above))
-          AS want_words,
+          AS want,
         array(SELECT l FROM unnest(tsvector_to_array(to_tsvector('fr_unaccent', ${subject.offerText}))) l
           WHERE length(l) >= 3 AND NOT EXISTS (SELECT 1 FROM actor_lexemes x, common WHERE x.lexeme = l AND x.n > common.above))
-          AS give_words
+          AS give
+    )
+    SELECT want, give FROM subj`,
+  );
+  const queried = [...(forward > 0 ? words.want : []), ...(forward < 1 ? words.give : [])];
+  // quote_lexeme's quoting (migration 0003), joined with « | » as string_agg did.
+  const textQuery = queried.length
+    ? queried.map((l) => `'${l.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`).join(' | ')
+    : null;
+  // A direction whose share is 0 (a need looks only forward, an offer only back) adds 0: it is not computed. The
+  // resources the candidate implies seeking only matter against resources the subject offers.
+  const forwardPart =
+    forward > 0
+      ? sql`${forward}::real * (${t.taxonomyShare}::real * match_coverage(${textArray(subject.wanted)}, f.offer_resources,
+            f.implied_gives, ${t.impliedResourceCredit}::real, ${t.resourcesForFull})
+          + (1 - ${t.taxonomyShare}::real) * match_words(f.s_want, f.give_words, ${t.wordsForFullText}))`
+      : sql`0::real`;
+  const reversePart =
+    forward < 1
+      ? sql`(1 - ${forward}::real) * (${t.taxonomyShare}::real * match_coverage(${textArray(subject.offered)},
+            f.need_resources, f.implied_seeks, ${t.impliedResourceCredit}::real, ${t.resourcesForFull})
+          + (1 - ${t.taxonomyShare}::real) * match_words(f.s_give, f.ask_words, ${t.wordsForFullText}))`
+      : sql`0::real`;
+  const impliedSeeks =
+    subject.offered.length > 0 ? sql`match_implied(p.benefits, ${json(resourcesOfBenefit)})` : sql`'{}'::text[]`;
+  const rows = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`
+    WITH subj AS (
+      SELECT ${textArray(words.want)} AS want_words, ${textArray(words.give)} AS give_words
     ),
     places AS (
       SELECT c.code, c.latitude AS lat, c.longitude AS lon FROM communes c
       WHERE c.code = ANY(${textArray(subject.communeCodes)}) AND c.latitude IS NOT NULL
     ),
     near AS (
-      SELECT c.code FROM communes c, places p
-      WHERE c.latitude BETWEEN p.lat - 1 AND p.lat + 1 AND c.longitude BETWEEN p.lon - 1.4 AND p.lon + 1.4
-      GROUP BY c.code ORDER BY min(match_km(p.lat, p.lon, c.latitude, c.longitude)) LIMIT ${t.nearestCommunes}
+      SELECT unnest(${textArray(near)}) AS code
     ),
     probes AS (
       SELECT * FROM unnest(${textArray(probes.map((p) => p.term))}, ${floatArray(probes.map((p) => p.weight))})
         AS p(term, weight)
     ),
     text_query AS (
-      SELECT (SELECT string_agg(quote_lexeme(l)::text, ' | ') FROM unnest(
-        CASE WHEN ${forward > 0}::boolean THEN s.want_words ELSE '{}' END
-          || CASE WHEN ${forward < 1}::boolean THEN s.give_words ELSE '{}' END
-      ) l)::tsquery AS q FROM subj s
+      SELECT ${textQuery}::tsquery AS q
     ),
     hits AS (
       SELECT h.actor_id, p.term, p.weight, true AS local FROM probes p CROSS JOIN near n CROSS JOIN LATERAL (
         SELECT mt.actor_id FROM match_terms mt WHERE mt.term = p.term AND mt.commune_code = n.code
-        ORDER BY mt.fresh_at DESC LIMIT ${t.hitsPerTermAndCommune}) h
+        ORDER BY mt.fresh_at DESC NULLS LAST LIMIT ${t.hitsPerTermAndCommune}) h
       UNION ALL
       SELECT h.actor_id, p.term, p.weight, false FROM probes p CROSS JOIN LATERAL (
         SELECT mt.actor_id FROM match_terms mt WHERE mt.term = p.term
-        ORDER BY mt.fresh_at DESC LIMIT ${t.hitsPerTerm}) h
+        ORDER BY mt.fresh_at DESC NULLS LAST LIMIT ${t.hitsPerTerm}) h
       UNION ALL
       SELECT x.actor_id, 'text', 2, false FROM (
         SELECT n.actor_id FROM needs_offers n, text_query tq
@@ -177,7 +275,7 @@ export async function scoreCandidates(
     features AS (
       SELECT p.*, subj.want_words AS s_want, subj.give_words AS s_give,
         match_implied(p.contributions, ${json(resourcesOfContribution)}) AS implied_gives,
-        match_implied(p.benefits, ${json(resourcesOfBenefit)}) AS implied_seeks,
+        ${impliedSeeks} AS implied_seeks,
         (SELECT min(match_km(pl.lat, pl.lon, p.latitude, p.longitude)) FROM places pl) AS km,
         coalesce(p.commune_code = ANY(${textArray(subject.communeCodes)}), false) AS same_commune,
         EXISTS (SELECT 1 FROM territory_communes a JOIN territory_communes b ON a.territory_id = b.territory_id
@@ -187,13 +285,7 @@ export async function scoreCandidates(
     ),
     components AS (
       SELECT f.*,
-        ${forward}::real * (${t.taxonomyShare}::real * match_coverage(${textArray(subject.wanted)}, f.offer_resources,
-            f.implied_gives, ${t.impliedResourceCredit}::real, ${t.resourcesForFull})
-          + (1 - ${t.taxonomyShare}::real) * match_words(f.s_want, f.give_words, ${t.wordsForFullText}))
-        + (1 - ${forward}::real) * (${t.taxonomyShare}::real * match_coverage(${textArray(subject.offered)},
-            f.need_resources, f.implied_seeks, ${t.impliedResourceCredit}::real, ${t.resourcesForFull})
-          + (1 - ${t.taxonomyShare}::real) * match_words(f.s_give, f.ask_words, ${t.wordsForFullText}))
-          AS complementarity,
+        ${forwardPart} + ${reversePart} AS complementarity,
         match_affinity(${textArray(subject.themes)}, f.themes, ${smallintArray(subject.sdgs)}, f.sdgs,
           ${t.themeShare}::real) AS affinity,
         match_territory(f.same_commune, f.same_territory, f.km, ${t.sameTerritory}::real, ${t.radiusKm}::real)

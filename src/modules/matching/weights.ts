@@ -15,7 +15,7 @@ export const componentWeights: Record<ScoreComponent, number> = {
 
 export const tunables = {
   /** Complementarity: a resource in an open offer counts fully, one implied by a declared contribution this much. */
-  impliedResourceCredit: 0.5,
+  impliedResourceCredit: 0.3,
   /** Complementarity: covering this many of the resources sought makes the full taxonomy score. */
   resourcesForFull: 2,
   /** Complementarity: share of the taxonomy (resources) against the free text (French words shared). */
