@@ -216,7 +216,8 @@ $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION match_affinity(themes text[], other_themes text[], sdgs smallint[], other_sdgs smallint[],
   theme_share real) RETURNS real LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT CASE
-    WHEN cardinality(themes) = 0 THEN 0::real
+    WHEN cardinality(themes) = 0 AND cardinality(sdgs) = 0 THEN 0::real
+    WHEN cardinality(themes) = 0 THEN cardinality(match_shared(sdgs::text[], other_sdgs::text[]))::real / cardinality(sdgs)
     WHEN cardinality(sdgs) = 0 THEN cardinality(match_shared(themes, other_themes))::real / cardinality(themes)
     ELSE (theme_share * cardinality(match_shared(themes, other_themes)) / cardinality(themes)
       + (1 - theme_share) * cardinality(match_shared(sdgs::text[], other_sdgs::text[])) / cardinality(sdgs))::real

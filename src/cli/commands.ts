@@ -102,7 +102,7 @@ export async function runCli(args: string[], deps: CliDeps = {}): Promise<number
         const result = await withDb(deps, config, (db) =>
           refreshSuggestions(db, {
             publicUrl: config.publicUrl,
-            concurrency: 2,
+
             progress: (done, total) => {
               // One line per tenth of the work: progress without flooding the terminal.
               if (done === total || done - shown >= Math.max(1, Math.ceil(total / 10))) {

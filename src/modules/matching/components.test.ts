@@ -113,6 +113,11 @@ describe('match_affinity', () => {
     expect(await affinity(['culture-art'], ['solidarity'], [4], [4])).toBeCloseTo(0.3, 5);
     expect(await affinity(['culture-art', 'solidarity'], ['solidarity'], [4, 11], [])).toBeCloseTo(0.35, 5);
   });
+
+  it('without themes, is the share of the subject’s SDGs the other shares; with neither, nothing', async () => {
+    expect(await affinity([], ['culture-art'], [4, 11], [11])).toBeCloseTo(0.5, 5);
+    expect(await affinity([], ['culture-art'], [], [11])).toBe(0);
+  });
 });
 
 describe('match_km', () => {

@@ -14,7 +14,7 @@ export interface RefreshOptions {
   /** The actors to recompute; all by default. */
   actorIds?: string[];
   publicUrl: string;
-  /** Actors computed at once (each on its own pooled connection on PostgreSQL). */
+  /** Actors computed at once (each on its own pooled connection on PostgreSQL; 4 by default, 2 cores measured). */
   concurrency?: number;
   /** Told after each actor: how many are done out of how many. */
   progress?: (done: number, total: number) => void;
@@ -24,7 +24,11 @@ export interface RefreshOptions {
 async function refreshActor(db: Db, actorId: string): Promise<number> {
   // Two independent reads: on PostgreSQL each takes its own pooled connection.
   const [profile, exclude] = await Promise.all([actorProfile(db, actorId), exclusionsFor(db, actorId)]);
-  const scored = await scoreCandidates(db, profile, { top: tunables.storedPerActor, exclude });
+  const scored = await scoreCandidates(db, profile, {
+    top: tunables.storedPerActor,
+    exclude,
+    scored: tunables.refreshScoredCandidates,
+  });
   const ids = scored.map((s) => s.actorId);
   const scores = scored.map((s) => s.score);
   await db.execute(sql`
@@ -111,7 +115,7 @@ export async function refreshSuggestions(db: Db, options: RefreshOptions) {
       options.progress?.(done, ids.length);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 1) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
   const newMutual = await announceMutualSuggestions(db, options.publicUrl);
   return { actors: ids.length, suggestions, newMutual };
 }

@@ -29,7 +29,7 @@ export function startMatchingSchedule(
       .catch((error: unknown) => log.warn(`matching: ${name} failed (${(error as Error).name})`));
   };
   const refresh = guarded('refresh', async () => {
-    const r = await refreshSuggestions(db, { publicUrl: config.publicUrl, concurrency: 2 });
+    const r = await refreshSuggestions(db, { publicUrl: config.publicUrl });
     return `${r.suggestions} suggestions for ${r.actors} actors, ${r.newMutual} new mutual`;
   });
   const digests = guarded('digests', async () => {

@@ -96,6 +96,8 @@ export interface ScoreOptions {
   exclude: string[];
   /** When the score is computed (freshness); now by default. */
   at?: Date;
+  /** Candidates kept for the full score (tunables.scoredCandidates by default). */
+  scored?: number;
 }
 
 const json = (value: unknown): SQL => sql`${JSON.stringify(value)}::jsonb`;
@@ -270,7 +272,7 @@ export async function scoreCandidates(
     pool AS (
       SELECT actor_id, sum(weight) + CASE WHEN bool_or(local) THEN 1 ELSE 0 END AS pre FROM per_term
       WHERE actor_id <> ${subject.actorId} AND NOT actor_id = ANY(${uuidArray(options.exclude)})
-      GROUP BY actor_id ORDER BY pre DESC, actor_id LIMIT ${t.scoredCandidates}
+      GROUP BY actor_id ORDER BY pre DESC, actor_id LIMIT ${options.scored ?? t.scoredCandidates}
     ),
     features AS (
       SELECT p.*, subj.want_words AS s_want, subj.give_words AS s_give,

@@ -44,6 +44,11 @@ export const tunables = {
   textHits: 50,
   /** Candidates kept for the full score after the cheap pre-score of their retrieval hits. */
   scoredCandidates: 300,
+  /**
+   * The same for the bulk refresh of every actor’s stored top 10: a third of the pool, a third of its cost (the full score of
+   * each candidate is most of it: `npm run bench`), and a top 10 comes from the pool's best pre-scores anyway.
+   */
+  refreshScoredCandidates: 100,
   /** Stored suggestions per actor (refresh), and the default length of a list. */
   storedPerActor: 10,
   defaultTop: 10,
