@@ -17,7 +17,7 @@ test('a member of Charlie Free accepts a suggested partner, the other side accep
   // 1. « Partenaires suggérés », from the header, with the reasons of each suggestion.
   await page.goto('/');
   await page
-    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('navigation', { name: 'Mon espace de travail' })
     .getByRole('link', { name: 'Suggestions' })
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Partenaires suggérés' })).toBeVisible();
@@ -72,7 +72,7 @@ test('a member of Charlie Free accepts a suggested partner, the other side accep
   await signIn(theirs, other.email);
   await theirs.goto('/');
   await theirs
-    .getByRole('navigation', { name: 'Navigation principale' })
+    .getByRole('navigation', { name: 'Mon espace de travail' })
     .getByRole('link', { name: 'Mises en relation' })
     .click();
   await expect(theirs.getByRole('heading', { level: 1, name: 'Mises en relation' })).toBeVisible();
