@@ -73,7 +73,6 @@ CREATE TABLE "partner_suggestions" (
 	"candidate_id" uuid NOT NULL,
 	"rank" smallint NOT NULL,
 	"score" real NOT NULL,
-	"reasons" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"first_suggested_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"computed_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "partner_suggestions_actor_id_candidate_id_pk" PRIMARY KEY("actor_id","candidate_id")
@@ -148,8 +147,7 @@ DECLARE
   seen text[] := '{}';
   total real := 0;
 BEGIN
-  IF wanted IS NULL THEN RETURN 1; END IF; -- as least(1, NULL) answered in the SQL version
-  IF cardinality(wanted) = 0 THEN RETURN 0; END IF;
+  IF wanted IS NULL OR cardinality(wanted) = 0 THEN RETURN 0; END IF;
   FOREACH w IN ARRAY wanted LOOP
     CONTINUE WHEN w = ANY(seen);
     seen := seen || w;
@@ -294,7 +292,13 @@ CREATE OR REPLACE FUNCTION match_profiles_refresh(ids uuid[]) RETURNS void LANGU
       count(*)::int AS open_items, max(n.updated_at) AS fresh_at
     FROM needs_offers n WHERE n.actor_id = a.id AND n.status = 'open'
   ) o ON true
-  WHERE a.id = ANY(ids);
+  WHERE a.id = ANY(ids)
+  -- Two transactions rebuilding the same actor at once: the second one's row wins instead of a key violation.
+  ON CONFLICT (actor_id) DO UPDATE SET family = excluded.family, commune_code = excluded.commune_code,
+    latitude = excluded.latitude, longitude = excluded.longitude, themes = excluded.themes, sdgs = excluded.sdgs,
+    contributions = excluded.contributions, benefits = excluded.benefits, offer_resources = excluded.offer_resources,
+    need_resources = excluded.need_resources, modes = excluded.modes, give_words = excluded.give_words,
+    ask_words = excluded.ask_words, open_items = excluded.open_items, fresh_at = excluded.fresh_at;
   INSERT INTO match_terms (actor_id, term, commune_code, fresh_at)
   SELECT DISTINCT p.actor_id, t.term, coalesce(p.commune_code, ''), p.fresh_at
   FROM match_profiles p, LATERAL (
@@ -304,7 +308,8 @@ CREATE OR REPLACE FUNCTION match_profiles_refresh(ids uuid[]) RETURNS void LANGU
     UNION ALL SELECT 'benefit:' || match_item_key(x) FROM unnest(p.benefits) x
     UNION ALL SELECT 'theme:' || x FROM unnest(p.themes) x
   ) t(term)
-  WHERE p.actor_id = ANY(ids);
+  WHERE p.actor_id = ANY(ids)
+  ON CONFLICT (actor_id, term) DO UPDATE SET commune_code = excluded.commune_code, fresh_at = excluded.fresh_at;
 $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION match_profiles_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -330,3 +335,7 @@ CREATE TRIGGER match_profiles_needs_update AFTER UPDATE ON needs_offers REFERENC
 CREATE TRIGGER match_profiles_needs_delete AFTER DELETE ON needs_offers REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION match_profiles_sync();--> statement-breakpoint
 SELECT match_profiles_refresh(array(SELECT id FROM actors));
+--> statement-breakpoint
+-- At most one pending request from one actor to another: two acceptances at once cannot both send one.
+CREATE UNIQUE INDEX "match_requests_pending_pair_idx" ON "match_requests" ("from_actor_id", "to_actor_id")
+  WHERE status = 'pending';

@@ -161,6 +161,14 @@ export const fieldMessages = {
     en: 'An organisation cannot pick itself.',
   },
   alreadyAnswered: { fr: 'Cette demande a déjà reçu une réponse.', en: 'This request has already been answered.' },
+  subjectClosed: {
+    fr: 'Ce besoin, cette offre ou ce projet n’est plus ouvert (ou n’est qu’un brouillon).',
+    en: 'This need, offer or project is no longer open (or is still a draft).',
+  },
+  pairExcluded: {
+    fr: 'Cette mise en relation a été écartée, ou ces organisations sont déjà partenaires.',
+    en: 'This introduction was set aside, or these organisations are already partners.',
+  },
   unknownTerritory: { fr: 'Territoire inconnu.', en: 'Unknown territory.' },
 } satisfies Record<string, { fr: string; en: string }>;
 

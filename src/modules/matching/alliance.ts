@@ -99,7 +99,7 @@ export async function suggestAllianceMembers(
     sql`SELECT p.actor_id AS id, p.family, p.offer_resources AS "offerResources", p.contributions, p.benefits,
         array(SELECT DISTINCT r FROM needs_offers n, unnest(n.resources) r WHERE n.actor_id = p.actor_id
           AND n.kind = 'need' AND n.status IN ('open', 'inDiscussion') ORDER BY r) AS "needResources"
-      FROM match_profiles p WHERE p.actor_id = ANY(${uuidArray(data.memberIds)})`,
+      FROM match_profiles p WHERE p.actor_id = ANY(${uuidArray(data.memberIds)}) ORDER BY p.actor_id`,
   );
   if (members.length !== new Set(data.memberIds).size) throw invalid([{ field: 'memberIds', code: 'unknownActor' }]);
   // What the members seek (declared needs, and what their benefits imply), and what none of them offers.

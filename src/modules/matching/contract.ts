@@ -83,7 +83,7 @@ export const decisionResult = z.object({
 export const requestsQuery = z.object({
   box: z.enum(['received', 'sent']).default('received'),
   status: z.enum(requestStatuses).optional(),
-  /** Staff may look at any actor's requests; a member sees its own organisation's. */
+  /** Staff and observers (without the messages) may look at any actor's requests; a member sees its own organisation's. */
   actorId: z.uuid().optional(),
 });
 

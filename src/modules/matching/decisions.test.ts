@@ -73,6 +73,10 @@ describe('decisions on suggestions and contact requests', () => {
     expect(await suggested(duc, 'need', w.ducNeed)).not.toContain(w.bank);
     expect(await suggested(duc, 'actor', w.duc)).not.toContain(w.bank);
     expect(await suggested(w.animator, 'actor', w.bank)).not.toContain(w.duc);
+    // Nor can accepting bring it back: the other side is not asked again.
+    const requests = await count('match_requests');
+    expectProblem(await decide(duc, onNeed(w.bank, 'accept')), 409, 'candidateId', 'pairExcluded');
+    expect(await count('match_requests')).toBe(requests);
   });
 
   it('lets an observer read but not decide; a member decides only for its organisation', async () => {
@@ -149,6 +153,18 @@ describe('decisions on suggestions and contact requests', () => {
     // Accepting again does not send a second request.
     expect((await decide(duc, onNeed(w.hall, 'accept'))).body.requestId).toBe(requestId);
     expect(await count('match_requests')).toBe(1);
+    // Observers see that a request exists, not what a person wrote in it.
+    const seen = await call(t, observer, 'GET', `/api/v1/matching/requests?actorId=${w.hall}`);
+    expect(seen.body.items).toMatchObject([{ id: requestId, message: '' }]);
+  });
+
+  it('refuses to act on a need that is no longer open', async () => {
+    await t.db.execute(sql`UPDATE needs_offers SET status = 'closed' WHERE id = ${w.ducNeed}`);
+    try {
+      expectProblem(await decide(duc, onNeed(w.other, 'accept')), 409, 'subjectId', 'subjectClosed');
+    } finally {
+      await t.db.execute(sql`UPDATE needs_offers SET status = 'open' WHERE id = ${w.ducNeed}`);
+    }
   });
 
   it('lets only the addressed side answer, and a refusal needs a reason', async () => {

@@ -16,6 +16,8 @@ export interface Subject {
   id: string;
   title: string;
   profile: SubjectProfile;
+  /** Whether one may still act on it: a need or offer open or in discussion, a project out of draft, any actor. */
+  open: boolean;
 }
 
 const unique = (list: string[]) => [...new Set(list)];
@@ -90,7 +92,7 @@ export async function loadSubject(
   if (kind === 'actor') {
     const actor = await actorRow(db, id);
     checkReader(viewer, [actor.id]);
-    return { kind, id, title: actor.name, profile: await actorSubject(db, actor), actorIds: [actor.id] };
+    return { kind, id, title: actor.name, profile: await actorSubject(db, actor), actorIds: [actor.id], open: true };
   }
   if (kind === 'need' || kind === 'offer') {
     const [item] = await db
@@ -107,6 +109,7 @@ export async function loadSubject(
       id,
       title: item.title,
       actorIds: [actor.id],
+      open: item.status === 'open' || item.status === 'inDiscussion',
       profile: {
         actorId: actor.id,
         family: actor.family,
@@ -145,6 +148,8 @@ export async function loadSubject(
     id,
     title: project.title,
     actorIds: carrierIds,
+    // A draft is not shown to other organisations: no request is sent about it.
+    open: project.status !== 'draft',
     profile: {
       actorId: lead.id,
       family: lead.family,

@@ -147,6 +147,9 @@ describe('reasonsFor', () => {
     );
     expect(said(candidate({ km: 0.3, territory: 0.99 }))).toBe('à moins d’1 km');
     expect(said(candidate({ sameTerritory: true, territory: 0.8 }))).toBe('dans le même territoire');
+    // Far apart in one large territory: the territory is the reason, not a distance beyond the radius.
+    expect(said(candidate({ sameTerritory: true, km: 75, territory: 0.8 }))).toBe('dans le même territoire');
+    expect(said(candidate({ km: 75, territory: 0 }))).toBe('');
   });
 
   it('says what the subject’s family expects of the other’s, or the modes both accept', () => {

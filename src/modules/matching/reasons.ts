@@ -3,6 +3,7 @@
 import type { ActorFamily } from '../reference/families.js';
 import type { ScoredCandidate } from './score.js';
 import type { ScoreComponent } from './vocabulary.js';
+import { tunables } from './weights.js';
 
 export type Locale = 'fr' | 'en';
 
@@ -176,7 +177,7 @@ export function reasonsFor(
       text: fr ? `dans la même commune (${ctx.communeName})` : `in the same commune (${ctx.communeName})`,
       weight: c.territory,
     });
-  } else if (c.km !== null && c.territory > 0) {
+  } else if (c.km !== null && c.km < tunables.radiusKm) {
     out.push({ kind: 'territory', text: distanceWords(c.km, ctx.locale), weight: c.territory });
   } else if (c.sameTerritory) {
     out.push({

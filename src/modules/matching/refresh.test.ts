@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { refreshSuggestions } from './refresh.js';
 import { mutualNotices, partnerSuggestions } from './schema.js';
 import { call, mailsTo, member, notificationsOf, plantWorld, type TestApp, type World } from './testing.js';
 
@@ -84,6 +85,13 @@ describe('stored suggestions and mutual notices', () => {
     await refresh();
     expect((await stored(w.duc)).map((s) => s.candidateId)).not.toContain(w.hall);
     expect((await stored(w.hall)).map((s) => s.candidateId)).not.toContain(w.duc);
+  });
+
+  it('skips an actor deleted while it runs, and goes on with the others', async () => {
+    const gone = '00000000-0000-4000-8000-00000000dead';
+    const result = await refreshSuggestions(t.db, { actorIds: [gone, w.duc], publicUrl: 'http://x' });
+    expect(result.actors).toBe(2);
+    expect(result.suggestions).toBe((await stored(w.duc)).length);
   });
 
   it('is for administrators only', async () => {

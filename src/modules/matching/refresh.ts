@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm';
 import { uuidArray } from '../../db/arrays.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
+import { DomainError } from '../../errors.js';
 import { notifyActorMembers } from '../notifications/service.js';
 import { actorProfile } from './profile.js';
 import { prefetchNearestCommunes, scoreCandidates } from './score.js';
@@ -85,6 +86,19 @@ async function announceIn(db: Db, publicUrl: string): Promise<number> {
   return pairs.length;
 }
 
+/**
+ * An actor deleted while the refresh runs (not found, or a suggestion's foreign key gone): that actor is skipped, the
+ * refresh of the others and the announcement go on.
+ */
+function skipDeleted(error: unknown): number {
+  const gone =
+    (error instanceof DomainError && error.kind === 'notFound') ||
+    (error as { code?: string; cause?: { code?: string } }).code === '23503' ||
+    (error as { cause?: { code?: string } }).cause?.code === '23503';
+  if (gone) return 0;
+  throw error;
+}
+
 export async function refreshSuggestions(db: Db, options: RefreshOptions) {
   const ids =
     options.actorIds ??
@@ -109,7 +123,7 @@ export async function refreshSuggestions(db: Db, options: RefreshOptions) {
       const id = ids[next++];
       if (!id) break;
       // Awaited first: `suggestions += await …` would read the total before the wait and lose the other workers' adds.
-      const stored = await refreshActor(db, id);
+      const stored = await refreshActor(db, id).catch(skipDeleted);
       suggestions += stored;
       done++;
       options.progress?.(done, ids.length);

@@ -26,12 +26,21 @@ describe('the matching timetable', () => {
 
   const log = () => ({ info: vi.fn(), warn: vi.fn() });
 
-  it('does nothing when turned off', async () => {
-    const l = log();
-    const stop = startMatchingSchedule(database.db, { publicUrl: 'http://x', matchingRefreshHours: 0 }, l);
-    await stop();
-    expect(l.info).toHaveBeenCalledWith('matching: scheduled refresh off (MATCHING_REFRESH_HOURS=0)');
-    expect(await database.db.$count(partnerSuggestions)).toBe(0);
+  it('refreshes nothing when turned off, but still sends the weekly digests', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const l = log();
+      const stop = startMatchingSchedule(database.db, { publicUrl: 'http://x', matchingRefreshHours: 0 }, l);
+      vi.advanceTimersByTime(48 * 3_600_000);
+      await stop();
+      expect(l.info).toHaveBeenCalledWith(
+        'matching: scheduled refresh off (MATCHING_REFRESH_HOURS=0); weekly digests still go out',
+      );
+      expect(l.warn).not.toHaveBeenCalled();
+      expect(await database.db.$count(partnerSuggestions)).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('recomputes the stored suggestions when the period has passed', async () => {

@@ -1,5 +1,5 @@
-// The server's own timetable for matchmaking: the stored suggestions are recomputed every `refreshHours` (mutual
-// ones announced), and weekly digests go out to whoever's week has passed (checked hourly). No cron needed.
+// The server's own timetable for matchmaking: the stored suggestions are recomputed every `matchingRefreshHours`
+// (mutual ones announced), and weekly digests go out to whoever's week has passed (checked hourly). No cron needed.
 import type { Db } from '../../db/client.js';
 import { sendWeeklyDigests } from '../notifications/service.js';
 import { refreshSuggestions } from './refresh.js';
@@ -17,29 +17,42 @@ export function startMatchingSchedule(
   config: { publicUrl: string; matchingRefreshHours: number },
   log: ScheduleLog,
 ): () => Promise<void> {
-  if (config.matchingRefreshHours <= 0) {
-    log.info('matching: scheduled refresh off (MATCHING_REFRESH_HOURS=0)');
-    return async () => {};
-  }
-  let running: Promise<unknown> = Promise.resolve();
-  const guarded = (name: string, pass: () => Promise<string>) => () => {
-    running = running
-      .then(pass)
-      .then((line) => line && log.info(`matching: ${line}`))
-      .catch((error: unknown) => log.warn(`matching: ${name} failed (${(error as Error).name})`));
+  const running = new Set<Promise<void>>();
+  /** A pass runs alone: a tick that comes while the previous one of its kind still runs is skipped. */
+  const guarded = (name: string, pass: () => Promise<string>) => {
+    let busy = false;
+    return () => {
+      if (busy) return;
+      busy = true;
+      const run = pass()
+        .then((line) => {
+          if (line) log.info(`matching: ${line}`);
+        })
+        .catch((error: unknown) => log.warn(`matching: ${name} failed (${(error as Error).name})`))
+        .finally(() => {
+          busy = false;
+          running.delete(run);
+        });
+      running.add(run);
+    };
   };
-  const refresh = guarded('refresh', async () => {
-    const r = await refreshSuggestions(db, { publicUrl: config.publicUrl });
-    return `${r.suggestions} suggestions for ${r.actors} actors, ${r.newMutual} new mutual`;
-  });
   const digests = guarded('digests', async () => {
     const sent = await sendWeeklyDigests(db, config.publicUrl);
     return sent ? `${sent} weekly digests queued` : '';
   });
-  const timers = [setInterval(refresh, config.matchingRefreshHours * hourMs), setInterval(digests, hourMs)];
+  const timers = [setInterval(digests, hourMs)];
+  if (config.matchingRefreshHours > 0) {
+    const refresh = guarded('refresh', async () => {
+      const r = await refreshSuggestions(db, { publicUrl: config.publicUrl });
+      return `${r.suggestions} suggestions for ${r.actors} actors, ${r.newMutual} new mutual`;
+    });
+    timers.push(setInterval(refresh, config.matchingRefreshHours * hourMs));
+  } else {
+    log.info('matching: scheduled refresh off (MATCHING_REFRESH_HOURS=0); weekly digests still go out');
+  }
   for (const t of timers) t.unref();
   return async () => {
     for (const t of timers) clearInterval(t);
-    await running;
+    await Promise.all(running);
   };
 }

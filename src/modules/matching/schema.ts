@@ -152,7 +152,6 @@ export const partnerSuggestions = pgTable(
       .references(() => actors.id, { onDelete: 'cascade' }),
     rank: smallint('rank').notNull(),
     score: real('score').notNull(),
-    reasons: jsonb('reasons').$type<string[]>().notNull().default([]),
     firstSuggestedAt: timestamp('first_suggested_at', { withTimezone: true }).notNull().defaultNow(),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },

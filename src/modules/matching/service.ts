@@ -189,16 +189,15 @@ interface PairContext {
 async function openDraftPartnership(
   db: Db,
   by: CurrentUser,
-  request: { id: string; fromActorId: string; toActorId: string; reasons: string[] },
+  request: { id: string; fromActorId: string; toActorId: string },
   pair: PairContext,
 ): Promise<string> {
   const [from, to] = [await actorName(db, request.fromActorId), await actorName(db, request.toActorId)];
   const mode = (pair.modes[0] ?? 'support') as PartnershipMode;
   return openPartnership(db, by, {
     title: `${from} × ${to}`.slice(0, 200),
-    summary: `Partenariat ouvert après une mise en relation acceptée par les deux parties.${
-      request.reasons.length ? ` Pourquoi : ${request.reasons.join(' · ')}.` : ''
-    }`.slice(0, 5000),
+    // The reasons are written for the sender (« vous »): they stay on the request, not in a summary both read.
+    summary: 'Partenariat ouvert après une mise en relation suggérée par Alliances et acceptée par les deux parties.',
     mode,
     themes: pair.themes,
     communeCodes: [],
@@ -229,10 +228,14 @@ async function acceptRequest(
 ): Promise<string> {
   const pair = await subjectPair(db, request.subjectKind, request.subjectId);
   const partnershipId = await openDraftPartnership(db, by, request, pair);
-  await db
+  // Only a request still pending is accepted: a concurrent answer makes this one fail (and roll back) instead of
+  // opening a second partnership.
+  const accepted = await db
     .update(matchRequests)
     .set({ status: 'accepted', respondedBy: by.id, respondedAt: new Date(), partnershipId })
-    .where(eq(matchRequests.id, request.id));
+    .where(and(eq(matchRequests.id, request.id), eq(matchRequests.status, 'pending')))
+    .returning({ id: matchRequests.id });
+  if (!accepted.length) throw answeredAlready();
   const name = await actorName(db, request.toActorId);
   await notifyActorMembers(
     db,
@@ -255,10 +258,12 @@ async function declineRequest(
   request: typeof matchRequests.$inferSelect,
   publicUrl: string,
 ): Promise<void> {
-  await db
+  const declined = await db
     .update(matchRequests)
     .set({ status: 'declined', respondedBy: by.id, respondedAt: new Date() })
-    .where(eq(matchRequests.id, request.id));
+    .where(and(eq(matchRequests.id, request.id), eq(matchRequests.status, 'pending')))
+    .returning({ id: matchRequests.id });
+  if (!declined.length) throw answeredAlready();
   await notifyActorMembers(
     db,
     request.fromActorId,
@@ -272,6 +277,10 @@ async function declineRequest(
   );
 }
 
+const answeredAlready = () =>
+  conflict('Cette demande a déjà reçu une réponse', [{ field: 'status', code: 'alreadyAnswered' }]);
+
+/** The pending request from one actor to another, locked until the end of the caller's transaction. */
 async function pendingRequest(db: Db, fromActorId: string, toActorId: string) {
   const [row] = await db
     .select()
@@ -284,7 +293,8 @@ async function pendingRequest(db: Db, fromActorId: string, toActorId: string) {
       ),
     )
     .orderBy(desc(matchRequests.createdAt))
-    .limit(1);
+    .limit(1)
+    .for('update');
   return row ?? null;
 }
 
@@ -300,6 +310,17 @@ export async function decide(db: Db, by: CurrentUser, input: DecisionInput, publ
   if (data.candidateId === actorId) throw invalid([{ field: 'candidateId', code: 'selfSuggestion' }]);
   const [candidate] = await db.select({ id: actors.id }).from(actors).where(eq(actors.id, data.candidateId));
   if (!candidate) throw invalid([{ field: 'candidateId', code: 'unknownActor' }]);
+  if (!subject.open) {
+    throw conflict('Ce besoin, cette offre ou ce projet n’est plus ouvert', [
+      { field: 'subjectId', code: 'subjectClosed' },
+    ]);
+  }
+  // A pair set aside by either side, or already partners, is not brought together again by accepting.
+  if (data.decision === 'accept' && (await exclusionsFor(db, actorId)).includes(data.candidateId)) {
+    throw conflict('Cette mise en relation a été écartée, ou ces organisations sont déjà partenaires', [
+      { field: 'candidateId', code: 'pairExcluded' },
+    ]);
+  }
   // The score and reasons as the member saw them, recomputed (a client does not say its own score).
   const profile = { ...subject.profile, actorId };
   const explained = await explainedCandidates(db, by, profile, 50);
@@ -403,8 +424,20 @@ export async function answerRequest(
       .from(matchRequests)
       .where(eq(matchRequests.id, id))
       .for('update');
-    if (current?.status !== 'pending')
-      throw conflict('Cette demande a déjà reçu une réponse', [{ field: 'status', code: 'alreadyAnswered' }]);
+    if (current?.status !== 'pending') throw answeredAlready();
+    // The sender's acceptance said what was seen: the answer counts for the same reasons in the feedback statistics.
+    const [asked] = await tx
+      .select({ score: matchDecisions.score, reasonKinds: matchDecisions.reasonKinds })
+      .from(matchDecisions)
+      .where(
+        and(
+          eq(matchDecisions.actorId, request.fromActorId),
+          eq(matchDecisions.candidateId, request.toActorId),
+          eq(matchDecisions.accepted, true),
+        ),
+      )
+      .orderBy(desc(matchDecisions.decidedAt))
+      .limit(1);
     const [decision] = await tx
       .insert(matchDecisions)
       .values({
@@ -415,7 +448,8 @@ export async function answerRequest(
         accepted: answer.accept,
         dismissReason: answer.accept ? null : (answer.reason ?? 'other'),
         note: answer.note,
-        score: 0,
+        score: asked?.score ?? 0,
+        reasonKinds: asked?.reasonKinds ?? [],
         decidedBy: by.id,
       })
       .returning({ id: matchDecisions.id });
@@ -437,24 +471,30 @@ export async function listRequests(
 ): Promise<ContactRequest[]> {
   const actorId = query.actorId ?? viewer.actorId;
   if (!actorId) {
-    if (isStaff(viewer) || viewer.role === 'observer') return listAllRequests(db, query.status);
+    if (isStaff(viewer) || viewer.role === 'observer') return listAllRequests(db, viewer, query.status);
     throw invalid([{ field: 'actorId', code: 'required' }]);
   }
   if (!(isStaff(viewer) || viewer.role === 'observer' || isOwnMember(viewer, actorId))) {
     throw forbidden('Ces demandes sont réservées à l’organisation concernée');
   }
   const side = query.box === 'received' ? sql`r.to_actor_id` : sql`r.from_actor_id`;
-  return requestRows(db, sql`${side} = ${actorId}${query.status ? sql` AND r.status = ${query.status}` : sql``}`);
+  return requestRows(
+    db,
+    viewer,
+    sql`${side} = ${actorId}${query.status ? sql` AND r.status = ${query.status}` : sql``}`,
+  );
 }
 
-function listAllRequests(db: Db, status: ContactRequest['status'] | undefined) {
-  return requestRows(db, status ? sql`r.status = ${status}` : sql`true`);
+function listAllRequests(db: Db, viewer: CurrentUser, status: ContactRequest['status'] | undefined) {
+  return requestRows(db, viewer, status ? sql`r.status = ${status}` : sql`true`);
 }
 
-async function requestRows(db: Db, where: ReturnType<typeof sql>): Promise<ContactRequest[]> {
+/** The requests' public fields; the message, written by a person, is not for observers (RGPD). */
+async function requestRows(db: Db, viewer: CurrentUser, where: ReturnType<typeof sql>): Promise<ContactRequest[]> {
+  const message = viewer.role === 'observer' ? sql`''` : sql`r.message`;
   const rows = await rowsOf<Record<string, unknown>>(
     db,
-    sql`SELECT r.id, r.subject_kind AS "subjectKind", r.message, r.reasons, r.status, r.created_at AS "createdAt",
+    sql`SELECT r.id, r.subject_kind AS "subjectKind", ${message} AS message, r.reasons, r.status, r.created_at AS "createdAt",
         r.responded_at AS "respondedAt", r.partnership_id AS "partnershipId",
         coalesce(n.title, p.title, sa.name, '') AS "subjectTitle",
         json_build_object('id', f.id, 'name', f.name, 'family', f.family, 'communeName', fc.name) AS "from",

@@ -154,7 +154,7 @@ export const mailsTo = (db: Db, email: string) => db.select().from(outbox).where
 /** A problem document (400: the request's shape, 422: the service's rules) naming a field, with its code. */
 export function expectProblem(
   res: { status: number; body: unknown; type: string },
-  status: 400 | 422,
+  status: 400 | 409 | 422,
   field: string,
   code?: string,
 ) {

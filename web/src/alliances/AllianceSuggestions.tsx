@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { type AllianceDetail, addAllianceMember } from '../../../src/modules/alliances/contract';
 import { matchingRoutes } from '../../../src/modules/matching/contract';
 import { actorFamilies } from '../../../src/modules/reference/families';
@@ -6,7 +7,7 @@ import { useApiQuery } from '../api/useApi';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { ActorLine, ReasonList, ScoreBar, sentence } from '../matching/parts';
-import { Loading } from '../ui/feedback';
+import { ApiErrorAlert, Loading } from '../ui/feedback';
 import { TableWrap } from '../ui/TableWrap';
 
 /**
@@ -28,7 +29,9 @@ export function AllianceSuggestions({
     { params: { id: alliance.id }, query: { size: 6 } },
     { enabled: user !== null },
   );
-  if (!user || query.error) return null;
+  const [adding, setAdding] = useState<string | null>(null);
+  // 404: the viewer may not see this alliance's suggestions; then there is no panel. Other failures are said.
+  if (!user || query.error?.status === 404) return null;
   const data = query.data;
   const resource = (r: string) => t(`needOffer.resource.${r}`);
   const before = new Map<string, number>();
@@ -39,7 +42,8 @@ export function AllianceSuggestions({
     <section className="card alliance-suggestions" aria-labelledby="alliance-suggestions-title">
       <h2 id="alliance-suggestions-title">{t('allianceSuggestions.title')}</h2>
       <p className="muted small">{t('allianceSuggestions.intro')}</p>
-      {!data ? <Loading /> : null}
+      {query.error ? <ApiErrorAlert error={query.error} /> : null}
+      {!data && !query.error ? <Loading /> : null}
       {data ? (
         <>
           <div className="alliance-suggestions-summary">
@@ -101,7 +105,7 @@ export function AllianceSuggestions({
                 <p className="small">
                   <strong>
                     {t('allianceSuggestions.contribution')}
-                    {'\u00a0: '}
+                    {' : '}
                   </strong>
                   {sentence(item.contribution)}
                 </p>
@@ -110,14 +114,20 @@ export function AllianceSuggestions({
                   <button
                     type="button"
                     className="button button-secondary button-small"
-                    onClick={() =>
-                      run(() =>
+                    disabled={adding !== null}
+                    aria-busy={adding === item.actor.id}
+                    onClick={async () => {
+                      setAdding(item.actor.id);
+                      const added = await run(() =>
                         callApi(addAllianceMember, {
                           params: { id: alliance.id },
                           body: { actorId: item.actor.id, role: '' },
                         }),
-                      )
-                    }
+                      );
+                      setAdding(null);
+                      // The new member is no longer a proposal: the panel asks again.
+                      if (added) query.reload();
+                    }}
                   >
                     {t('allianceSuggestions.add')}
                     <span className="visually-hidden"> : {item.actor.name}</span>

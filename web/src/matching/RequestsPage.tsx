@@ -268,6 +268,7 @@ function RequestItem({
             ref={declineButton}
             type="button"
             className="button button-secondary button-small"
+            disabled={busy}
             onClick={() => setDeclining(true)}
           >
             {t('matching.requests.decline')}

@@ -17,7 +17,7 @@ const step = 10;
 const maxTop = 50;
 
 /** Where a subject's page is: an organisation, a need or offer, a flagship project. */
-export function subjectPath(kind: SubjectKind, id: string): string {
+function subjectPath(kind: SubjectKind, id: string): string {
   if (kind === 'actor') return `/acteurs/${id}`;
   if (kind === 'project') return `/projets/${id}`;
   return `/besoins-offres/${id}`;

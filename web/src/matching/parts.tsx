@@ -79,7 +79,6 @@ export function ActorLine({
   );
 }
 
-/** The reason (required, the server says so) and an optional note, for dismissing a suggestion or a request. */
 /** Why one sets a suggestion or a request aside: the reason (required) and a note, then send or cancel. */
 export function DismissForm({
   idPrefix,
