@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../src/db/client.js';
 import { rowsOf } from '../src/db/rows.js';
 import { users } from '../src/modules/accounts/schema.js';
-import { type CurrentUser, createApiToken, createUser } from '../src/modules/accounts/service.js';
+import { type CurrentUser, createApiToken, createUser, currentUserColumns } from '../src/modules/accounts/service.js';
 import { loadSubject } from '../src/modules/matching/profile.js';
 import { refreshSuggestions } from '../src/modules/matching/refresh.js';
 import { type SubjectProfile, scoreCandidates } from '../src/modules/matching/score.js';
@@ -220,18 +220,7 @@ const benchEmail = 'bench-animator@bench.alliances.local';
 
 /** The animator the benchmark signs in as (created once per database), and a fresh API token of theirs. */
 export async function benchAnimator(db: Db): Promise<{ user: CurrentUser; token: string }> {
-  const find = () =>
-    db
-      .select({
-        id: users.id,
-        email: users.email,
-        displayName: users.displayName,
-        role: users.role,
-        actorId: users.actorId,
-        locale: users.locale,
-      })
-      .from(users)
-      .where(eq(users.email, benchEmail));
+  const find = () => db.select(currentUserColumns).from(users).where(eq(users.email, benchEmail));
   let [user] = await find();
   if (!user) {
     await createUser(db, { email: benchEmail, displayName: 'Bench animator', role: 'animator' });

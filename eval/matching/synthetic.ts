@@ -173,21 +173,12 @@ const nouns = [
   'cybersécurité',
 ] as const;
 
-const themesList = [
-  'solidarity',
-  'education-culture',
-  'intergenerational',
-  'tourism-attractiveness',
-  'health-care',
-  'creative-digital',
-  'sustainable-energy',
-  'sustainable-mobility',
-  'women-entrepreneurship',
-  'circular-economy',
-  'food-short-circuits',
-  'culture-art',
-  'silver-economy',
-];
+/** The themes of the reference data (assets/reference/themes.json), in their order. */
+const themesList = (
+  JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../../assets/reference/themes.json'), 'utf8')) as {
+    id: string;
+  }[]
+).map((t) => t.id);
 
 /** How a need and an offer say each resource in French. */
 const resourceWords: Record<ResourceType, { need: string; offer: string }> = {

@@ -18,7 +18,8 @@ export interface CurrentUser {
   locale: string;
 }
 
-const currentUserColumns = {
+/** The columns of a CurrentUser, for selects. */
+export const currentUserColumns = {
   id: users.id,
   email: users.email,
   displayName: users.displayName,

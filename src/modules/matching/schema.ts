@@ -21,6 +21,12 @@ import { partnerships } from '../partnerships/schema.js';
 import { actorFamilyEnum } from '../reference/schema.js';
 import { dismissReasons, requestStatuses, subjectKinds } from './vocabulary.js';
 
+/** An actor the row belongs to or names; the row goes with the actor. */
+const actorRef = (name: string) =>
+  uuid(name)
+    .notNull()
+    .references(() => actors.id, { onDelete: 'cascade' });
+
 export const matchSubjectKindEnum = pgEnum('match_subject_kind', subjectKinds);
 export const dismissReasonEnum = pgEnum('match_dismiss_reason', dismissReasons);
 export const matchRequestStatusEnum = pgEnum('match_request_status', requestStatuses);
@@ -85,12 +91,8 @@ export const matchDecisions = pgTable(
   'match_decisions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    actorId: uuid('actor_id')
-      .notNull()
-      .references(() => actors.id, { onDelete: 'cascade' }),
-    candidateId: uuid('candidate_id')
-      .notNull()
-      .references(() => actors.id, { onDelete: 'cascade' }),
+    actorId: actorRef('actor_id'),
+    candidateId: actorRef('candidate_id'),
     subjectKind: matchSubjectKindEnum('subject_kind').notNull(),
     subjectId: uuid('subject_id').notNull(),
     accepted: boolean('accepted').notNull(),
@@ -113,12 +115,8 @@ export const matchRequests = pgTable(
   'match_requests',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    fromActorId: uuid('from_actor_id')
-      .notNull()
-      .references(() => actors.id, { onDelete: 'cascade' }),
-    toActorId: uuid('to_actor_id')
-      .notNull()
-      .references(() => actors.id, { onDelete: 'cascade' }),
+    fromActorId: actorRef('from_actor_id'),
+    toActorId: actorRef('to_actor_id'),
     subjectKind: matchSubjectKindEnum('subject_kind').notNull(),
     subjectId: uuid('subject_id').notNull(),
     message: text('message').notNull().default(''),
@@ -144,12 +142,8 @@ export const matchRequests = pgTable(
 export const partnerSuggestions = pgTable(
   'partner_suggestions',
   {
-    actorId: uuid('actor_id')
-      .notNull()
-      .references(() => actors.id, { onDelete: 'cascade' }),
-    candidateId: uuid('candidate_id')
-      .notNull()
-      .references(() => actors.id, { onDelete: 'cascade' }),
+    actorId: actorRef('actor_id'),
+    candidateId: actorRef('candidate_id'),
     rank: smallint('rank').notNull(),
     score: real('score').notNull(),
     firstSuggestedAt: timestamp('first_suggested_at', { withTimezone: true }).notNull().defaultNow(),
@@ -165,12 +159,8 @@ export const partnerSuggestions = pgTable(
 export const mutualNotices = pgTable(
   'mutual_notices',
   {
-    actorA: uuid('actor_a')
-      .notNull()
-      .references(() => actors.id, { onDelete: 'cascade' }),
-    actorB: uuid('actor_b')
-      .notNull()
-      .references(() => actors.id, { onDelete: 'cascade' }),
+    actorA: actorRef('actor_a'),
+    actorB: actorRef('actor_b'),
     noticedAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.actorA, t.actorB] })],
