@@ -12,6 +12,7 @@ import {
   mailsTo,
   member,
   notificationsOf,
+  planter,
   plantWorld,
   suggestionsUrl,
   type TestApp,
@@ -294,5 +295,26 @@ describe('decisions on suggestions and contact requests', () => {
     const all = await call(t, observer, 'GET', '/api/v1/matching/requests');
     expect(all.status).toBe(200);
     expect(all.body.items.length).toBe(await count('match_requests'));
+  });
+
+  it('two sides accepting at the same instant open one partnership, with no crossed requests left', async () => {
+    const plant = planter(t.db, w.animator.user);
+    const [left, right] = [
+      await plant.actor({ name: 'Chœur des Deux Rives', themes: ['culture-art'] }),
+      await plant.actor({ family: 'company', name: 'Imprimerie du Cours', themes: ['culture-art'] }),
+    ];
+    const [a, b] = await Promise.all([
+      decide(await member(t.db, left), onActor(left, right, 'accept')),
+      decide(await member(t.db, right), onActor(right, left, 'accept')),
+    ]);
+    expect([a.status, b.status], JSON.stringify([a.body, b.body])).toEqual([201, 201]);
+    const opened = [a.body.partnershipId, b.body.partnershipId].filter(Boolean);
+    expect(opened).toHaveLength(1);
+    const pending = await rowsOf<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM match_requests WHERE status = 'pending'
+        AND from_actor_id IN (${left}, ${right}) AND to_actor_id IN (${left}, ${right})`,
+    );
+    expect(pending[0]?.n).toBe(0);
   });
 });

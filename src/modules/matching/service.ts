@@ -277,6 +277,9 @@ async function declineRequest(
   );
 }
 
+/** One key for a pair of actors, whichever side decides. */
+const pairKey = (a: string, b: string) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+
 const answeredAlready = () =>
   conflict('Cette demande a déjà reçu une réponse', [{ field: 'status', code: 'alreadyAnswered' }]);
 
@@ -327,6 +330,9 @@ export async function decide(db: Db, by: CurrentUser, input: DecisionInput, publ
   const seen = explained.find((e) => e.scored.actorId === data.candidateId);
   const accept = data.decision === 'accept';
   return db.transaction(async (tx) => {
+    // Decisions on one pair wait for each other: two sides accepting at the same instant then complete the pair
+    // (the second sees the first's request) instead of crossing two pending requests.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${pairKey(actorId, data.candidateId)}, 0))`);
     if (accept) {
       // Accepting again changes nothing: the request is already with the other side, and counts once in the stats.
       const mine = await pendingRequest(tx, actorId, data.candidateId);
