@@ -32,15 +32,19 @@ import {
   type MatchingResult,
   matchingSection,
   type QueryResult,
+  schedulerSection,
   writeSection,
 } from './report.js';
+import { runScheduler } from './scheduler.js';
 
 const usage = `npm run bench -- [options]
   --engine pglite|postgresql|both   databases to measure (default both)
   --actors N                        actors to seed (default 100000 on PGlite, 1000000 on PostgreSQL)
   --runs K                          timed requests per query (default 50), after --warmups (default 5)
   --chunk N                         rows per INSERT … SELECT while seeding (default 50000)
-  --part directory|matching|both    what to time (default both; the seeding is the same)
+  --part directory|matching|scheduler|both
+                                    what to time (default both: directory and matching, whose seeding is the same,
+                                    then the speed-dating scheduler, which needs no database and takes seconds)
   --needs N                         needs the suggestions rotate over (default 20)
   --refresh N                       actors of the big directory whose suggestions are refreshed (default 10000 on
                                     PostgreSQL, 1000 on PGlite; 0: none)
@@ -122,7 +126,7 @@ interface Options {
   warmups: number;
   chunk: number;
   keep: boolean;
-  part: 'directory' | 'matching' | 'both';
+  part: 'directory' | 'matching' | 'scheduler' | 'both';
   needs: number;
   refresh: number;
   refreshDirectory: number;
@@ -334,7 +338,8 @@ async function main() {
     if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer\n${usage}`);
     return n;
   };
-  if (!['both', 'directory', 'matching'].includes(values.part)) throw new Error(`--part: ${values.part}?\n${usage}`);
+  if (!['both', 'directory', 'matching', 'scheduler'].includes(values.part))
+    throw new Error(`--part: ${values.part}?\n${usage}`);
   const opts: Options = {
     runs: positive('runs', values.runs),
     warmups: values.warmups === '0' ? 0 : positive('warmups', values.warmups),
@@ -351,7 +356,15 @@ async function main() {
   const doc = path.resolve(import.meta.dirname, '../docs/benchmarks.md');
   const sections: string[] = [];
 
-  for (const kind of engines) {
+  if (opts.part === 'scheduler' || opts.part === 'both') {
+    log('\n== speed-dating scheduler (no database)');
+    const { loadBefore: _, ...machine } = machineNow();
+    const seed = 5;
+    const section = schedulerSection({ machine, seed, cases: runScheduler(log, seed) });
+    if (!values['no-doc']) writeSection(doc, 'scheduler', section, docTemplate);
+    log(`\n${section}\n`);
+  }
+  for (const kind of opts.part === 'scheduler' ? [] : engines) {
     const actors = values.actors === undefined ? defaultActors[kind] : positive('actors', values.actors);
     const engineStart = performance.now();
     const result = await runEngine(kind, actors, opts);

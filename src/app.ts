@@ -14,6 +14,7 @@ import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerActorRoutes } from './modules/actors/routes.js';
 import { registerAllianceRoutes } from './modules/alliances/routes.js';
 import { registerContactRoutes } from './modules/contacts/routes.js';
+import { registerEventRoutes } from './modules/events/routes.js';
 import { registerMatchingRoutes } from './modules/matching/routes.js';
 import { registerNeedOfferRoutes } from './modules/needs-offers/routes.js';
 import { registerNotificationRoutes } from './modules/notifications/routes.js';
@@ -75,6 +76,7 @@ export async function buildApp(ctx: AppContext) {
   registerContactRoutes(app, ctx);
   registerMatchingRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerEventRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {

@@ -125,6 +125,16 @@ const expected: Record<string, Access> = {
   'POST /api/v1/notifications/read-all': 'signedIn',
   'GET /api/v1/notifications/settings': 'signedIn',
   'PUT /api/v1/notifications/settings': 'signedIn',
+  // events
+  'GET /api/v1/events': 'public',
+  'GET /api/v1/events/:id': 'public',
+  'POST /api/v1/events': staff,
+  'PUT /api/v1/events/:id': staff,
+  'POST /api/v1/events/:id/cancel': staff,
+  'POST /api/v1/events/:id/registrations': 'signedIn',
+  'DELETE /api/v1/events/:id/registrations/mine': 'signedIn',
+  'GET /api/v1/events/:id/registrations': 'signedIn',
+  'POST /api/v1/events/:id/registrations/:registrationId/check-in': staff,
 };
 
 const roles: (UserRole | null)[] = [null, 'admin', 'animator', 'member', 'observer'];

@@ -3,6 +3,7 @@ export * from '../modules/accounts/schema.js';
 export * from '../modules/actors/schema.js';
 export * from '../modules/alliances/schema.js';
 export * from '../modules/contacts/schema.js';
+export * from '../modules/events/schema.js';
 export * from '../modules/matching/schema.js';
 export * from '../modules/needs-offers/schema.js';
 export * from '../modules/notifications/schema.js';

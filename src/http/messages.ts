@@ -170,6 +170,22 @@ export const fieldMessages = {
     en: 'This introduction was set aside, or these organisations are already partners.',
   },
   unknownTerritory: { fr: 'Territoire inconnu.', en: 'Unknown territory.' },
+  // events
+  invalidTime: { fr: 'Heure invalide (hh:mm, ex. 18:30).', en: 'Invalid time (hh:mm, e.g. 18:30).' },
+  agendaOutOfOrder: {
+    fr: 'Les points du programme doivent suivre l’ordre des heures.',
+    en: 'Agenda items must be in time order.',
+  },
+  eventCancelled: { fr: 'Cet événement est annulé.', en: 'This event is cancelled.' },
+  eventPast: { fr: 'Cet événement est passé.', en: 'This event is over.' },
+  alreadyRegistered: {
+    fr: 'Vous êtes déjà inscrit à cet événement.',
+    en: 'You are already registered for this event.',
+  },
+  notRegistered: {
+    fr: 'Seul un participant inscrit (pas en liste d’attente) peut être pointé.',
+    en: 'Only a registered participant (not on the waiting list) can be checked in.',
+  },
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

@@ -1,0 +1,220 @@
+// Shared by server and web: events with capacity, their registrations (waiting list) and attendance.
+import { z } from 'zod';
+import { staff } from '../../auth/roles.js';
+import { defineRoute, idParams, noContent } from '../../http/contract.js';
+import { eventKinds, eventStatuses, registrationStatuses } from './vocabulary.js';
+
+const dateTime = z.iso.datetime({ offset: true });
+
+export const agendaItem = z.object({
+  /** Local time of day, `HH:MM`. */
+  startsAt: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'invalidTime' }),
+  title: z.string().trim().min(1).max(300),
+  speakers: z.array(z.string().trim().min(1).max(200)).max(20).default([]),
+});
+export type AgendaItemInput = z.input<typeof agendaItem>;
+
+export const eventFields = z
+  .object({
+    kind: z.enum(eventKinds),
+    title: z.string().trim().min(3).max(200),
+    description: z.string().trim().max(5000).default(''),
+    startsAt: dateTime,
+    endsAt: dateTime,
+    place: z.string().trim().max(300).default(''),
+    communeCode: z
+      .string()
+      .regex(/^[0-9][0-9AB][0-9]{3}$/, { message: 'unknownCommune' })
+      .nullish()
+      .transform((v) => v ?? null),
+    /** Seats; null (or absent) for no limit. */
+    capacity: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .nullish()
+      .transform((v) => v ?? null),
+    agenda: z.array(agendaItem).max(100).default([]),
+  })
+  .superRefine((e, ctx) => {
+    if (Date.parse(e.endsAt) <= Date.parse(e.startsAt)) {
+      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'endBeforeStart' });
+    }
+    e.agenda.forEach((item, i) => {
+      const previous = e.agenda[i - 1];
+      if (previous && item.startsAt < previous.startsAt) {
+        ctx.addIssue({ code: 'custom', path: ['agenda', i, 'startsAt'], message: 'agendaOutOfOrder' });
+      }
+    });
+  });
+export type EventInput = z.input<typeof eventFields>;
+export type EventData = z.output<typeof eventFields>;
+
+export const eventSummary = z.object({
+  id: z.uuid(),
+  kind: z.enum(eventKinds),
+  title: z.string(),
+  startsAt: dateTime,
+  endsAt: dateTime,
+  place: z.string(),
+  communeCode: z.string().nullable(),
+  communeName: z.string().nullable(),
+  status: z.enum(eventStatuses),
+  capacity: z.number().int().nullable(),
+  /** Free seats (never below 0: lowering the capacity evicts nobody); null when unlimited. */
+  seatsLeft: z.number().int().nullable(),
+  waitlisted: z.number().int(),
+});
+export type EventSummary = z.infer<typeof eventSummary>;
+
+export const myRegistration = z.object({
+  id: z.uuid(),
+  status: z.enum(registrationStatuses),
+  /** 1-based rank on the waiting list; null when holding a seat. */
+  waitlistPosition: z.number().int().nullable(),
+  createdAt: dateTime,
+  promotedAt: dateTime.nullable(),
+  checkedInAt: dateTime.nullable(),
+});
+export type MyRegistration = z.infer<typeof myRegistration>;
+
+export const eventDetail = eventSummary.extend({
+  description: z.string(),
+  agenda: z.array(z.object({ startsAt: z.string(), title: z.string(), speakers: z.array(z.string()) })),
+  registered: z.number().int(),
+  /** The signed-in viewer's active registration, if any. */
+  myRegistration: myRegistration.nullable(),
+  canEdit: z.boolean(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+});
+export type EventDetail = z.infer<typeof eventDetail>;
+
+export const eventListQuery = z.object({
+  kind: z.enum(eventKinds).optional(),
+  status: z.enum(eventStatuses).optional(),
+  /** Only events ending after this instant. */
+  from: dateTime.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const registrationParams = z.object({ id: z.uuid(), registrationId: z.uuid() });
+
+/** Staff view of one registration: the person (RGPD: staff only) and their organisation. */
+export const registrationLine = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  displayName: z.string(),
+  actorId: z.uuid().nullable(),
+  actorName: z.string().nullable(),
+  status: z.enum(registrationStatuses),
+  waitlistPosition: z.number().int().nullable(),
+  createdAt: dateTime,
+  promotedAt: dateTime.nullable(),
+  checkedInAt: dateTime.nullable(),
+});
+export type RegistrationLine = z.infer<typeof registrationLine>;
+
+export const registrationsView = z.object({
+  registered: z.number().int(),
+  waitlisted: z.number().int(),
+  checkedIn: z.number().int(),
+  /** Organisations holding at least one seat, with how many; no personal data. */
+  organisations: z.array(z.object({ actorId: z.uuid(), name: z.string(), seats: z.number().int() })),
+  /** Active registrations with people's names: staff only, else empty. */
+  people: z.array(registrationLine),
+  canSeePeople: z.boolean(),
+});
+export type RegistrationsView = z.infer<typeof registrationsView>;
+
+export const checkInBody = z.object({ present: z.boolean().default(true) });
+
+export const eventRoutes = {
+  list: defineRoute({
+    method: 'GET',
+    path: '/api/v1/events',
+    summary: 'Events in date order, with the seats left',
+    tags: ['events'],
+    access: 'public',
+    query: eventListQuery,
+    response: z.object({ items: z.array(eventSummary) }),
+  }),
+  get: defineRoute({
+    method: 'GET',
+    path: '/api/v1/events/:id',
+    summary: 'One event with its agenda, seats and the viewer’s registration',
+    tags: ['events'],
+    access: 'public',
+    params: idParams,
+    response: eventDetail,
+  }),
+  create: defineRoute({
+    method: 'POST',
+    path: '/api/v1/events',
+    summary: 'Create an event',
+    tags: ['events'],
+    access: staff,
+    body: eventFields,
+    response: eventDetail,
+    status: 201,
+  }),
+  update: defineRoute({
+    method: 'PUT',
+    path: '/api/v1/events/:id',
+    summary: 'Edit an event; a raised capacity promotes the waiting list, a lowered one evicts nobody',
+    tags: ['events'],
+    access: staff,
+    params: idParams,
+    body: eventFields,
+    response: eventDetail,
+  }),
+  cancel: defineRoute({
+    method: 'POST',
+    path: '/api/v1/events/:id/cancel',
+    summary: 'Cancel an event',
+    tags: ['events'],
+    access: staff,
+    params: idParams,
+    response: eventDetail,
+  }),
+  register: defineRoute({
+    method: 'POST',
+    path: '/api/v1/events/:id/registrations',
+    summary: 'Register myself: a seat if one is free, else the waiting list',
+    tags: ['events'],
+    access: 'signedIn',
+    params: idParams,
+    response: myRegistration,
+    status: 201,
+  }),
+  unregister: defineRoute({
+    method: 'DELETE',
+    path: '/api/v1/events/:id/registrations/mine',
+    summary: 'Cancel my registration; a freed seat goes to the first on the waiting list',
+    tags: ['events'],
+    access: 'signedIn',
+    params: idParams,
+    response: noContent,
+    status: 204,
+  }),
+  registrations: defineRoute({
+    method: 'GET',
+    path: '/api/v1/events/:id/registrations',
+    summary: 'Registrations: counts and organisations; people’s names for staff only',
+    tags: ['events'],
+    access: 'signedIn',
+    params: idParams,
+    response: registrationsView,
+  }),
+  checkIn: defineRoute({
+    method: 'POST',
+    path: '/api/v1/events/:id/registrations/:registrationId/check-in',
+    summary: 'Mark (or unmark) the attendance of a registered participant',
+    tags: ['events'],
+    access: staff,
+    params: registrationParams,
+    body: checkInBody,
+    response: registrationLine,
+  }),
+} as const;
