@@ -9,6 +9,7 @@ import { actors } from '../modules/actors/schema.js';
 import { createActor } from '../modules/actors/service.js';
 import { loadDemoAlliances } from '../modules/alliances/demo.js';
 import { loadDemoContacts } from '../modules/contacts/demo.js';
+import { loadDemoEvents } from '../modules/events/demo.js';
 import { loadDemoMatching } from '../modules/matching/demo.js';
 import { loadDemoNeedOffers } from '../modules/needs-offers/demo.js';
 import { loadDemoPartnerships } from '../modules/partnerships/demo.js';
@@ -91,6 +92,7 @@ export async function loadDemoData(db: Db, opts: { production: boolean; publicUr
     loadDemoAlliances,
     loadDemoPartnerships,
     loadDemoContacts,
+    loadDemoEvents,
     loadDemoMatching,
   ]) {
     const summary = await load(db, ctx);
