@@ -135,6 +135,10 @@ const expected: Record<string, Access> = {
   'DELETE /api/v1/events/:id/registrations/mine': 'signedIn',
   'GET /api/v1/events/:id/registrations': 'signedIn',
   'POST /api/v1/events/:id/registrations/:registrationId/check-in': staff,
+  'GET /api/v1/events/feed.ics': 'public',
+  'GET /api/v1/events/:id/event.ics': 'public',
+  'GET /api/v1/events/:id/participants.csv': staff,
+  'GET /api/v1/events/:id/participants.xlsx': staff,
 };
 
 const roles: (UserRole | null)[] = [null, 'admin', 'animator', 'member', 'observer'];

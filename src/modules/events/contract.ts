@@ -130,6 +130,9 @@ export type RegistrationsView = z.infer<typeof registrationsView>;
 
 export const checkInBody = z.object({ present: z.boolean().default(true) });
 
+/** A file's bytes (Uint8Array rather than Buffer: this module also runs in the browser). */
+const binaryFile = z.custom<Uint8Array>((v) => v instanceof Uint8Array);
+
 export const eventRoutes = {
   list: defineRoute({
     method: 'GET',
@@ -216,5 +219,43 @@ export const eventRoutes = {
     params: registrationParams,
     body: checkInBody,
     response: registrationLine,
+  }),
+  // Files (the binary exception of the contract system, as the project sheet PDF): the handler returns bytes, sent
+  // as they are; the response schema is documentation only. The feed is declared with a static segment, which
+  // Fastify's router prefers to `:id`.
+  feedIcs: defineRoute({
+    method: 'GET',
+    path: '/api/v1/events/feed.ics',
+    summary: 'Upcoming and recent events (90 days) as one iCalendar feed (text/calendar)',
+    tags: ['events'],
+    access: 'public',
+    response: binaryFile,
+  }),
+  eventIcs: defineRoute({
+    method: 'GET',
+    path: '/api/v1/events/:id/event.ics',
+    summary: 'One event as an iCalendar file (text/calendar, attachment); a cancelled one has STATUS:CANCELLED',
+    tags: ['events'],
+    access: 'public',
+    params: idParams,
+    response: binaryFile,
+  }),
+  participantsCsv: defineRoute({
+    method: 'GET',
+    path: '/api/v1/events/:id/participants.csv',
+    summary: 'Participants with names and e-mails (staff only), CSV for Excel in French (`;`, UTF-8 BOM)',
+    tags: ['events'],
+    access: staff,
+    params: idParams,
+    response: binaryFile,
+  }),
+  participantsXlsx: defineRoute({
+    method: 'GET',
+    path: '/api/v1/events/:id/participants.xlsx',
+    summary: 'Participants with names and e-mails (staff only), as an XLSX workbook',
+    tags: ['events'],
+    access: staff,
+    params: idParams,
+    response: binaryFile,
   }),
 } as const;

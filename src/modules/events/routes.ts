@@ -1,6 +1,8 @@
 import type { AppContext } from '../../app.js';
 import { type App, registerRoute, signedIn } from '../../http/route.js';
 import { eventRoutes as r } from './contract.js';
+import { exportContentTypes, participantsFile } from './exports.js';
+import { eventIcs, eventsFeedIcs } from './ics.js';
 import * as events from './service.js';
 
 export function registerEventRoutes(app: App, ctx: AppContext) {
@@ -37,4 +39,37 @@ export function registerEventRoutes(app: App, ctx: AppContext) {
   registerRoute(app, r.checkIn, ({ params, body, auth }) =>
     events.checkIn(db, auth.user, params.id, params.registrationId, body.present),
   );
+
+  // Files: bytes sent as they are (see the contract). Never logged: the logger writes method, route and status only.
+  registerRoute(app, r.feedIcs, async ({ reply }) => {
+    const ics = await eventsFeedIcs(db, ctx.config.publicUrl);
+    reply
+      .header('content-type', 'text/calendar; charset=utf-8')
+      .header('content-disposition', 'inline; filename="alliances-evenements.ics"')
+      .header('cache-control', 'public, max-age=300');
+    return ics;
+  });
+
+  registerRoute(app, r.eventIcs, async ({ params, reply }) => {
+    const { filename, ics } = await eventIcs(db, ctx.config.publicUrl, params.id);
+    reply
+      .header('content-type', 'text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${filename}"`)
+      .header('cache-control', 'public, max-age=300');
+    return ics;
+  });
+
+  for (const [contract, format] of [
+    [r.participantsCsv, 'csv'],
+    [r.participantsXlsx, 'xlsx'],
+  ] as const) {
+    registerRoute(app, contract, async ({ params, auth, reply }) => {
+      const { filename, body } = await participantsFile(db, auth.user, params.id, format);
+      reply
+        .header('content-type', exportContentTypes[format])
+        .header('content-disposition', `attachment; filename="${filename}"`)
+        .header('cache-control', 'private, no-store');
+      return body;
+    });
+  }
 }

@@ -401,3 +401,69 @@ export async function checkIn(
     return lineOf(tx, row);
   });
 }
+
+/** One active registration as exported to staff (personal data: name and e-mail). */
+export interface ParticipantExportRow {
+  organisation: string | null;
+  name: string;
+  email: string;
+  status: 'registered' | 'waitlisted';
+  registeredAt: Date;
+  /** 1-based rank on the waiting list; null when holding a seat. */
+  waitlistPosition: number | null;
+  present: boolean;
+}
+
+/**
+ * The event (for the file name) and its active registrations, seats first then the waiting list in its order, with
+ * people's names and e-mails: staff only (RGPD).
+ */
+export async function participantsToExport(
+  db: Db,
+  viewer: Viewer,
+  eventId: string,
+): Promise<{ event: EventRow; rows: ParticipantExportRow[] }> {
+  requireStaff(viewer);
+  const [event] = await db.select().from(events).where(eq(events.id, eventId));
+  if (!event) throw notFound('Événement');
+  const rows = await db
+    .select({ reg: eventRegistrations, name: users.displayName, email: users.email, organisation: actors.name })
+    .from(eventRegistrations)
+    .innerJoin(users, eq(users.id, eventRegistrations.userId))
+    .leftJoin(actors, eq(actors.id, eventRegistrations.actorId))
+    .where(and(eq(eventRegistrations.eventId, eventId), ne(eventRegistrations.status, 'cancelled')))
+    .orderBy(
+      sql`case when ${eventRegistrations.status} = 'registered' then 0 else 1 end`,
+      asc(eventRegistrations.createdAt),
+      asc(eventRegistrations.id),
+    );
+  let position = 0;
+  return {
+    event,
+    rows: rows.map((r) => ({
+      organisation: r.organisation,
+      name: r.name,
+      email: r.email,
+      status: r.reg.status === 'registered' ? 'registered' : 'waitlisted',
+      registeredAt: r.reg.createdAt,
+      waitlistPosition: r.reg.status === 'waitlisted' ? ++position : null,
+      present: r.reg.checkedInAt !== null,
+    })),
+  };
+}
+
+/** Events to publish as calendar entries: one by id, or those ending after an instant (the feed), in date order. */
+export async function eventsForCalendar(
+  db: Db,
+  filter: { id: string } | { endingAfter: Date; limit: number },
+): Promise<(EventRow & { communeName: string | null })[]> {
+  const rows = await db
+    .select({ event: events, communeName: communes.name })
+    .from(events)
+    .leftJoin(communes, eq(communes.code, events.communeCode))
+    .where('id' in filter ? eq(events.id, filter.id) : gt(events.endsAt, filter.endingAfter))
+    .orderBy(asc(events.startsAt), asc(events.id))
+    .limit('id' in filter ? 1 : filter.limit);
+  if ('id' in filter && rows.length === 0) throw notFound('Événement');
+  return rows.map((r) => ({ ...r.event, communeName: r.communeName }));
+}

@@ -1,0 +1,246 @@
+import { parse } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../tests/app.js';
+import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { users } from '../accounts/schema.js';
+import { actors } from '../actors/schema.js';
+import type { EventDetail, MyRegistration } from './contract.js';
+import {
+  formatDateFr,
+  neutraliseFormula,
+  parisWallClockAsUtc,
+  participantHeaders,
+  participantsCsv,
+} from './exports.js';
+import type { ParticipantExportRow } from './service.js';
+
+type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+const headers = ['Organisation', 'Nom', 'E-mail', 'Statut', 'Inscrit le', 'Position en liste d’attente', 'Présent'];
+
+describe('participants export helpers (unit)', () => {
+  it('writes dates in Paris time, French format, winter and summer', () => {
+    expect(formatDateFr(new Date('2025-03-15T14:05:00Z'))).toBe('15/03/2025 15:05');
+    expect(formatDateFr(new Date('2025-07-01T22:30:00Z'))).toBe('02/07/2025 00:30');
+    expect(parisWallClockAsUtc(new Date('2025-07-01T22:30:00Z')).toISOString()).toBe('2025-07-02T00:30:00.000Z');
+  });
+
+  it('neutralises cells a spreadsheet would evaluate', () => {
+    expect(neutraliseFormula('=SOMME(A1:A9)')).toBe("'=SOMME(A1:A9)");
+    expect(neutraliseFormula('+33 6')).toBe("'+33 6");
+    expect(neutraliseFormula('@cmd')).toBe("'@cmd");
+    expect(neutraliseFormula('Jean-Marc')).toBe('Jean-Marc');
+  });
+
+  it('round-trips any text through csv-parse (`;`, quotes, new lines, BOM)', () => {
+    const row = fc.record({
+      organisation: fc.option(fc.string(), { nil: null }),
+      name: fc.string(),
+      email: fc.string(),
+      status: fc.constantFrom('registered' as const, 'waitlisted' as const),
+      registeredAt: fc.date({ min: new Date('2000-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+      waitlistPosition: fc.option(fc.integer({ min: 1, max: 999 }), { nil: null }),
+      present: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 5 }), (rows: ParticipantExportRow[]) => {
+        const text = participantsCsv(rows);
+        expect(text.startsWith('\ufeff')).toBe(true);
+        const records = parse(text, { delimiter: ';', bom: true, relax_column_count: false }) as string[][];
+        expect(records[0]).toEqual([...participantHeaders]);
+        expect(records).toHaveLength(rows.length + 1);
+        rows.forEach((r, i) => {
+          const rec = records[i + 1] as string[];
+          expect(rec[0]).toBe(neutraliseFormula(r.organisation ?? ''));
+          expect(rec[1]).toBe(neutraliseFormula(r.name));
+          expect(rec[2]).toBe(neutraliseFormula(r.email));
+          expect(rec[4]).toBe(formatDateFr(r.registeredAt));
+        });
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('participants exports (routes)', () => {
+  let t: TestApp;
+  let animator: SignedIn;
+  let admin: SignedIn;
+  let observer: SignedIn;
+  let members: SignedIn[];
+  let event: EventDetail;
+  let regs: MyRegistration[];
+
+  const inject = (who: SignedIn | null, method: 'GET' | 'POST', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: who?.headers ?? {}, ...(payload ? { payload } : {}) });
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    animator = await signedInAs(t.db, 'animator');
+    admin = await signedInAs(t.db, 'admin');
+    observer = await signedInAs(t.db, 'observer');
+    const orgs = await t.db
+      .insert(actors)
+      .values([
+        { family: 'association', name: 'Les Amis du Théâtre' },
+        { family: 'company', name: 'Boulangerie Dupont; fils' },
+        { family: 'association', name: 'Jardins partagés' },
+      ])
+      .returning();
+    members = [];
+    for (const o of orgs) members.push(await signedInAs(t.db, 'member', o.id));
+    // A name a spreadsheet would take for a formula.
+    await t.db
+      .update(users)
+      .set({ displayName: '=HYPERLINK("x")' })
+      .where(eq(users.id, members[2]?.user.id ?? ''));
+    const start = new Date(Date.now() + 10 * 24 * 3600_000);
+    const created = await inject(animator, 'POST', '/api/v1/events', {
+      kind: 'speedDating',
+      title: 'Speed dating : associations & entreprises',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3 * 3600_000).toISOString(),
+      capacity: 2,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    event = created.json() as EventDetail;
+    regs = [];
+    for (const m of members) {
+      const res = await inject(m, 'POST', `/api/v1/events/${event.id}/registrations`);
+      expect(res.statusCode, res.body).toBe(201);
+      regs.push(res.json() as MyRegistration);
+    }
+    const checkIn = await inject(
+      animator,
+      'POST',
+      `/api/v1/events/${event.id}/registrations/${regs[1]?.id}/check-in`,
+      {},
+    );
+    expect(checkIn.statusCode, checkIn.body).toBe(200);
+  });
+  afterAll(() => t.close());
+
+  const expectedRows = () => [
+    [
+      'Les Amis du Théâtre',
+      'Test member',
+      members[0]?.user.email,
+      'Inscrit',
+      formatDateFr(new Date(regs[0]?.createdAt ?? '')),
+      '',
+      'Non',
+    ],
+    [
+      'Boulangerie Dupont; fils',
+      'Test member',
+      members[1]?.user.email,
+      'Inscrit',
+      formatDateFr(new Date(regs[1]?.createdAt ?? '')),
+      '',
+      'Oui',
+    ],
+    [
+      'Jardins partagés',
+      '\'=HYPERLINK("x")',
+      members[2]?.user.email,
+      'Liste d’attente',
+      formatDateFr(new Date(regs[2]?.createdAt ?? '')),
+      '1',
+      'Non',
+    ],
+  ];
+
+  it('gives staff a CSV for Excel in French: BOM, `;`, French headers, seats then waiting list', async () => {
+    for (const who of [animator, admin]) {
+      const res = await inject(who, 'GET', `/api/v1/events/${event.id}/participants.csv`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toBe(
+        'attachment; filename="participants-speed-dating-associations-entreprises.csv"',
+      );
+      expect(res.headers['cache-control']).toBe('private, no-store');
+      expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const records = parse(res.rawPayload.toString('utf8'), { delimiter: ';', bom: true }) as string[][];
+      expect(records[0]).toEqual(headers);
+      expect(records.slice(1)).toEqual(expectedRows());
+      expect(records[1]?.[4]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+    }
+  });
+
+  it('gives staff an XLSX with a bold header, widths, real dates in Paris time', async () => {
+    const res = await inject(animator, 'GET', `/api/v1/events/${event.id}/participants.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(res.headers['content-disposition']).toBe(
+      'attachment; filename="participants-speed-dating-associations-entreprises.xlsx"',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Participants');
+    if (!sheet) throw new Error('no sheet');
+    expect(sheet.rowCount).toBe(4);
+    expect(headers.map((_, i) => sheet.getRow(1).getCell(i + 1).value)).toEqual(headers);
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    for (let i = 1; i <= headers.length; i++) expect(sheet.getColumn(i).width ?? 0).toBeGreaterThanOrEqual(10);
+    const expected = expectedRows();
+    for (let r = 0; r < 3; r++) {
+      const row = sheet.getRow(r + 2);
+      const want = expected[r] as string[];
+      expect(row.getCell(1).value).toBe(want[0]);
+      // No formula in a workbook: the text is kept as it is.
+      expect(row.getCell(2).value).toBe(r === 2 ? '=HYPERLINK("x")' : 'Test member');
+      expect(row.getCell(3).value).toBe(want[2]);
+      expect(row.getCell(4).value).toBe(want[3]);
+      const date = row.getCell(5).value as Date;
+      expect(date).toBeInstanceOf(Date);
+      const registeredAt = new Date(regs[r]?.createdAt ?? '');
+      expect(Math.abs(date.getTime() - parisWallClockAsUtc(registeredAt).getTime())).toBeLessThan(1000);
+      expect(row.getCell(5).numFmt).toBe('dd/mm/yyyy hh:mm');
+      expect(row.getCell(6).value).toBe(r === 2 ? 1 : null);
+      expect(row.getCell(7).value).toBe(want[6]);
+    }
+  });
+
+  it('refuses people’s data to anonymous (401), members and observers (403)', async () => {
+    for (const format of ['csv', 'xlsx']) {
+      const url = `/api/v1/events/${event.id}/participants.${format}`;
+      const anonymous = await inject(null, 'GET', url);
+      expect(anonymous.statusCode).toBe(401);
+      expect(anonymous.headers['content-type']).toContain('application/problem+json');
+      for (const who of [members[0] as SignedIn, observer]) {
+        const res = await inject(who, 'GET', url);
+        expect(res.statusCode).toBe(403);
+        expect(res.body).not.toContain('@test.local');
+      }
+    }
+  });
+
+  it('answers 404 for an unknown event', async () => {
+    for (const format of ['csv', 'xlsx']) {
+      const res = await inject(
+        animator,
+        'GET',
+        `/api/v1/events/7d1b2c3a-0000-4000-8000-000000000000/participants.${format}`,
+      );
+      expect(res.statusCode).toBe(404);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('exports only the header for an event without registrations', async () => {
+    const start = new Date(Date.now() + 5 * 24 * 3600_000);
+    const created = await inject(animator, 'POST', '/api/v1/events', {
+      kind: 'training',
+      title: 'Formation',
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + 3600_000).toISOString(),
+    });
+    const id = (created.json() as EventDetail).id;
+    const res = await inject(admin, 'GET', `/api/v1/events/${id}/participants.csv`);
+    expect(res.statusCode).toBe(200);
+    expect(parse(res.rawPayload.toString('utf8'), { delimiter: ';', bom: true })).toEqual([headers]);
+  });
+});
