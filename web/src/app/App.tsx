@@ -14,6 +14,7 @@ import { RequireRole } from '../auth/RequireRole';
 import { ResetPasswordPage } from '../auth/ResetPasswordPage';
 import { contactRoutes } from '../contacts/routes';
 import { DirectoryPage } from '../directory/DirectoryPage';
+import { eventRoutes } from '../events/routes';
 import { useI18n } from '../i18n';
 import { matchmakingRoutes } from '../matching/routes';
 import { needOfferRoutes } from '../needs-offers/routes';
@@ -133,6 +134,7 @@ export function App() {
             {allianceRoutes()}
             {contactRoutes()}
             {matchmakingRoutes()}
+            {eventRoutes()}
             {notificationCentreRoutes()}
             <Route path="*" element={<NotFound />} />
           </Routes>
