@@ -314,6 +314,16 @@ async function lineOf(db: Handle, r: { reg: RegistrationRow; displayName: string
   } satisfies RegistrationLine;
 }
 
+/** An event's registrations still active (not cancelled). */
+const activeOf = (eventId: string) =>
+  and(eq(eventRegistrations.eventId, eventId), ne(eventRegistrations.status, 'cancelled'));
+/** The seated first, then the waiting list in its order. */
+const seatedFirst = [
+  sql`case when ${eventRegistrations.status} = 'registered' then 0 else 1 end`,
+  asc(eventRegistrations.createdAt),
+  asc(eventRegistrations.id),
+] as const;
+
 /**
  * An event's registrations: counts and the organisations holding seats for everyone signed in; people's names
  * (personal data, RGPD) for staff only.
@@ -326,12 +336,8 @@ export async function listRegistrations(db: Db, viewer: Viewer, eventId: string)
     .from(eventRegistrations)
     .innerJoin(users, eq(users.id, eventRegistrations.userId))
     .leftJoin(actors, eq(actors.id, eventRegistrations.actorId))
-    .where(and(eq(eventRegistrations.eventId, eventId), ne(eventRegistrations.status, 'cancelled')))
-    .orderBy(
-      sql`case when ${eventRegistrations.status} = 'registered' then 0 else 1 end`,
-      asc(eventRegistrations.createdAt),
-      asc(eventRegistrations.id),
-    );
+    .where(activeOf(eventId))
+    .orderBy(...seatedFirst);
   const seated = rows.filter((r) => r.reg.status === 'registered');
   const organisations = new Map<string, { actorId: string; name: string; seats: number }>();
   for (const r of seated) {
@@ -431,12 +437,8 @@ export async function participantsToExport(
     .from(eventRegistrations)
     .innerJoin(users, eq(users.id, eventRegistrations.userId))
     .leftJoin(actors, eq(actors.id, eventRegistrations.actorId))
-    .where(and(eq(eventRegistrations.eventId, eventId), ne(eventRegistrations.status, 'cancelled')))
-    .orderBy(
-      sql`case when ${eventRegistrations.status} = 'registered' then 0 else 1 end`,
-      asc(eventRegistrations.createdAt),
-      asc(eventRegistrations.id),
-    );
+    .where(activeOf(eventId))
+    .orderBy(...seatedFirst);
   let position = 0;
   return {
     event,
