@@ -11,3 +11,6 @@ export interface DemoContext {
   /** Base of the links in notifications' e-mails. */
   publicUrl: string;
 }
+
+/** The e-mail domain of every demo account (reserved: `.local` is never delivered). */
+export const demoDomain = 'demo.alliances.local';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, inArray, isNull } from 'drizzle-orm';
+import { and, isNull, like } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { users } from '../modules/accounts/schema.js';
 import { type CurrentUser, createUser } from '../modules/accounts/service.js';
@@ -14,7 +14,7 @@ import { loadDemoMatching } from '../modules/matching/demo.js';
 import { loadDemoNeedOffers } from '../modules/needs-offers/demo.js';
 import { loadDemoPartnerships } from '../modules/partnerships/demo.js';
 import { loadDemoProjects } from '../modules/projects/demo.js';
-import type { DemoContext } from './context.js';
+import { type DemoContext, demoDomain } from './context.js';
 
 export const demoPassword = 'alliances-demo';
 
@@ -106,11 +106,11 @@ export async function loadDemoData(db: Db, opts: { production: boolean; publicUr
  * those accounts are disabled (their sessions then stop working). Returns how many were disabled.
  */
 export async function disableDemoAccounts(db: Db): Promise<number> {
-  const emails = demoAccounts.map((a) => a.email);
+  // Every account of the demo domain: the accounts of each role and the organisations' contacts of the demo events.
   const disabled = await db
     .update(users)
     .set({ disabledAt: new Date() })
-    .where(and(inArray(users.email, emails), isNull(users.disabledAt)))
+    .where(and(like(users.email, `%@${demoDomain}`), isNull(users.disabledAt)))
     .returning({ id: users.id });
   return disabled.length;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import type { DemoContext } from '../../demo/context.js';
+import { type DemoContext, demoDomain } from '../../demo/context.js';
 import { users } from '../accounts/schema.js';
 import { createUser } from '../accounts/service.js';
 import type { EventInput } from './contract.js';
@@ -41,7 +41,7 @@ export async function loadDemoEvents(db: Db, ctx: DemoContext): Promise<string> 
     if (!actorId) throw new Error(`demo events: unknown actor ${actorName}`);
     const known = contacts.get(actorId);
     if (known) return { userId: known, actorId };
-    const email = `contact-${slug(actorName)}@demo.alliances.local`;
+    const email = `contact-${slug(actorName)}@${demoDomain}`;
     const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
     const userId =
       existing?.id ??
