@@ -3,6 +3,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type DemoContext, demoDomain } from '../../demo/context.js';
+import { slugOf } from '../../http/slug.js';
 import { users } from '../accounts/schema.js';
 import { createUser } from '../accounts/service.js';
 import type { EventInput } from './contract.js';
@@ -19,15 +20,6 @@ interface DemoEvent extends EventInput {
 const demoFile = path.resolve(import.meta.dirname, '../../../assets/demo/events.json');
 const dayMs = 86_400_000;
 
-/** `Les Rencontres Cinématographiques d'Aix` → `les-rencontres-cinematographiques-d-aix`. */
-const slug = (name: string) =>
-  name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-
 /**
  * The programme's first events (first-year review): the launch meeting of 13 December 2016 with its agenda, the six
  * culture & art workshops of 2017 and the three internal steering committees, with who attended. Organisations attend
@@ -41,7 +33,7 @@ export async function loadDemoEvents(db: Db, ctx: DemoContext): Promise<string> 
     if (!actorId) throw new Error(`demo events: unknown actor ${actorName}`);
     const known = contacts.get(actorId);
     if (known) return { userId: known, actorId };
-    const email = `contact-${slug(actorName)}@${demoDomain}`;
+    const email = `contact-${slugOf(actorName, 'organisation')}@${demoDomain}`;
     const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
     const userId =
       existing?.id ??

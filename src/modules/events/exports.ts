@@ -8,8 +8,8 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
+import { slugOf } from '../../http/slug.js';
 import type { Viewer } from '../actors/visibility.js';
-import { slugOf } from '../projects/contract.js';
 import { type ParticipantExportRow, participantsToExport } from './service.js';
 
 export const exportTimeZone = 'Europe/Paris';
@@ -135,7 +135,7 @@ export async function participantsFile(
   format: ParticipantsFormat,
 ): Promise<{ filename: string; body: Uint8Array }> {
   const { event, rows } = await participantsToExport(db, viewer, eventId);
-  const filename = `participants-${slugOf(event.title)}.${format}`;
+  const filename = `participants-${slugOf(event.title, 'evenement')}.${format}`;
   const body =
     format === 'csv'
       ? new Uint8Array(Buffer.from(participantsCsv(rows), 'utf8'))

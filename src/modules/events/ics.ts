@@ -7,7 +7,7 @@
 // duplicating it; a cancelled event stays, with STATUS:CANCELLED, so that subscribed calendars strike it out.
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import type { Db } from '../../db/client.js';
-import { slugOf } from '../projects/contract.js';
+import { slugOf } from '../../http/slug.js';
 import type { AgendaItem } from './schema.js';
 import { eventsForCalendar } from './service.js';
 import type { EventStatus } from './vocabulary.js';
@@ -94,7 +94,7 @@ const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 export async function eventIcs(db: Db, publicUrl: string, id: string): Promise<{ filename: string; ics: Uint8Array }> {
   const [event] = await eventsForCalendar(db, { id });
   if (!event) throw new Error('unreachable: eventsForCalendar throws notFound');
-  return { filename: `evenement-${slugOf(event.title)}.ics`, ics: utf8(calendarOf([event], publicUrl)) };
+  return { filename: `evenement-${slugOf(event.title, 'evenement')}.ics`, ics: utf8(calendarOf([event], publicUrl)) };
 }
 
 /** The feed: events that ended less than 90 days ago and all those to come, as one named calendar. */

@@ -99,8 +99,12 @@ async function pairRequests(db: Db, actorId: string, others: string[]) {
 }
 
 /** The subject's candidates, scored and explained. */
-async function explainedCandidates(db: Db, viewer: Viewer, profile: SubjectProfile, top: number) {
-  const scored = await scoreCandidates(db, profile, { top, exclude: await exclusionsFor(db, profile.actorId) });
+/** The subject's candidates, scored and explained; `exclude` defaults to the subject's exclusions, read here. */
+async function explainedCandidates(db: Db, viewer: Viewer, profile: SubjectProfile, top: number, exclude?: string[]) {
+  const scored = await scoreCandidates(db, profile, {
+    top,
+    exclude: exclude ?? (await exclusionsFor(db, profile.actorId)),
+  });
   const locale = localeOf(viewer);
   const [cards, themeLabel] = await Promise.all([
     candidateCards(
@@ -135,12 +139,12 @@ export async function suggestPartners(db: Db, viewer: Viewer, query: SuggestionQ
   const q = parseInput(suggestionQuery, query);
   const subject = await loadSubject(db, viewer, q.subjectKind, q.subjectId);
   const explained = await explainedCandidates(db, viewer, subject.profile, q.top);
-  const requests = await pairRequests(
-    db,
-    subject.profile.actorId,
-    explained.map((e) => e.scored.actorId),
-  );
-  const [owner] = await candidateCards(db, subject.profile, [subject.profile.actorId]).then((m) => [...m.values()]);
+  const ids = explained.map((e) => e.scored.actorId);
+  const [requests, owner] = await Promise.all([
+    pairRequests(db, subject.profile.actorId, ids),
+    // loadSubject read the actor: it exists; its public card is read like the candidates'.
+    candidateCards(db, subject.profile, [subject.profile.actorId]).then((m) => m.get(subject.profile.actorId)),
+  ]);
   if (!owner) throw notFound('Acteur');
   const card = (c: CandidateCard) => ({ id: c.id, name: c.name, family: c.family, communeName: c.communeName });
   return {
@@ -319,14 +323,15 @@ export async function decide(db: Db, by: CurrentUser, input: DecisionInput, publ
     ]);
   }
   // A pair set aside by either side, or already partners, is not brought together again by accepting.
-  if (data.decision === 'accept' && (await exclusionsFor(db, actorId)).includes(data.candidateId)) {
+  const excluded = await exclusionsFor(db, actorId);
+  if (data.decision === 'accept' && excluded.includes(data.candidateId)) {
     throw conflict('Cette mise en relation a été écartée, ou ces organisations sont déjà partenaires', [
       { field: 'candidateId', code: 'pairExcluded' },
     ]);
   }
   // The score and reasons as the member saw them, recomputed (a client does not say its own score).
   const profile = { ...subject.profile, actorId };
-  const explained = await explainedCandidates(db, by, profile, 50);
+  const explained = await explainedCandidates(db, by, profile, 50, excluded);
   const seen = explained.find((e) => e.scored.actorId === data.candidateId);
   const accept = data.decision === 'accept';
   return db.transaction(async (tx) => {

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { forbidden, notFound } from '../../errors.js';
+import { slugOf } from '../../http/slug.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { excerpt } from '../actors/page.js';
 import { actors } from '../actors/schema.js';
@@ -14,7 +15,6 @@ import {
   type ProjectDetail,
   type ProjectPage,
   type ProjectQuery,
-  slugOf,
   toCents,
 } from './contract.js';
 import { projectCarriers, projects } from './schema.js';
@@ -207,7 +207,7 @@ function detailOf(
   return {
     id: row.id,
     title: row.title,
-    slug: slugOf(row.title),
+    slug: slugOf(row.title, 'projet'),
     summary: row.summary,
     goals: row.goals,
     beneficiaries: row.beneficiaries,
