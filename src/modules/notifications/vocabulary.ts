@@ -1,7 +1,13 @@
 // Shared by server and web: what a user may be told, and how.
 
-/** What a user is told about: a mutual partner suggestion, a contact request, its answer. */
-export const notificationKinds = ['mutualSuggestion', 'contactRequest', 'requestAccepted', 'requestDeclined'] as const;
+/** What a user is told about: a mutual partner suggestion, a contact request, its answer, an invitation to an event. */
+export const notificationKinds = [
+  'mutualSuggestion',
+  'contactRequest',
+  'requestAccepted',
+  'requestDeclined',
+  'eventInvitation',
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /**
