@@ -14,11 +14,15 @@ import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerActorRoutes } from './modules/actors/routes.js';
 import { registerAllianceRoutes } from './modules/alliances/routes.js';
 import { registerContactRoutes } from './modules/contacts/routes.js';
+import { registerInvitationRoutes } from './modules/events/invitations/routes.js';
+import { registerMinutesRoutes } from './modules/events/minutes/routes.js';
 import { registerEventRoutes } from './modules/events/routes.js';
+import { registerSpeedDatingRoutes } from './modules/events/speed-dating/routes.js';
 import { registerMatchingRoutes } from './modules/matching/routes.js';
 import { registerNeedOfferRoutes } from './modules/needs-offers/routes.js';
 import { registerNotificationRoutes } from './modules/notifications/routes.js';
 import { registerPartnershipRoutes } from './modules/partnerships/routes.js';
+import { registerProgrammeRoutes } from './modules/programmes/routes.js';
 import { registerProjectRoutes } from './modules/projects/routes.js';
 import { registerReferenceRoutes } from './modules/reference/routes.js';
 import { registerSystemRoutes } from './modules/system/routes.js';
@@ -77,6 +81,10 @@ export async function buildApp(ctx: AppContext) {
   registerMatchingRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerEventRoutes(app, ctx);
+  registerInvitationRoutes(app, ctx);
+  registerMinutesRoutes(app, ctx);
+  registerSpeedDatingRoutes(app, ctx);
+  registerProgrammeRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {

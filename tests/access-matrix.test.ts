@@ -139,6 +139,14 @@ const expected: Record<string, Access> = {
   'GET /api/v1/events/:id/event.ics': 'public',
   'GET /api/v1/events/:id/participants.csv': staff,
   'GET /api/v1/events/:id/participants.xlsx': staff,
+  // event invitations (begin)
+  // event invitations (end)
+  // event minutes (begin)
+  // event minutes (end)
+  // speed dating (begin)
+  // speed dating (end)
+  // programmes (begin)
+  // programmes (end)
 };
 
 const roles: (UserRole | null)[] = [null, 'admin', 'animator', 'member', 'observer'];

@@ -13,6 +13,7 @@ import { loadDemoEvents } from '../modules/events/demo.js';
 import { loadDemoMatching } from '../modules/matching/demo.js';
 import { loadDemoNeedOffers } from '../modules/needs-offers/demo.js';
 import { loadDemoPartnerships } from '../modules/partnerships/demo.js';
+import { loadDemoProgrammes } from '../modules/programmes/demo.js';
 import { loadDemoProjects } from '../modules/projects/demo.js';
 import { type DemoContext, demoDomain } from './context.js';
 
@@ -93,6 +94,7 @@ export async function loadDemoData(db: Db, opts: { production: boolean; publicUr
     loadDemoPartnerships,
     loadDemoContacts,
     loadDemoEvents,
+    loadDemoProgrammes,
     loadDemoMatching,
   ]) {
     const summary = await load(db, ctx);

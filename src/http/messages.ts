@@ -186,6 +186,23 @@ export const fieldMessages = {
     fr: 'Seul un participant inscrit (pas en liste d’attente) peut être pointé.',
     en: 'Only a registered participant (not on the waiting list) can be checked in.',
   },
+  programmeRequired: {
+    fr: 'Choisissez d’abord le programme.',
+    en: 'Choose the programme first.',
+  },
+  unknownProgramme: { fr: 'Programme inconnu.', en: 'Unknown programme.' },
+  notInProgramme: {
+    fr: 'N’appartient pas à ce programme.',
+    en: 'Does not belong to this programme.',
+  },
+  // event invitations (begin)
+  // event invitations (end)
+  // event minutes (begin)
+  // event minutes (end)
+  // speed dating (begin)
+  // speed dating (end)
+  // programmes (begin)
+  // programmes (end)
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

@@ -5,6 +5,10 @@ import { defineRoute, idParams, noContent } from '../../http/contract.js';
 import { eventKinds, eventStatuses, registrationStatuses } from './vocabulary.js';
 
 const dateTime = z.iso.datetime({ offset: true });
+const optionalUuid = z
+  .uuid()
+  .nullish()
+  .transform((v) => v ?? null);
 
 export const agendaItem = z.object({
   /** Local time of day, `HH:MM`. */
@@ -36,8 +40,15 @@ export const eventFields = z
       .nullish()
       .transform((v) => v ?? null),
     agenda: z.array(agendaItem).max(100).default([]),
+    /** The programme holding it (with one of its territories and phases), or none. */
+    programmeId: optionalUuid,
+    territoryId: optionalUuid,
+    phaseId: optionalUuid,
   })
   .superRefine((e, ctx) => {
+    for (const field of ['territoryId', 'phaseId'] as const) {
+      if (e[field] && !e.programmeId) ctx.addIssue({ code: 'custom', path: [field], message: 'programmeRequired' });
+    }
     if (Date.parse(e.endsAt) <= Date.parse(e.startsAt)) {
       ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'endBeforeStart' });
     }
@@ -83,6 +94,17 @@ export const eventDetail = eventSummary.extend({
   description: z.string(),
   agenda: z.array(z.object({ startsAt: z.string(), title: z.string(), speakers: z.array(z.string()) })),
   registered: z.number().int(),
+  /** The programme holding it, with its territory and phase. */
+  programme: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      territoryId: z.uuid().nullable(),
+      territoryName: z.string().nullable(),
+      phaseId: z.uuid().nullable(),
+      phaseName: z.string().nullable(),
+    })
+    .nullable(),
   /** The signed-in viewer's active registration, if any. */
   myRegistration: myRegistration.nullable(),
   canEdit: z.boolean(),

@@ -19,6 +19,7 @@ import {
   type RegistrationLine,
   type RegistrationsView,
 } from './contract.js';
+import { checkProgrammeLink, programmeOfEvent, writeProgrammeLink } from './programme-link.js';
 import { eventRegistrations, events } from './schema.js';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -146,6 +147,7 @@ export async function getEvent(db: Db, viewer: Viewer, id: string): Promise<Even
     description: e.description,
     agenda: e.agenda,
     registered: row.registered,
+    programme: await programmeOfEvent(db, id),
     myRegistration: mine ? await myRegistrationOf(db, mine) : null,
     canEdit: isStaff(viewer),
     createdAt: iso(e.createdAt),
@@ -198,19 +200,24 @@ async function checkCommune(db: Handle, code: string | null) {
 /** Creates an event. Staff only. Returns its id. */
 export async function createEvent(db: Db, by: Viewer, input: EventInput): Promise<string> {
   requireStaff(by);
-  const data = parseInput(eventFields, input);
+  const { programmeId, territoryId, phaseId, ...data } = parseInput(eventFields, input);
+  const link = { programmeId, territoryId, phaseId };
   await checkCommune(db, data.communeCode);
-  const [row] = await db
-    .insert(events)
-    .values({
-      ...data,
-      startsAt: new Date(data.startsAt),
-      endsAt: new Date(data.endsAt),
-      createdBy: by?.id ?? null,
-    })
-    .returning({ id: events.id });
-  if (!row) throw new Error('event not inserted');
-  return row.id;
+  await checkProgrammeLink(db, link);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(events)
+      .values({
+        ...data,
+        startsAt: new Date(data.startsAt),
+        endsAt: new Date(data.endsAt),
+        createdBy: by?.id ?? null,
+      })
+      .returning({ id: events.id });
+    if (!row) throw new Error('event not inserted');
+    await writeProgrammeLink(tx, row.id, link);
+    return row.id;
+  });
 }
 
 /**
@@ -219,8 +226,10 @@ export async function createEvent(db: Db, by: Viewer, input: EventInput): Promis
  */
 export async function updateEvent(db: Db, by: Viewer, id: string, input: EventInput): Promise<void> {
   requireStaff(by);
-  const data = parseInput(eventFields, input);
+  const { programmeId, territoryId, phaseId, ...data } = parseInput(eventFields, input);
+  const link = { programmeId, territoryId, phaseId };
   await checkCommune(db, data.communeCode);
+  await checkProgrammeLink(db, link);
   await db.transaction(async (tx) => {
     const before = await lockEvent(tx, id);
     if (before.status === 'cancelled') throw eventCancelled();
@@ -230,6 +239,7 @@ export async function updateEvent(db: Db, by: Viewer, id: string, input: EventIn
       .where(eq(events.id, id))
       .returning();
     if (after) await promoteWaitlisted(tx, after);
+    await writeProgrammeLink(tx, id, link);
   });
 }
 

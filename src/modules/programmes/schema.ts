@@ -101,10 +101,7 @@ export const programmeParticipants = pgTable(
     role: text('role').notNull().default(''),
     joinedOn: date('joined_on'),
   },
-  (t) => [
-    primaryKey({ columns: [t.programmeId, t.actorId] }),
-    index('programme_participants_actor_idx').on(t.actorId),
-  ],
+  (t) => [primaryKey({ columns: [t.programmeId, t.actorId] }), index('programme_participants_actor_idx').on(t.actorId)],
 );
 
 /**
@@ -149,7 +146,10 @@ export const programmeActions = pgTable(
   },
   (t) => [
     index('programme_actions_programme_idx').on(t.programmeId, t.dueOn),
-    check('programme_actions_due_after_start', sql`${t.dueOn} is null or ${t.startsOn} is null or ${t.dueOn} >= ${t.startsOn}`),
+    check(
+      'programme_actions_due_after_start',
+      sql`${t.dueOn} is null or ${t.startsOn} is null or ${t.dueOn} >= ${t.startsOn}`,
+    ),
   ],
 );
 

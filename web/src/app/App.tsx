@@ -20,6 +20,7 @@ import { matchmakingRoutes } from '../matching/routes';
 import { needOfferRoutes } from '../needs-offers/routes';
 import { notificationCentreRoutes } from '../notifications/routes';
 import { partnershipRoutes } from '../partnerships/routes';
+import { programmeRoutes } from '../programmes/routes';
 import { projectRoutes } from '../projects/routes';
 import { usePageTitle } from '../ui/usePageTitle';
 import { Header } from './Header';
@@ -135,6 +136,7 @@ export function App() {
             {contactRoutes()}
             {matchmakingRoutes()}
             {eventRoutes()}
+            {programmeRoutes()}
             {notificationCentreRoutes()}
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -68,6 +68,9 @@ export function Header() {
                 <NavLink to="/alliances">{t('nav.alliances')}</NavLink>
               </li>
               <li>
+                <NavLink to="/programmes">{t('programme.nav')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/evenements">{t('event.nav')}</NavLink>
               </li>
               <li>

@@ -8,7 +8,10 @@ import { useI18n } from '../i18n';
 import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
 import { TableWrap } from '../ui/TableWrap';
 import { usePageTitle } from '../ui/usePageTitle';
+import { InvitationsSection } from './invitations/InvitationsSection';
+import { MinutesSection } from './minutes/MinutesSection';
 import { formatAgendaTime, formatEventDates, KindBadge, useSeatsText } from './parts';
+import { SpeedDatingSection } from './speed-dating/SpeedDatingSection';
 
 /** One event: dates, place, agenda, seats; registering for signed-in users; registrations and attendance for staff. */
 export function EventPage() {
@@ -151,6 +154,9 @@ export function EventPage() {
           ) : null}
         </section>
       ) : null}
+      <SpeedDatingSection event={e} onChange={reloadAll} />
+      <InvitationsSection event={e} onChange={reloadAll} />
+      <MinutesSection event={e} onChange={reloadAll} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { RequireRole } from '../auth/RequireRole';
 import { EventFormPage } from './EventFormPage';
 import { EventPage } from './EventPage';
 import { ListPage } from './ListPage';
+import { speedDatingRoutes } from './speed-dating/routes';
 
 /** This feature's pages, placed inside the app's <Routes>. */
 export function eventRoutes(): ReactNode {
@@ -28,6 +29,7 @@ export function eventRoutes(): ReactNode {
           </RequireRole>
         }
       />
+      {speedDatingRoutes()}
     </>
   );
 }

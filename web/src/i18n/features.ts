@@ -1,11 +1,15 @@
 // Each feature keeps its messages beside its pages; they are merged with the core catalogue (fr.ts, en.ts).
 import { allianceMessages } from '../alliances/messages';
 import { contactMessages } from '../contacts/messages';
+import { invitationMessages } from '../events/invitations/messages';
 import { eventMessages } from '../events/messages';
+import { minuteMessages } from '../events/minutes/messages';
+import { speedDatingMessages } from '../events/speed-dating/messages';
 import { matchingMessages } from '../matching/messages';
 import { needOfferMessages } from '../needs-offers/messages';
 import { notificationMessages } from '../notifications/messages';
 import { partnershipMessages } from '../partnerships/messages';
+import { programmeMessages } from '../programmes/messages';
 import { projectMessages } from '../projects/messages';
 
 export const featureCatalogues = [
@@ -17,4 +21,8 @@ export const featureCatalogues = [
   matchingMessages,
   notificationMessages,
   eventMessages,
+  invitationMessages,
+  minuteMessages,
+  speedDatingMessages,
+  programmeMessages,
 ] as const;

@@ -1,0 +1,6 @@
+import type { EventDetail } from '../../../../src/modules/events/contract';
+
+/** Slot on the event page (filled by its feature). */
+export function InvitationsSection(_props: { event: EventDetail; onChange(): void }) {
+  return null;
+}
