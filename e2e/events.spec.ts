@@ -1,10 +1,14 @@
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { demo, expect, signIn, test } from './fixtures';
 
 /** Set GUIDE_SCREENSHOTS=1 to refresh the guide's pictures (docs/guide/images/evenements-*.png). */
 const screenshots = process.env.GUIDE_SCREENSHOTS === '1';
 const shoot = async (page: Page, name: string) => {
   if (screenshots) await page.screenshot({ path: `docs/guide/images/evenements-${name}.png`, fullPage: true });
+};
+/** One section of the page only. */
+const shootPart = async (part: Locator, name: string) => {
+  if (screenshots) await part.screenshot({ path: `docs/guide/images/evenements-${name}.png` });
 };
 
 /** A member signed in in a browser context of their own, on the event's page. */
@@ -22,14 +26,14 @@ function dayAhead(days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-test('an animator creates a workshop; members register, the waiting list moves up; attendance is marked', async ({
+test('an animator creates a workshop; members register, the waiting list moves up; attendance is marked; minutes record a decision creating an action; organisations are invited', async ({
   page,
   browser,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.setViewportSize({ width: 1280, height: 900 });
-  await signIn(page, demo.animator);
+  const csrf = await signIn(page, demo.animator);
 
   // 1. « Événements » is in the main navigation, public; the demo events are listed.
   await page.goto('/');
@@ -133,6 +137,101 @@ test('an animator creates a workshop; members register, the waiting list moves u
       .getByRole('checkbox'),
   ).toBeChecked();
   await shoot(page, 'fiche');
+
+  // 6. The minutes: notes, then a decision that creates an action of a programme's plan. The workshop has no
+  // programme: the animator picks « Envies d'Alliances » (demo), or one created here when the demo has none.
+  const programmes = (await (await page.request.get('/api/v1/programmes')).json()) as {
+    items: { id: string; name: string }[];
+  };
+  let programme = programmes.items.find((p) => /^Envies d.Alliances$/.test(p.name)) ?? programmes.items[0];
+  if (!programme) {
+    const res = await page.request.post('/api/v1/programmes', {
+      headers: { 'x-csrf-token': csrf },
+      data: { name: 'Envies d’Alliances', startsOn: '2016-09-01', endsOn: '2030-12-31' },
+    });
+    expect(res.status()).toBe(201);
+    programme = (await res.json()) as { id: string; name: string };
+  }
+  const minutes = page.getByRole('region', { name: 'Compte rendu' });
+  await minutes
+    .getByLabel('Notes', { exact: true })
+    .fill('Douze associations présentes, trois besoins de bénévoles partagés.');
+  await minutes.getByRole('button', { name: 'Enregistrer les notes' }).click();
+  await expect(minutes.getByText('Notes enregistrées.')).toBeVisible();
+  const form = minutes.getByRole('form', { name: 'Ajouter une décision / un suivi' });
+  await form.getByLabel('Type', { exact: true }).selectOption({ label: 'Décision' });
+  await form.getByLabel('Texte', { exact: true }).fill('Créer une bourse commune de bénévoles');
+  await form.getByRole('checkbox', { name: 'Créer une action du plan' }).check();
+  await expect(form.getByLabel('Titre de l’action')).toHaveValue('Créer une bourse commune de bénévoles');
+  // Without a programme, the server's error is shown on the programme's field, and nothing is recorded.
+  await form.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expect(form.getByLabel('Programme', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+  await expect(minutes.getByText('Aucune décision consignée.')).toBeVisible();
+  await form.getByLabel('Programme', { exact: true }).selectOption({ label: programme.name });
+  await form.getByLabel('Titre de l’action').fill('Lancer la bourse commune de bénévoles');
+  const due = dayAhead(90);
+  await form.getByLabel('Échéance').fill(due);
+  await form.getByRole('combobox', { name: 'Organisation responsable' }).fill('GEPA');
+  await page.getByRole('option', { name: /GEPA/ }).first().click();
+  await shootPart(form, 'compte-rendu-formulaire');
+  await form.getByRole('button', { name: 'Ajouter', exact: true }).click();
+  await expect(minutes.getByText('Ajouté au compte rendu.')).toBeVisible();
+  const decisions = minutes.getByRole('list', { name: 'Décisions' });
+  await expect(decisions.getByText('Créer une bourse commune de bénévoles')).toBeVisible();
+  await expect(
+    decisions.getByRole('link', { name: 'Action du plan\u202f: Lancer la bourse commune de bénévoles' }),
+  ).toHaveAttribute('href', `/programmes/${programme.id}/plan`);
+  await shootPart(minutes, 'compte-rendu');
+  // The action is in the programme's plan, linked to the event, and knows the decision that created it.
+  const plan = (await (await page.request.get(`/api/v1/programmes/${programme.id}/actions`)).json()) as {
+    items: {
+      title: string;
+      dueOn: string | null;
+      ownerName: string | null;
+      links: { kind: string; id: string }[];
+      fromDecision: { text: string } | null;
+    }[];
+  };
+  const action = plan.items.find((a) => a.title === 'Lancer la bourse commune de bénévoles');
+  expect(action?.dueOn).toBe(due);
+  expect(action?.ownerName).toMatch(/^GEPA/);
+  expect(action?.links).toContainEqual(expect.objectContaining({ kind: 'event', id: url.split('/').pop() }));
+  expect(action?.fromDecision?.text).toBe('Créer une bourse commune de bénévoles');
+  // A registered member reads the minutes, without the form.
+  await gepa.reload();
+  const gepaMinutes = gepa.getByRole('region', { name: 'Compte rendu' });
+  await expect(gepaMinutes.getByText('Créer une bourse commune de bénévoles')).toBeVisible();
+  await expect(gepaMinutes.getByRole('form')).toHaveCount(0);
+
+  // 7. Invitations: the animator invites Charlie Free (whose member cancelled); its member is told on the page.
+  const invitations = page.getByRole('region', { name: 'Invitations' });
+  await invitations.getByRole('combobox', { name: 'Organisation', exact: true }).fill('Charlie');
+  await page
+    .getByRole('option', { name: /Charlie Free/ })
+    .first()
+    .click();
+  await invitations.getByRole('button', { name: 'Ajouter à la liste' }).click();
+  await invitations.getByRole('button', { name: 'Envoyer les invitations' }).click();
+  await expect(invitations.getByText('1 nouvelle invitation.')).toBeVisible();
+  await expect(
+    invitations
+      .getByRole('list', { name: 'Organisations invitées' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Charlie Free' }),
+  ).toContainText('pas encore inscrite');
+  await shootPart(invitations, 'invitations');
+  // Inviting it again changes nothing, and says so.
+  await invitations.getByRole('combobox', { name: 'Organisation', exact: true }).fill('Charlie');
+  await page
+    .getByRole('option', { name: /Charlie Free/ })
+    .first()
+    .click();
+  await invitations.getByRole('button', { name: 'Ajouter à la liste' }).click();
+  await invitations.getByRole('button', { name: 'Envoyer les invitations' }).click();
+  await expect(invitations.getByText('Aucune nouvelle invitation. 1 invitation existait déjà.')).toBeVisible();
+  await expect(invitations.getByRole('list', { name: 'Organisations invitées' }).getByRole('listitem')).toHaveCount(1);
+  await charlie.reload();
+  await expect(charlie.getByText('Votre organisation est invitée à cet événement.')).toBeVisible();
 
   if (screenshots) {
     await page.goto('/evenements');

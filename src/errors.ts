@@ -3,6 +3,7 @@
  * A service never chooses an HTTP status.
  */
 import type { output, ZodType } from 'zod';
+import { boundsOf } from './http/messages.js';
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `siret` or `people.0.email`. */
@@ -41,5 +42,7 @@ export const tooManyRequests = (message: string) => new DomainError('tooManyRequ
 export function parseInput<S extends ZodType>(schema: S, data: unknown): output<S> {
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
-  throw invalid(parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', code: i.message })));
+  throw invalid(
+    parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', code: i.message, params: boundsOf(i) })),
+  );
 }

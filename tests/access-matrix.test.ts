@@ -140,12 +140,48 @@ const expected: Record<string, Access> = {
   'GET /api/v1/events/:id/participants.csv': staff,
   'GET /api/v1/events/:id/participants.xlsx': staff,
   // event invitations (begin)
+  'POST /api/v1/events/:id/invitations': staff,
+  'GET /api/v1/events/:id/invitations': staff,
+  'GET /api/v1/events/:id/invitations/mine': 'signedIn',
+  'DELETE /api/v1/events/:id/invitations/:invitationId': staff,
   // event invitations (end)
   // event minutes (begin)
+  'GET /api/v1/events/:id/minutes': 'signedIn',
+  'PUT /api/v1/events/:id/minutes': staff,
+  'POST /api/v1/events/:id/minutes/items': staff,
+  'PUT /api/v1/events/:id/minutes/items/:itemId': staff,
+  'DELETE /api/v1/events/:id/minutes/items/:itemId': staff,
   // event minutes (end)
   // speed dating (begin)
+  'GET /api/v1/events/:id/speed-dating': 'signedIn',
+  'PUT /api/v1/events/:id/speed-dating': staff,
+  'PUT /api/v1/events/:id/speed-dating/wishes/mine': 'signedIn',
+  'PUT /api/v1/events/:id/speed-dating/wishes/:registrationId': staff,
+  'POST /api/v1/events/:id/speed-dating/schedule': staff,
+  'GET /api/v1/events/:id/speed-dating/schedule': staff,
+  'GET /api/v1/events/:id/speed-dating/schedule/mine': 'signedIn',
+  'PUT /api/v1/events/:id/speed-dating/follow-ups/mine': 'signedIn',
   // speed dating (end)
   // programmes (begin)
+  'GET /api/v1/programmes': 'public',
+  'GET /api/v1/programmes/:id': 'public',
+  'POST /api/v1/programmes': staff,
+  'PUT /api/v1/programmes/:id': staff,
+  'PUT /api/v1/programmes/:id/territories': staff,
+  'PUT /api/v1/programmes/:id/phases': staff,
+  'PUT /api/v1/programmes/:id/participants/:actorId': staff,
+  'DELETE /api/v1/programmes/:id/participants/:actorId': staff,
+  'PUT /api/v1/programmes/:id/steering': staff,
+  'PUT /api/v1/programmes/:id/objectives': staff,
+  'GET /api/v1/programmes/:id/decisions': 'signedIn',
+  'GET /api/v1/programmes/:id/actions': 'signedIn',
+  'POST /api/v1/programmes/:id/actions': staff,
+  'PUT /api/v1/actions/:id': staff,
+  'PATCH /api/v1/actions/:id/status': ['admin', 'animator', 'member'],
+  'DELETE /api/v1/actions/:id': staff,
+  'GET /api/v1/programmes/:id/timeline': 'public',
+  'POST /api/v1/programmes/:id/replicate': staff,
+  'GET /api/v1/programmes/:id/feed.ics': 'public',
   // programmes (end)
 };
 

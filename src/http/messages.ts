@@ -196,12 +196,69 @@ export const fieldMessages = {
     en: 'Does not belong to this programme.',
   },
   // event invitations (begin)
+  nobodyToInvite: {
+    fr: 'Choisissez au moins une organisation, une personne ou un groupe pilote.',
+    en: 'Choose at least one organisation, person or pilot group.',
+  },
+  unknownUser: { fr: 'Personne inconnue.', en: 'Unknown person.' },
   // event invitations (end)
   // event minutes (begin)
+  actionOrNewAction: {
+    fr: 'Liez une action existante ou créez-en une, pas les deux.',
+    en: 'Link an existing action or create one, not both.',
+  },
+  unknownPartnership: { fr: 'Partenariat introuvable.', en: 'Unknown partnership.' },
+  unknownAction: { fr: 'Action introuvable.', en: 'Unknown action.' },
   // event minutes (end)
   // speed dating (begin)
+  notSpeedDating: { fr: 'Cet événement n’est pas un speed dating.', en: 'This event is not a speed dating.' },
+  speedDatingNoSettings: {
+    fr: 'Le speed dating n’est pas encore paramétré.',
+    en: 'The speed dating has no settings yet.',
+  },
+  speedDatingSideEmpty: {
+    fr: 'Ce côté ne compte aucune famille ou aucun participant.',
+    en: 'This side has no family or no participant.',
+  },
+  speedDatingSidesOverlap: {
+    fr: 'Une famille ne peut pas être des deux côtés.',
+    en: 'A family cannot be on both sides.',
+  },
+  speedDatingTooFew: {
+    fr: 'Il faut au moins deux participants dans la règle.',
+    en: 'At least two participants within the rule are needed.',
+  },
+  speedDatingNotParticipant: {
+    fr: 'Seul un participant qui a une place (pas en liste d’attente) peut le faire.',
+    en: 'Only a participant holding a seat (not waitlisted) can do this.',
+  },
+  speedDatingOutOfRule: {
+    fr: 'Ce participant est hors règle pour ce speed dating.',
+    en: 'This participant is outside the rule of this speed dating.',
+  },
+  speedDatingNotAPartner: {
+    fr: 'Choisissez un autre participant, de l’autre côté.',
+    en: 'Choose another participant, on the other side.',
+  },
+  speedDatingDuplicateWish: {
+    fr: 'Ce participant figure déjà dans vos souhaits.',
+    en: 'This participant is already in your wishes.',
+  },
+  speedDatingNotMet: {
+    fr: 'Vous n’avez pas rencontré ce participant.',
+    en: 'You did not meet this participant.',
+  },
+  speedDatingFollowUpsClosed: {
+    fr: 'Les suites se marquent une fois le speed dating commencé.',
+    en: 'Follow-ups open once the speed dating has started.',
+  },
   // speed dating (end)
   // programmes (begin)
+  phasesOverlap: {
+    fr: 'Une phase commence après la fin de la précédente.',
+    en: 'A phase starts after the previous one ends.',
+  },
+  unknownEvent: { fr: 'Événement inconnu.', en: 'Unknown event.' },
   // programmes (end)
 } satisfies Record<string, { fr: string; en: string }>;
 
@@ -215,6 +272,15 @@ export function isFieldMessageCode(code: string): code is FieldMessageCode {
 export function fieldMessage(code: string, locale: 'fr' | 'en' = 'fr', vars: Record<string, unknown> = {}): string {
   const text = isFieldMessageCode(code) ? fieldMessages[code][locale] : code;
   return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+}
+
+/** The bounds of a zod issue (`minimum`, `maximum`) as the placeholders of our messages (`{min}`, `{max}`). */
+export function boundsOf(issue: object): Record<string, unknown> {
+  const { minimum, maximum } = issue as { minimum?: unknown; maximum?: unknown };
+  return {
+    ...(minimum === undefined ? {} : { min: Number(minimum) }),
+    ...(maximum === undefined ? {} : { max: Number(maximum) }),
+  };
 }
 
 // zod's built-in issues become our codes; explicit messages given in schemas (codes) are kept.

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type DomainErrorKind, type FieldIssue } from '../errors.js';
-import { fieldMessage } from './messages.js';
+import { boundsOf, fieldMessage } from './messages.js';
 
 const statusOf: Record<DomainErrorKind, number> = {
   invalid: 422,
@@ -48,7 +48,7 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
     const issues = error.validation.map((v) => ({
       field: v.instancePath.replace(/^\//, '').replaceAll('/', '.') || where,
       code: v.message ?? 'invalid',
-      params: v.params as Record<string, unknown>,
+      params: boundsOf(v.params),
     }));
     return send(reply, {
       type: 'about:blank#invalid',

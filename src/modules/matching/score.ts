@@ -98,6 +98,11 @@ export interface ScoreOptions {
   at?: Date;
   /** Candidates kept for the full score (tunables.scoredCandidates by default). */
   scored?: number;
+  /**
+   * Score exactly these actors instead of retrieving a pool from the index (a speed dating scores the pairs of its
+   * participants, whether the index would have retrieved them or not).
+   */
+  only?: string[];
 }
 
 const json = (value: unknown): SQL => sql`${JSON.stringify(value)}::jsonb`;
@@ -269,10 +274,16 @@ export async function scoreCandidates(
     per_term AS (
       SELECT actor_id, term, max(weight) AS weight, bool_or(local) AS local FROM hits GROUP BY actor_id, term
     ),
-    pool AS (
+    pool AS (${
+      options.only
+        ? sql`
+      SELECT actor_id FROM unnest(${uuidArray(options.only)}) AS o(actor_id)
+      WHERE actor_id <> ${subject.actorId} AND NOT actor_id = ANY(${uuidArray(options.exclude)})`
+        : sql`
       SELECT actor_id, sum(weight) + CASE WHEN bool_or(local) THEN 1 ELSE 0 END AS pre FROM per_term
       WHERE actor_id <> ${subject.actorId} AND NOT actor_id = ANY(${uuidArray(options.exclude)})
-      GROUP BY actor_id ORDER BY pre DESC, actor_id LIMIT ${options.scored ?? t.scoredCandidates}
+      GROUP BY actor_id ORDER BY pre DESC, actor_id LIMIT ${options.scored ?? t.scoredCandidates}`
+    }
     ),
     features AS (
       SELECT p.*, subj.want_words AS s_want, subj.give_words AS s_give,

@@ -45,6 +45,23 @@ async function notifyIn(db: Db, actorId: string, message: NotificationMessage, p
         inArray(notificationSettings.matching, ['instant', 'weekly']),
       ),
     );
+  await deliver(db, recipients, message, publicUrl, 'des mises en relation');
+  return recipients.length;
+}
+
+type Recipient = { id: string; email: string; matching: NotificationChoice | null };
+
+/**
+ * Writes the notification for each recipient, and e-mails at once (through the outbox) those who chose « instant »;
+ * the weekly digest takes those who chose it. `about` completes « vous avez choisi d’être prévenu·e … ».
+ */
+async function deliver(
+  db: Db,
+  recipients: Recipient[],
+  message: NotificationMessage,
+  publicUrl: string,
+  about: string,
+) {
   for (const user of recipients) {
     const instant = user.matching === 'instant';
     await db.insert(notifications).values({ userId: user.id, ...message, mailedAt: instant ? new Date() : null });
@@ -52,10 +69,30 @@ async function notifyIn(db: Db, actorId: string, message: NotificationMessage, p
       await queueMail(db, {
         to: user.email,
         subject: `[Alliances] ${message.title}`,
-        body: `${message.body}\n\n${publicUrl}${message.link}\n\nVous recevez ce message parce que vous avez choisi d’être prévenu·e des mises en relation. Pour changer ce choix : ${publicUrl}/compte`,
+        body: `${message.body}\n\n${publicUrl}${message.link}\n\nVous recevez ce message parce que vous avez choisi d’être prévenu·e ${about}. Pour changer ce choix : ${publicUrl}/compte`,
       });
     }
   }
+}
+
+/**
+ * Tells the given users (disabled accounts skipped) in the application, whatever their choice — it concerns them
+ * directly, as an invitation — and by e-mail at once those who chose « instant ». Runs in the caller's handle (its
+ * transaction). Returns how many users were told.
+ */
+export async function notifyUsers(
+  db: Db,
+  userIds: string[],
+  message: NotificationMessage,
+  publicUrl: string,
+): Promise<number> {
+  if (userIds.length === 0) return 0;
+  const recipients = await db
+    .select({ id: users.id, email: users.email, matching: notificationSettings.matching })
+    .from(users)
+    .leftJoin(notificationSettings, eq(notificationSettings.userId, users.id))
+    .where(and(inArray(users.id, userIds), isNull(users.disabledAt)));
+  await deliver(db, recipients, message, publicUrl, 'de vos notifications par e-mail');
   return recipients.length;
 }
 

@@ -1,11 +1,18 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { fieldMessage } from '../../../src/http/messages';
 import { type EventDetail, type EventInput, eventRoutes } from '../../../src/modules/events/contract';
 import { type EventKind, eventKinds } from '../../../src/modules/events/vocabulary';
 import { asApiError, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useI18n } from '../i18n';
+import {
+  type ProgrammeLink,
+  ProgrammeLinkFields,
+  programmeLinkBody,
+  templateFields,
+  usePrefill,
+} from '../programmes/eventLink';
 import { type CommuneChoice, CommuneField } from '../ui/CommuneField';
 import { Field } from '../ui/Field';
 import { Alert, ApiErrorAlert, issuesByField, Loading, serverIssueText, useErrorText } from '../ui/feedback';
@@ -30,6 +37,8 @@ interface Values {
   commune: CommuneChoice;
   capacity: string;
   agenda: AgendaRow[];
+  /** The programme holding the event, with its territory and phase ('' for none). */
+  programme: ProgrammeLink;
 }
 
 let nextKey = 1;
@@ -45,7 +54,31 @@ const emptyValues = (): Values => ({
   commune: { code: null, text: '' },
   capacity: '',
   agenda: [],
+  programme: { programmeId: '', territoryId: '', phaseId: '' },
 });
+
+/** A new event prefilled from a programme's event template (`?programme=…&modele=…`). */
+const prefilledValues = (
+  programmeId: string | null,
+  template: Parameters<typeof templateFields>[0] | undefined,
+): Values => {
+  const values = emptyValues();
+  if (!programmeId) return values;
+  values.programme = { programmeId, territoryId: '', phaseId: '' };
+  if (!template) return values;
+  const { agenda, phaseId, ...fields } = templateFields(template);
+  return {
+    ...values,
+    ...fields,
+    agenda: agenda.map((a) => ({
+      key: nextKey++,
+      startsAt: a.startsAt,
+      title: a.title,
+      speakers: a.speakers.join(', '),
+    })),
+    programme: { programmeId, territoryId: '', phaseId },
+  };
+};
 
 const valuesOf = (e: EventDetail): Values => ({
   kind: e.kind,
@@ -62,6 +95,12 @@ const valuesOf = (e: EventDetail): Values => ({
     title: a.title,
     speakers: a.speakers.join(', '),
   })),
+  // Sent back as they are, so that saving keeps the event in its programme.
+  programme: {
+    programmeId: e.programme?.id ?? '',
+    territoryId: e.programme?.territoryId ?? '',
+    phaseId: e.programme?.phaseId ?? '',
+  },
 });
 
 /** Creates (`/evenements/nouveau`) or edits (`/evenements/:id/modifier`) an event. Staff only. */
@@ -71,6 +110,8 @@ export function EventFormPage() {
   const { t } = useI18n();
   usePageTitle(editing ? t('event.form.editTitle') : t('event.form.newTitle'));
   const existing = useApiQuery(eventRoutes.get, { params: { id: id ?? '' } }, { enabled: editing });
+  const [search] = useSearchParams();
+  const prefill = usePrefill(editing ? null : search.get('programme'), search.get('modele'));
   if (editing && existing.error) {
     return (
       <div className="narrow">
@@ -80,14 +121,30 @@ export function EventFormPage() {
     );
   }
   if (editing && !existing.data) return <Loading />;
-  return <EventForm key={id ?? 'new'} event={existing.data} />;
+  if (!prefill.ready) return <Loading />;
+  return (
+    <EventForm
+      key={id ?? `new-${prefill.programmeId}-${prefill.template?.id}`}
+      event={existing.data}
+      initial={prefilledValues(prefill.programmeId, prefill.template)}
+      templateTitle={prefill.template?.title}
+    />
+  );
 }
 
-function EventForm({ event }: { event: EventDetail | undefined }) {
+function EventForm({
+  event,
+  initial,
+  templateTitle,
+}: {
+  event: EventDetail | undefined;
+  initial: Values;
+  templateTitle: string | undefined;
+}) {
   const { t, locale } = useI18n();
   const navigate = useNavigate();
   const errorText = useErrorText();
-  const [values, setValues] = useState<Values>(() => (event ? valuesOf(event) : emptyValues()));
+  const [values, setValues] = useState<Values>(() => (event ? valuesOf(event) : initial));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
@@ -148,6 +205,7 @@ function EventForm({ event }: { event: EventDetail | undefined }) {
           .map((s) => s.trim())
           .filter(Boolean),
       })),
+      ...programmeLinkBody(values.programme),
     };
     setErrors({});
     setSaving(true);
@@ -175,7 +233,19 @@ function EventForm({ event }: { event: EventDetail | undefined }) {
 
   const err = (field: string) => errors[field];
   // Errors on fields the form does not show (e.g. `event`, `agenda`) are said in the summary.
-  const shown = new Set(['kind', 'title', 'description', 'startsAt', 'endsAt', 'place', 'communeCode', 'capacity']);
+  const shown = new Set([
+    'kind',
+    'title',
+    'description',
+    'startsAt',
+    'endsAt',
+    'place',
+    'communeCode',
+    'capacity',
+    'programmeId',
+    'territoryId',
+    'phaseId',
+  ]);
   const other = Object.entries(errors).filter(([f]) => !shown.has(f) && !/^agenda\.\d+\./.test(f));
 
   return (
@@ -196,6 +266,9 @@ function EventForm({ event }: { event: EventDetail | undefined }) {
         </Alert>
       ) : null}
       {failure ? <Alert>{failure}</Alert> : null}
+      {!event && templateTitle ? (
+        <Alert kind="info">{t('programme.eventForm.fromTemplate', { title: templateTitle })}</Alert>
+      ) : null}
       <form ref={formRef} className="card" onSubmit={submit} noValidate>
         <Field id="event-kind" label={t('event.form.kind')} required error={err('kind')}>
           {(control) => (
@@ -288,6 +361,7 @@ function EventForm({ event }: { event: EventDetail | undefined }) {
             />
           )}
         </Field>
+        <ProgrammeLinkFields value={values.programme} onChange={(programme) => set({ programme })} err={err} />
 
         <fieldset className="event-agenda-editor">
           <legend>{t('event.form.agenda')}</legend>

@@ -74,6 +74,20 @@ export function EventPage() {
               <dt>{t('event.page.seats')}</dt>
               <dd className={e.seatsLeft === 0 ? 'event-full' : undefined}>{seatsText(e)}</dd>
             </div>
+            {e.programme ? (
+              <div>
+                <dt>{t('programme.eventFact')}</dt>
+                <dd>
+                  <Link to={`/programmes/${e.programme.id}`}>{e.programme.name}</Link>
+                  {e.programme.territoryName || e.programme.phaseName ? (
+                    <span className="muted">
+                      {' — '}
+                      {[e.programme.territoryName, e.programme.phaseName].filter(Boolean).join(', ')}
+                    </span>
+                  ) : null}
+                </dd>
+              </div>
+            ) : null}
           </dl>
 
           {e.description ? (

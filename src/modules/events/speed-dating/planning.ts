@@ -1,0 +1,250 @@
+// The schedule of a speed dating: interest of each pair (wishes and/or the matchmaking score), the scheduler and its
+// greedy baseline, stored meetings, and the views by round (staff) and per participant.
+import { and, eq, inArray, or } from 'drizzle-orm';
+import type { Db } from '../../../db/client.js';
+import { conflict, forbidden, notFound } from '../../../errors.js';
+import type { CurrentUser } from '../../accounts/service.js';
+import { isStaff, type Viewer } from '../../actors/visibility.js';
+import { actorProfile } from '../../matching/profile.js';
+import { scoreCandidates } from '../../matching/score.js';
+import type { MySchedule, ScheduleView } from './contract.js';
+import {
+  type EventRow,
+  followUpsOpen,
+  type Handle,
+  noSettings,
+  partyOf,
+  roundTimesOf,
+  type Seat,
+  type SessionRow,
+  seatsOf,
+  sessionOf,
+  speedDatingEvent,
+} from './participants.js';
+import { scheduleSpeedDating } from './schedule.js';
+import { speedDatingFollowUps, speedDatingMeetings, speedDatingSessions } from './schema.js';
+import { summaryOf, wishesBetween } from './session.js';
+import type { Interest } from './types.js';
+
+/**
+ * Weights are sent to the scheduler in hundredths, as integers, so that its flow is exact (interest = bound on the
+ * two-sided rule); results are divided back. A matchmaking score (0..1) counts up to 3, a priority wish's level.
+ */
+const unit = 100;
+const matchingScale = 3;
+
+/**
+ * The matchmaking engine's actor-level score of every pair of participants' organisations (symmetric: computed once
+ * per pair), scoring exactly these actors rather than the pool the index would retrieve.
+ */
+async function matchingScores(db: Handle, actorIds: string[]): Promise<Map<string, number>> {
+  const scores = new Map<string, number>();
+  // A transaction is a database handle for these read-only queries.
+  const handle = db as Db;
+  for (const [i, actorId] of actorIds.entries()) {
+    const others = actorIds.slice(i + 1);
+    if (others.length === 0) break;
+    const scored = await scoreCandidates(handle, await actorProfile(handle, actorId), {
+      top: others.length,
+      exclude: [],
+      only: others,
+    });
+    for (const c of scored) scores.set(pairKey(actorId, c.actorId), c.score);
+  }
+  return scores;
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** Interests between the seats in the rule, in hundredths, per the session's source. */
+export async function interestsOf(db: Handle, session: SessionRow, seats: Seat[]): Promise<Interest[]> {
+  const ids = seats.map((s) => s.registrationId);
+  const interests: Interest[] = [];
+  if (session.interestSource !== 'matching') {
+    for (const w of await wishesBetween(db, session.eventId, ids))
+      interests.push({ a: w.from, b: w.to, weight: w.level * unit });
+  }
+  if (session.interestSource !== 'wishes') {
+    const actorIds = [...new Set(seats.flatMap((s) => (s.actorId ? [s.actorId] : [])))];
+    const scores = await matchingScores(db, actorIds);
+    for (const [i, a] of seats.entries()) {
+      for (const b of seats.slice(i + 1)) {
+        if (!a.actorId || !b.actorId || a.actorId === b.actorId) continue;
+        const weight = Math.round((scores.get(pairKey(a.actorId, b.actorId)) ?? 0) * matchingScale * unit);
+        if (weight > 0) interests.push({ a: a.registrationId, b: b.registrationId, weight });
+      }
+    }
+  }
+  return interests;
+}
+
+const unprocessable = (field: string, code: string, message: string) => conflict(message, [{ field, code }]);
+
+/** Computes the schedule and stores meetings and summary in one transaction, replacing the previous ones (staff). */
+export async function computeSchedule(db: Db, by: Viewer, eventId: string): Promise<void> {
+  if (!isStaff(by)) throw forbidden();
+  await db.transaction(async (tx) => {
+    await speedDatingEvent(tx, eventId);
+    // Locks the session: two computations at once store one schedule after the other, never mixed.
+    const [session] = await tx
+      .select()
+      .from(speedDatingSessions)
+      .where(eq(speedDatingSessions.eventId, eventId))
+      .for('update');
+    if (!session) throw noSettings();
+    const inRule = (await seatsOf(tx, eventId, session)).filter((s) => s.side !== null);
+    if (inRule.length < 2) {
+      throw unprocessable('participants', 'speedDatingTooFew', 'Il faut au moins deux participants dans la règle');
+    }
+    if (session.rule === 'twoSided') {
+      for (const side of ['A', 'B'] as const) {
+        if (!inRule.some((s) => s.side === side)) {
+          throw unprocessable(`side${side}`, 'speedDatingSideEmpty', `Personne n’est inscrit du côté ${side}`);
+        }
+      }
+    }
+    // Side A first: the scheduler takes the first participant's side as its side A.
+    const participants = [...inRule]
+      .sort((p, q) => (p.side === q.side ? 0 : p.side === 'A' ? -1 : 1))
+      .map((s) => ({ id: s.registrationId, side: s.side as string }));
+    const { schedule, greedy } = scheduleSpeedDating({
+      participants,
+      interests: await interestsOf(tx, session, inRule),
+      rounds: session.rounds,
+      tables: session.tables,
+      rule: session.rule === 'twoSided' ? 'two-sided' : 'one-sided',
+    });
+    await tx.delete(speedDatingMeetings).where(eq(speedDatingMeetings.eventId, eventId));
+    const meetings = schedule.rounds.flatMap((r) =>
+      r.meetings.map((m) => ({
+        eventId,
+        round: r.round,
+        tableNumber: m.table,
+        aRegistrationId: m.a,
+        bRegistrationId: m.b,
+        interest: m.weight / unit,
+      })),
+    );
+    if (meetings.length) await tx.insert(speedDatingMeetings).values(meetings);
+    const now = new Date();
+    await tx
+      .update(speedDatingSessions)
+      .set({
+        scheduledAt: now,
+        updatedAt: now,
+        interest: schedule.interest / unit,
+        bound: schedule.bound / unit,
+        optimal: schedule.optimal,
+        greedyInterest: greedy.interest / unit,
+      })
+      .where(eq(speedDatingSessions.eventId, eventId));
+  });
+}
+
+async function meetingsOf(db: Handle, eventId: string, registrationId?: string) {
+  const mine = registrationId
+    ? or(
+        eq(speedDatingMeetings.aRegistrationId, registrationId),
+        eq(speedDatingMeetings.bRegistrationId, registrationId),
+      )
+    : undefined;
+  return db
+    .select()
+    .from(speedDatingMeetings)
+    .where(and(eq(speedDatingMeetings.eventId, eventId), mine))
+    .orderBy(speedDatingMeetings.round, speedDatingMeetings.tableNumber);
+}
+
+/** A registration that lost its seat since the schedule still shows, as its organisation. */
+function partyLookup(seats: Seat[], withNames: boolean) {
+  const byId = new Map(seats.map((s) => [s.registrationId, s]));
+  return (id: string) => {
+    const seat = byId.get(id);
+    return seat
+      ? partyOf(seat, withNames)
+      : { registrationId: id, actorId: null, actorName: null, family: null, displayName: null };
+  };
+}
+
+/** The stored schedule by round, with names (staff). */
+export async function scheduleView(db: Db, by: Viewer, eventId: string): Promise<ScheduleView> {
+  if (!isStaff(by)) throw forbidden();
+  const event = await speedDatingEvent(db, eventId);
+  const session = await sessionOf(db, eventId);
+  if (!session) throw noSettings();
+  const seats = await seatsOf(db, eventId, session);
+  const summary = await summaryOf(db, session, seats);
+  if (!summary) throw notFound('Planning');
+  const party = partyLookup(seats, true);
+  const meetings = await meetingsOf(db, eventId);
+  const inRule = seats.filter((s) => s.side !== null);
+  return {
+    summary,
+    tables: session.tables,
+    rounds: Array.from({ length: session.rounds }, (_, k) => {
+      const held = meetings.filter((m) => m.round === k + 1);
+      const seated = new Set(held.flatMap((m) => [m.aRegistrationId, m.bRegistrationId]));
+      return {
+        ...roundTimesOf(event, session, k + 1),
+        meetings: held.map((m) => ({
+          tableNumber: m.tableNumber,
+          a: party(m.aRegistrationId),
+          b: party(m.bRegistrationId),
+          interest: m.interest,
+        })),
+        breaks: inRule.filter((s) => !seated.has(s.registrationId)).map((s) => partyOf(s, true)),
+      };
+    }),
+    excluded: seats.filter((s) => s.side === null).map((s) => partyOf(s, true)),
+  };
+}
+
+/** A participant's own schedule: their rounds, tables, the organisations they meet; names only for staff. */
+export async function myScheduleOf(
+  db: Handle,
+  viewer: CurrentUser,
+  event: EventRow,
+  session: SessionRow | null,
+): Promise<MySchedule> {
+  const seats = await seatsOf(db, event.id, session);
+  const mine = seats.find((s) => s.userId === viewer.id);
+  if (!mine) {
+    throw conflict('Vous n’avez pas de place à ce speed dating', [
+      { field: 'registration', code: 'speedDatingNotParticipant' },
+    ]);
+  }
+  const scheduled = session?.scheduledAt != null;
+  const meetings = session && scheduled ? await meetingsOf(db, event.id, mine.registrationId) : [];
+  const party = partyLookup(seats, isStaff(viewer));
+  const otherOf = (m: (typeof meetings)[number]) =>
+    m.aRegistrationId === mine.registrationId ? m.bRegistrationId : m.aRegistrationId;
+  const marks = await db
+    .select()
+    .from(speedDatingFollowUps)
+    .where(eq(speedDatingFollowUps.fromRegistrationId, mine.registrationId));
+  return {
+    registrationId: mine.registrationId,
+    scheduled,
+    rounds:
+      session && scheduled
+        ? Array.from({ length: session.rounds }, (_, k) => {
+            const m = meetings.find((x) => x.round === k + 1);
+            return {
+              ...roundTimesOf(event, session, k + 1),
+              tableNumber: m?.tableNumber ?? null,
+              other: m ? party(otherOf(m)) : null,
+            };
+          })
+        : [],
+    followUpsOpen: followUpsOpen(event, session),
+    followUps: meetings.map((m) => {
+      const mark = marks.find((x) => x.toRegistrationId === otherOf(m));
+      return { ...party(otherOf(m)), marked: mark !== undefined, requestId: mark?.requestId ?? null };
+    }),
+  };
+}
+
+export async function mySchedule(db: Db, viewer: CurrentUser, eventId: string): Promise<MySchedule> {
+  const event = await speedDatingEvent(db, eventId);
+  return myScheduleOf(db, viewer, event, await sessionOf(db, eventId));
+}

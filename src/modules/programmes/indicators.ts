@@ -1,0 +1,76 @@
+// Indicators' values: typed for manual ones, counted by the database from the programme's own records otherwise, so
+// that nothing is typed twice (events held, attendance, participating actors, actions done).
+import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
+import type { Handle } from './actions.js';
+import type { IndicatorView, ObjectiveView } from './contract.js';
+import { programmeIndicators, programmeObjectives } from './schema.js';
+import type { IndicatorSource } from './vocabulary.js';
+
+type Counts = Record<Exclude<IndicatorSource, 'manual'>, number>;
+
+/** The four counts of a programme, in one query. */
+export async function programmeCounts(db: Handle, programmeId: string): Promise<Counts> {
+  const [row] = await rowsOf<Counts>(
+    // A transaction runs raw queries as the database handle does.
+    db as Db,
+    sql`select
+      (select count(*)::int from programme_events pe join events e on e.id = pe.event_id
+        where pe.programme_id = ${programmeId} and e.status = 'held') as "eventsHeld",
+      (select count(*)::int from programme_events pe join event_registrations r on r.event_id = pe.event_id
+        where pe.programme_id = ${programmeId} and r.checked_in_at is not null) as "attendance",
+      (select count(*)::int from programme_participants pp where pp.programme_id = ${programmeId}) as "participatingActors",
+      (select count(*)::int from programme_actions a where a.programme_id = ${programmeId} and a.status = 'done') as "actionsDone"`,
+  );
+  if (!row) throw new Error('counts returned nothing');
+  return row;
+}
+
+/** value / target, clamped to 0..1; null without a value or a positive target. */
+export function progressOf(value: number | null, target: number | null): number | null {
+  if (value === null || target === null || target <= 0) return null;
+  return Math.min(1, Math.max(0, value / target));
+}
+
+/** The programme's objectives with their indicators and values, in order. */
+export async function objectiveViews(db: Handle, programmeId: string): Promise<ObjectiveView[]> {
+  const objectives = await db
+    .select()
+    .from(programmeObjectives)
+    .where(eq(programmeObjectives.programmeId, programmeId))
+    .orderBy(asc(programmeObjectives.position));
+  if (objectives.length === 0) return [];
+  const indicators = await db
+    .select()
+    .from(programmeIndicators)
+    .where(
+      inArray(
+        programmeIndicators.objectiveId,
+        objectives.map((o) => o.id),
+      ),
+    )
+    .orderBy(asc(programmeIndicators.position));
+  const counts = indicators.some((i) => i.source !== 'manual') ? await programmeCounts(db, programmeId) : null;
+  const view = (i: (typeof indicators)[number]): IndicatorView => {
+    const value = i.source === 'manual' ? i.measured : (counts?.[i.source] ?? null);
+    return {
+      id: i.id,
+      label: i.label,
+      unit: i.unit,
+      source: i.source,
+      baseline: i.baseline,
+      target: i.target,
+      measured: i.measured,
+      value,
+      progress: progressOf(value, i.target),
+    };
+  };
+  return objectives.map((o) => ({
+    id: o.id,
+    title: o.title,
+    description: o.description,
+    phaseId: o.phaseId,
+    indicators: indicators.filter((i) => i.objectiveId === o.id).map(view),
+  }));
+}
