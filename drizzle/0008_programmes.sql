@@ -146,6 +146,7 @@ CREATE TABLE "programme_indicators" (
 	"label" text NOT NULL,
 	"unit" text DEFAULT '' NOT NULL,
 	"source" "indicator_source" DEFAULT 'manual' NOT NULL,
+	"event_kind" "event_kind",
 	"baseline" double precision,
 	"target" double precision,
 	"measured" double precision,

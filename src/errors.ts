@@ -43,6 +43,9 @@ export function parseInput<S extends ZodType>(schema: S, data: unknown): output<
   const parsed = schema.safeParse(data);
   if (parsed.success) return parsed.data;
   throw invalid(
-    parsed.error.issues.map((i) => ({ field: i.path.join('.') || 'body', code: i.message, params: boundsOf(i) })),
+    parsed.error.issues.map((i) => {
+      const params = boundsOf(i);
+      return { field: i.path.join('.') || 'body', code: i.message, ...(Object.keys(params).length ? { params } : {}) };
+    }),
   );
 }

@@ -118,6 +118,11 @@ export const indicatorFields = z.object({
   label: z.string().trim().min(2).max(200),
   unit: z.string().trim().max(40).default(''),
   source: z.enum(indicatorSources).default('manual'),
+  /** For events held and attendance: count only events of this kind (kept only for those sources). */
+  eventKind: z
+    .enum(eventKinds)
+    .nullish()
+    .transform((v) => v ?? null),
   baseline: z
     .number()
     .finite()
@@ -228,6 +233,7 @@ export const indicatorView = z.object({
   label: z.string(),
   unit: z.string(),
   source: z.enum(indicatorSources),
+  eventKind: z.enum(eventKinds).nullable(),
   baseline: z.number().nullable(),
   target: z.number().nullable(),
   measured: z.number().nullable(),

@@ -3,28 +3,47 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
+import type { EventKind } from '../events/vocabulary.js';
 import type { Handle } from './actions.js';
 import type { IndicatorView, ObjectiveView } from './contract.js';
 import { programmeIndicators, programmeObjectives } from './schema.js';
 import type { IndicatorSource } from './vocabulary.js';
 
-type Counts = Record<Exclude<IndicatorSource, 'manual'>, number>;
+/** A programme's counts: events held and attendance per event kind, participating actors, actions done. */
+interface Counts {
+  byKind: { kind: EventKind; eventsHeld: number; attendance: number }[];
+  participatingActors: number;
+  actionsDone: number;
+}
 
-/** The four counts of a programme, in one query. */
+/** The programme's counts, in two queries. */
 export async function programmeCounts(db: Handle, programmeId: string): Promise<Counts> {
-  const [row] = await rowsOf<Counts>(
-    // A transaction runs raw queries as the database handle does.
-    db as Db,
+  // A transaction runs raw queries as the database handle does.
+  const handle = db as Db;
+  const byKind = await rowsOf<Counts['byKind'][number]>(
+    handle,
+    sql`select e.kind,
+        count(*) filter (where e.status = 'held')::int as "eventsHeld",
+        coalesce(sum((select count(*) from event_registrations r
+          where r.event_id = e.id and r.checked_in_at is not null)), 0)::int as "attendance"
+      from programme_events pe join events e on e.id = pe.event_id
+      where pe.programme_id = ${programmeId}
+      group by e.kind`,
+  );
+  const [row] = await rowsOf<Omit<Counts, 'byKind'>>(
+    handle,
     sql`select
-      (select count(*)::int from programme_events pe join events e on e.id = pe.event_id
-        where pe.programme_id = ${programmeId} and e.status = 'held') as "eventsHeld",
-      (select count(*)::int from programme_events pe join event_registrations r on r.event_id = pe.event_id
-        where pe.programme_id = ${programmeId} and r.checked_in_at is not null) as "attendance",
       (select count(*)::int from programme_participants pp where pp.programme_id = ${programmeId}) as "participatingActors",
       (select count(*)::int from programme_actions a where a.programme_id = ${programmeId} and a.status = 'done') as "actionsDone"`,
   );
   if (!row) throw new Error('counts returned nothing');
-  return row;
+  return { byKind, ...row };
+}
+
+/** The value an indicator counts: events held or attendance (of one kind, or all), actors, actions done. */
+export function countedValue(counts: Counts, source: Exclude<IndicatorSource, 'manual'>, kind: EventKind | null) {
+  if (source === 'participatingActors' || source === 'actionsDone') return counts[source];
+  return counts.byKind.filter((k) => kind === null || k.kind === kind).reduce((n, k) => n + k[source], 0);
 }
 
 /** value / target, clamped to 0..1; null without a value or a positive target. */
@@ -53,12 +72,13 @@ export async function objectiveViews(db: Handle, programmeId: string): Promise<O
     .orderBy(asc(programmeIndicators.position));
   const counts = indicators.some((i) => i.source !== 'manual') ? await programmeCounts(db, programmeId) : null;
   const view = (i: (typeof indicators)[number]): IndicatorView => {
-    const value = i.source === 'manual' ? i.measured : (counts?.[i.source] ?? null);
+    const value = i.source === 'manual' ? i.measured : counts && countedValue(counts, i.source, i.eventKind);
     return {
       id: i.id,
       label: i.label,
       unit: i.unit,
       source: i.source,
+      eventKind: i.eventKind,
       baseline: i.baseline,
       target: i.target,
       measured: i.measured,

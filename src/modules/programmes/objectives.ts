@@ -1,5 +1,6 @@
 // A programme's objectives and their indicators, replaced as a whole (nothing else refers to them, so ids are kept
 // by reinserting them). Counted indicators keep no typed value.
+
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type FieldIssue, invalid, parseInput } from '../../errors.js';
@@ -9,6 +10,7 @@ import { requireProgramme } from './common.js';
 import { objectivesBody } from './contract.js';
 import { programmeIndicators, programmeObjectives, programmePhases } from './schema.js';
 import { requireStaff, touchProgramme } from './service.js';
+import { countsEvents } from './vocabulary.js';
 
 type Objective = import('zod').output<typeof objectivesBody>['objectives'][number];
 
@@ -34,6 +36,7 @@ export async function writeObjectives(tx: Handle, programmeId: string, objective
           ...i,
           objectiveId: row.id,
           measured: i.source === 'manual' ? i.measured : null,
+          eventKind: countsEvents(i.source) ? i.eventKind : null,
           position: p,
         })),
       );

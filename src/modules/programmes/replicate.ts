@@ -96,6 +96,7 @@ export async function replicateProgramme(db: Db, by: Viewer, sourceId: string, i
             label: i.label,
             unit: i.unit,
             source: i.source,
+            eventKind: i.eventKind,
             baseline: i.baseline,
             target: i.target,
             measured: null,

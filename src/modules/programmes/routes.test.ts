@@ -306,7 +306,10 @@ describe('programmes routes', () => {
               { label: 'Présents', source: 'attendance', target: 1 },
               { label: 'Acteurs', source: 'participatingActors' },
               { label: 'Actions faites', source: 'actionsDone', target: 2 },
-              { label: 'Fiches projets', source: 'manual', target: 10, measured: 3 },
+              { label: 'Fiches projets', source: 'manual', target: 10, measured: 3, eventKind: 'training' },
+              // Narrowed to one kind of event: held committees (none yet), attendance of the workshops.
+              { label: 'Comités tenus', source: 'eventsHeld', eventKind: 'steeringCommittee', target: 3 },
+              { label: 'Présents aux ateliers', source: 'attendance', eventKind: 'interAssociationWorkshop' },
             ],
           },
         ],
@@ -318,6 +321,18 @@ describe('programmes routes', () => {
       [1, null, null],
       [1, 0.5, null],
       [3, 0.3, 3],
+      [0, 0, null],
+      [2, null, null],
+    ]);
+    // An event kind only narrows counted events: a manual indicator keeps none.
+    expect(withObjectives.objectives[0]?.indicators.map((i) => i.eventKind)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      'steeringCommittee',
+      'interAssociationWorkshop',
     ]);
     expect(withObjectives.meetings.map((m) => [m.title, m.attendance])).toEqual([
       ['Atelier culture', 2],
@@ -399,12 +414,14 @@ describe('programmes routes', () => {
       programme.phases.map((p) => [p.name, shift(p.startsOn)]),
     );
     const indicators = copy.objectives[0]?.indicators ?? [];
-    expect(indicators.map((i) => [i.label, i.measured, i.value])).toEqual([
-      ['Ateliers tenus', null, 0],
-      ['Présents', null, 0],
-      ['Acteurs', null, 0],
-      ['Actions faites', null, 0],
-      ['Fiches projets', null, null],
+    expect(indicators.map((i) => [i.label, i.measured, i.value, i.eventKind])).toEqual([
+      ['Ateliers tenus', null, 0, null],
+      ['Présents', null, 0, null],
+      ['Acteurs', null, 0, null],
+      ['Actions faites', null, 0, null],
+      ['Fiches projets', null, null, null],
+      ['Comités tenus', null, 0, 'steeringCommittee'],
+      ['Présents aux ateliers', null, 0, 'interAssociationWorkshop'],
     ]);
     expect(copy.objectives[0]?.phaseId).toBe(copy.phases[0]?.id);
     expect(copy.eventTemplates.map((e) => [e.kind, e.title, e.durationMinutes])).toEqual([

@@ -206,6 +206,8 @@ export const programmeIndicators = pgTable(
     label: text('label').notNull(),
     unit: text('unit').notNull().default(''),
     source: indicatorSourceEnum('source').notNull().default('manual'),
+    /** Counted events and attendance: only events of this kind (e.g. the workshops), or all when null. */
+    eventKind: eventKindEnum('event_kind'),
     baseline: doublePrecision('baseline'),
     target: doublePrecision('target'),
     /** Typed value, for manual indicators only. */

@@ -18,3 +18,7 @@ export type IndicatorSource = (typeof indicatorSources)[number];
 /** What an action of the plan may link to. */
 export const actionLinkKinds = ['actor', 'partnership', 'event'] as const;
 export type ActionLinkKind = (typeof actionLinkKinds)[number];
+
+/** The counted sources that an event kind narrows. */
+export const eventCountSources = ['eventsHeld', 'attendance'] as const satisfies readonly IndicatorSource[];
+export const countsEvents = (source: IndicatorSource) => (eventCountSources as readonly string[]).includes(source);

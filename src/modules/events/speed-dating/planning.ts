@@ -1,6 +1,6 @@
 // The schedule of a speed dating: interest of each pair (wishes and/or the matchmaking score), the scheduler and its
 // greedy baseline, stored meetings, and the views by round (staff) and per participant.
-import { and, eq, inArray, or } from 'drizzle-orm';
+import { and, eq, or } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { conflict, forbidden, notFound } from '../../../errors.js';
 import type { CurrentUser } from '../../accounts/service.js';

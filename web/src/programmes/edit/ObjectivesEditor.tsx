@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import { type EventKind, eventKinds } from '../../../../src/modules/events/vocabulary';
 import { type ProgrammeDetail, programmeRoutes } from '../../../../src/modules/programmes/contract';
-import { type IndicatorSource, indicatorSources } from '../../../../src/modules/programmes/vocabulary';
+import { countsEvents, type IndicatorSource, indicatorSources } from '../../../../src/modules/programmes/vocabulary';
 import { callApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { Field } from '../../ui/Field';
@@ -14,6 +15,8 @@ interface IndicatorRow {
   label: string;
   unit: string;
   source: IndicatorSource;
+  /** '' for every kind of event. */
+  eventKind: EventKind | '';
   baseline: string;
   target: string;
   measured: string;
@@ -41,6 +44,7 @@ const rowsOf = (p: ProgrammeDetail): Row[] =>
       label: i.label,
       unit: i.unit,
       source: i.source,
+      eventKind: i.eventKind ?? '',
       baseline: text(i.baseline),
       target: text(i.target),
       measured: text(i.measured),
@@ -51,6 +55,7 @@ const emptyIndicator = (): IndicatorRow => ({
   label: '',
   unit: '',
   source: 'manual',
+  eventKind: '',
   baseline: '',
   target: '',
   measured: '',
@@ -93,6 +98,7 @@ export function ObjectivesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p
         label: x.label,
         unit: x.unit,
         source: x.source,
+        eventKind: countsEvents(x.source) ? x.eventKind || null : null,
         baseline: numberOrNull(x.baseline),
         target: numberOrNull(x.target),
         measured: x.source === 'manual' ? numberOrNull(x.measured) : null,
@@ -108,7 +114,7 @@ export function ObjectivesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p
   };
   const shown = (path: string) =>
     /^objectives\.\d+\.(title|description|phaseId)$/.test(path) ||
-    /^objectives\.\d+\.indicators\.\d+\.(label|unit|source|baseline|target|measured)$/.test(path);
+    /^objectives\.\d+\.indicators\.\d+\.(label|unit|source|eventKind|baseline|target|measured)$/.test(path);
 
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate>
@@ -210,6 +216,30 @@ export function ObjectivesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p
                               </select>
                             )}
                           </Field>
+                          {countsEvents(x.source) ? (
+                            <Field
+                              id={`${xid}-event-kind`}
+                              label={xlabel(t('programme.edit.eventKind'))}
+                              error={form.err(`${path}.eventKind`)}
+                            >
+                              {(control) => (
+                                <select
+                                  {...control}
+                                  value={x.eventKind}
+                                  onChange={(e) =>
+                                    setIndicator(r, x.key, { eventKind: e.target.value as EventKind | '' })
+                                  }
+                                >
+                                  <option value="">{t('programme.edit.eventKindAll')}</option>
+                                  {eventKinds.map((k) => (
+                                    <option key={k} value={k}>
+                                      {t(`event.kind.${k}`)}
+                                    </option>
+                                  ))}
+                                </select>
+                              )}
+                            </Field>
+                          ) : null}
                           <Field
                             id={`${xid}-unit`}
                             label={xlabel(t('programme.edit.unit'))}
