@@ -105,6 +105,13 @@ test('an animator runs Envies d’Alliances: phases, action plan, timeline, then
   // The demo plan has no other action in that phase.
   await expect(page.getByRole('heading', { level: 3, name: '1 action' })).toBeVisible();
   await expect(page.getByRole('row', { name: new RegExp(title) })).toBeVisible();
+  // The status is chosen, then saved by its button (arrow keys in the list save nothing on the way).
+  const status = row.getByLabel(`Statut de « ${title} »`);
+  await status.selectOption({ label: 'En cours' });
+  await row.getByRole('button', { name: 'Enregistrer le statut' }).click();
+  await expect(row.getByRole('status')).toHaveText('Statut enregistré.');
+  await expect(row.getByRole('button', { name: 'Enregistrer le statut' })).toHaveCount(0);
+  await expect(status).toHaveValue('inProgress');
   await shoot(page, 'plan');
 
   await page

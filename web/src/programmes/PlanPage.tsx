@@ -192,10 +192,15 @@ function ActionRow({
   const phase = p.phases.find((ph) => ph.id === a.phaseId)?.name;
   const territory = p.territories.find((tr) => tr.id === a.territoryId)?.name;
 
+  const [choice, setChoice] = useState<ActionStatus>(a.status);
+  useEffect(() => setChoice(a.status), [a.status]);
+  const [saved, setSaved] = useState(false);
   const setStatus = async (status: ActionStatus) => {
     setFailure(null);
+    setSaved(false);
     try {
       onChanged(await callApi(programmeRoutes.setActionStatus, { params: { id: a.id }, body: { status } }));
+      setSaved(true);
     } catch (error) {
       setFailure(errorText(asApiError(error)));
     }
@@ -245,17 +250,22 @@ function ActionRow({
             <label className="visually-hidden" htmlFor={`status-${a.id}`}>
               {t('programme.plan.statusOf', { title: a.title })}
             </label>
-            <select
-              id={`status-${a.id}`}
-              value={a.status}
-              onChange={(e) => void setStatus(e.target.value as ActionStatus)}
-            >
+            {/* Saved by its button, not on change: arrow keys move through the options one change at a time. */}
+            <select id={`status-${a.id}`} value={choice} onChange={(e) => setChoice(e.target.value as ActionStatus)}>
               {actionStatuses.map((s) => (
                 <option key={s} value={s}>
                   {t(`programme.status.${s}`)}
                 </option>
               ))}
             </select>
+            {choice !== a.status ? (
+              <button type="button" className="button button-small" onClick={() => void setStatus(choice)}>
+                {t('programme.plan.saveStatus')}
+              </button>
+            ) : null}
+            <span role="status" className="small muted">
+              {saved && choice === a.status ? t('programme.plan.statusSaved') : ''}
+            </span>
             {a.late ? <span className="badge programme-late">{t('programme.late')}</span> : null}
           </>
         ) : (
