@@ -14,6 +14,9 @@ import * as schema from './schema.js';
 export type Schema = typeof schema;
 /** One handle type for both drivers: services never know which database they talk to. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction's handle, and either: services that may run inside a caller's transaction take a Handle. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Handle = Db | Tx;
 export type DatabaseKind = 'pglite' | 'postgresql';
 
 export interface Database {

@@ -1,10 +1,16 @@
 // Who sees what of an actor. Pure functions: the service reads the rows, these decide.
+import { forbidden } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { defaultFieldVisibility, type RestrictableField, restrictableFields, type Visibility } from './contract.js';
 
 export type Viewer = CurrentUser | null;
 
 export const isStaff = (viewer: Viewer) => viewer?.role === 'admin' || viewer?.role === 'animator';
+
+/** Staff only (admin, animator), else forbidden; the caller is then known to be signed in. */
+export function requireStaff(viewer: Viewer): asserts viewer is CurrentUser {
+  if (!isStaff(viewer)) throw forbidden();
+}
 
 /** A member of the organisation itself (role member attached to this actor). */
 export const isOwnMember = (viewer: Viewer, actorId: string) =>

@@ -7,7 +7,7 @@ import { conflict, type FieldIssue, forbidden, invalid, notFound, parseInput } f
 import type { CurrentUser } from '../accounts/service.js';
 import { actors } from '../actors/schema.js';
 import { unknownActors } from '../actors/validation.js';
-import { isStaff } from '../actors/visibility.js';
+import { requireStaff } from '../actors/visibility.js';
 import { benefits, contributions, type LedgerTable, partnerships } from '../partnerships/schema.js';
 import { unknownCommunes, unknownThemes } from '../reference/checks.js';
 import { communes } from '../reference/schema.js';
@@ -46,10 +46,6 @@ export { ecosystemGraph } from './ecosystem.js';
 type Input<T> = import('zod').input<T extends import('zod').ZodType ? T : never>;
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
-
-function requireStaff(by: Viewer): asserts by is CurrentUser {
-  if (!isStaff(by)) throw forbidden();
-}
 
 /** Unknown themes, communes or actors, each named by its field. */
 async function checkReferences(

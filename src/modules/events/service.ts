@@ -2,12 +2,12 @@
 // and the caller, throwing src/errors.ts errors. Every write that counts seats locks the event row first
 // (`SELECT … FOR UPDATE`), so that concurrent registrations never exceed the capacity.
 import { and, asc, eq, gt, ne, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { conflict, forbidden, invalid, notFound, parseInput } from '../../errors.js';
+import type { Db, Handle, Tx } from '../../db/client.js';
+import { conflict, invalid, notFound, parseInput } from '../../errors.js';
 import { users } from '../accounts/schema.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { actors } from '../actors/schema.js';
-import { isStaff, type Viewer } from '../actors/visibility.js';
+import { isStaff, requireStaff, type Viewer } from '../actors/visibility.js';
 import { communes } from '../reference/schema.js';
 import {
   type EventDetail,
@@ -22,8 +22,6 @@ import {
 import { checkProgrammeLink, programmeOfEvent, writeProgrammeLink } from './programme-link.js';
 import { eventRegistrations, events } from './schema.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Handle = Db | Tx;
 type EventRow = typeof events.$inferSelect;
 type RegistrationRow = typeof eventRegistrations.$inferSelect;
 type ListQuery = import('zod').output<typeof eventListQuery>;
@@ -33,10 +31,6 @@ const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
 const eventCancelled = () => conflict('Cet événement est annulé', [{ field: 'event', code: 'eventCancelled' }]);
 const eventPast = () => conflict('Cet événement est passé', [{ field: 'event', code: 'eventPast' }]);
-
-const requireStaff = (by: Viewer) => {
-  if (!isStaff(by)) throw forbidden();
-};
 
 /** Seats taken and waiting, computed by the database beside each event row. */
 const registeredCount = sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id} and r.status = 'registered')`;

@@ -1,5 +1,6 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { fieldMessage } from '../../../../src/http/messages';
 import type { EventDetail } from '../../../../src/modules/events/contract';
 import {
   type MinuteItemInput,
@@ -243,6 +244,8 @@ const emptyForm = (event: EventDetail): FormValues => ({
   action: newActionDefaults(event),
 });
 
+const programmeField = 'newAction.programmeId';
+
 /** « Ajouter une décision / un suivi », optionally creating an action of a programme's plan. */
 function AddItemForm({ event, onAdded }: { event: EventDetail; onAdded(item: MinuteItemView): void }) {
   const { t, locale } = useI18n();
@@ -258,6 +261,11 @@ function AddItemForm({ event, onAdded }: { event: EventDetail; onAdded(item: Min
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (values.createAction && !values.action.programmeId) {
+      setErrors({ [programmeField]: fieldMessage('programmeRequired', locale) });
+      focusInvalid();
+      return;
+    }
     const body: MinuteItemInput = {
       kind: values.kind,
       text: values.text,
@@ -347,7 +355,11 @@ function AddItemForm({ event, onAdded }: { event: EventDetail; onAdded(item: Min
         <NewActionFields
           text={values.text}
           values={values.action}
-          onChange={(action) => set({ action })}
+          onChange={(action) => {
+            // A new choice answers the error the previous one had.
+            if (action.programmeId !== values.action.programmeId) setErrors(({ [programmeField]: _, ...rest }) => rest);
+            set({ action });
+          }}
           errors={errors}
         />
       ) : null}
