@@ -57,7 +57,33 @@ export function problemErrorHandler(error: FastifyError, request: FastifyRequest
       errors: toFieldErrors(issues),
     });
   }
+  const database = databaseConflictOf(error);
+  if (database) return send(reply, { type: 'about:blank#conflict', title: database, status: 409 });
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status === 500) request.log.error({ err: error }, 'unhandled error');
   return send(reply, { type: 'about:blank', title: status === 500 ? 'Erreur interne' : error.message, status });
+}
+
+/**
+ * PostgreSQL's answers to a write that raced another one (a row referenced was deleted meanwhile, a unique value taken
+ * meanwhile, two transactions waiting on each other): the request was valid when checked, so the caller is told to
+ * reload and retry (409) rather than shown an internal error. Drizzle wraps the driver's error in `cause`.
+ */
+const raceMessages: Record<string, string> = {
+  '23503': 'Un élément lié vient d’être supprimé ou modifié : rechargez la page puis réessayez.',
+  '23505': 'Cet élément vient d’être enregistré par ailleurs : rechargez la page.',
+  '40001': 'Modification simultanée : réessayez.',
+  '40P01': 'Modification simultanée : réessayez.',
+};
+
+function databaseConflictOf(error: unknown): string | null {
+  for (
+    let e = error, depth = 0;
+    e && typeof e === 'object' && depth < 5;
+    e = (e as { cause?: unknown }).cause, depth++
+  ) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && Object.hasOwn(raceMessages, code)) return raceMessages[code] ?? null;
+  }
+  return null;
 }
