@@ -1,12 +1,12 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { type EventKind, eventKinds } from '../../../../src/modules/events/vocabulary';
 import { type ProgrammeDetail, programmeRoutes } from '../../../../src/modules/programmes/contract';
 import { countsEvents, type IndicatorSource, indicatorSources } from '../../../../src/modules/programmes/vocabulary';
 import { callApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { Field } from '../../ui/Field';
-import { FormStatus, nextKey, numberOrNull, RowLabel, useSaveForm } from '../parts';
-import { RemoveRow } from './rows';
+import { FormStatus, nextKey, numberOrNull, RowLabel } from '../parts';
+import { RemoveRow, useRowsEditor } from './rows';
 import { PhaseSelect } from './TerritorySelect';
 
 interface IndicatorRow {
@@ -65,12 +65,9 @@ const numberFields = ['baseline', 'target', 'measured'] as const;
 /** The objectives, each with its indicators (typed, or counted from the programme's records). */
 export function ObjectivesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p: ProgrammeDetail): void }) {
   const { t } = useI18n();
-  const form = useSaveForm();
-  const [rows, setRows] = useState(() => rowsOf(p));
+  const { form, rows, setRow, add, remove, save } = useRowsEditor(p, rowsOf, onSaved);
   const what = t('programme.edit.objective');
   const whatIndicator = t('programme.edit.indicator');
-  const setRow = (key: number, patch: Partial<Row>) =>
-    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const setIndicator = (row: Row, key: number, patch: Partial<IndicatorRow>) =>
     setRow(row.key, { indicators: row.indicators.map((x) => (x.key === key ? { ...x, ...patch } : x)) });
 
@@ -104,13 +101,7 @@ export function ObjectivesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p
         measured: x.source === 'manual' ? numberOrNull(x.measured) : null,
       })),
     }));
-    void form.run(
-      () => callApi(programmeRoutes.putObjectives, { params: { id: p.id }, body: { objectives } }),
-      (saved) => {
-        setRows(rowsOf(saved));
-        onSaved(saved);
-      },
-    );
+    save(() => callApi(programmeRoutes.putObjectives, { params: { id: p.id }, body: { objectives } }));
   };
   const shown = (path: string) =>
     /^objectives\.\d+\.(title|description|phaseId)$/.test(path) ||
@@ -297,7 +288,7 @@ export function ObjectivesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p
                   <span className="visually-hidden"> {t('programme.form.row', { what, n })}</span>
                 </button>
               </fieldset>
-              <RemoveRow what={what} n={n} onRemove={() => setRows(rows.filter((x) => x.key !== r.key))} />
+              <RemoveRow what={what} n={n} onRemove={() => remove(r.key)} />
             </li>
           );
         })}
@@ -306,9 +297,7 @@ export function ObjectivesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p
         <button
           type="button"
           className="button button-secondary"
-          onClick={() =>
-            setRows([...rows, { key: nextKey(), title: '', description: '', phaseId: '', indicators: [] }])
-          }
+          onClick={() => add({ title: '', description: '', phaseId: '', indicators: [] })}
         >
           {t('programme.edit.addObjective')}
         </button>

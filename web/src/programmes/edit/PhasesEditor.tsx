@@ -1,10 +1,10 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { type ProgrammeDetail, programmeRoutes } from '../../../../src/modules/programmes/contract';
 import { callApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { Field } from '../../ui/Field';
-import { FormStatus, nextKey, RowLabel, useSaveForm } from '../parts';
-import { RemoveRow, rowFieldShown } from './rows';
+import { FormStatus, nextKey, RowLabel } from '../parts';
+import { RemoveRow, rowFieldShown, useRowsEditor } from './rows';
 
 interface Row {
   id?: string;
@@ -20,11 +20,8 @@ const rowsOf = (p: ProgrammeDetail): Row[] => p.phases.map((ph) => ({ ...ph, key
 /** The phases, in order, with their dates and objectives; saved together (the server refuses overlaps). */
 export function PhasesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p: ProgrammeDetail): void }) {
   const { t } = useI18n();
-  const form = useSaveForm();
-  const [rows, setRows] = useState(() => rowsOf(p));
+  const { form, rows, setRow, add, remove, save } = useRowsEditor(p, rowsOf, onSaved);
   const what = t('programme.edit.phase');
-  const setRow = (key: number, patch: Partial<Row>) =>
-    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const found: Record<string, string> = {};
@@ -35,13 +32,7 @@ export function PhasesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p: Pr
     });
     if (form.refuse(found)) return;
     const phases = rows.map(({ key: _key, ...r }) => r);
-    void form.run(
-      () => callApi(programmeRoutes.putPhases, { params: { id: p.id }, body: { phases } }),
-      (saved) => {
-        setRows(rowsOf(saved));
-        onSaved(saved);
-      },
-    );
+    save(() => callApi(programmeRoutes.putPhases, { params: { id: p.id }, body: { phases } }));
   };
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate>
@@ -110,7 +101,7 @@ export function PhasesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p: Pr
                   />
                 )}
               </Field>
-              <RemoveRow what={what} n={n} onRemove={() => setRows(rows.filter((x) => x.key !== r.key))} />
+              <RemoveRow what={what} n={n} onRemove={() => remove(r.key)} />
             </li>
           );
         })}
@@ -119,7 +110,7 @@ export function PhasesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p: Pr
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => setRows([...rows, { key: nextKey(), name: '', startsOn: '', endsOn: '', objectives: '' }])}
+          onClick={() => add({ name: '', startsOn: '', endsOn: '', objectives: '' })}
         >
           {t('programme.edit.addPhase')}
         </button>

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { type ProgrammeDetail, programmeRoutes } from '../../../../src/modules/programmes/contract';
 import { type Committee, committees } from '../../../../src/modules/programmes/vocabulary';
 import { type ActorFamily, actorFamilies } from '../../../../src/modules/reference/families';
@@ -6,8 +6,8 @@ import { callApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { type ActorChoice, ActorPicker } from '../../ui/ActorPicker';
 import { Field } from '../../ui/Field';
-import { FormStatus, nextKey, RowLabel, useSaveForm } from '../parts';
-import { RemoveRow, rowFieldShown } from './rows';
+import { FormStatus, nextKey, RowLabel } from '../parts';
+import { RemoveRow, rowFieldShown, useRowsEditor } from './rows';
 import { TerritorySelect } from './TerritorySelect';
 
 interface Row {
@@ -34,11 +34,8 @@ const rowsOf = (p: ProgrammeDetail): Row[] =>
 /** The seats of the internal and extended steering committees: role, family, organisation, territory. */
 export function SteeringEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p: ProgrammeDetail): void }) {
   const { t } = useI18n();
-  const form = useSaveForm();
-  const [rows, setRows] = useState(() => rowsOf(p));
+  const { form, rows, setRow, add, remove, save } = useRowsEditor(p, rowsOf, onSaved);
   const what = t('programme.edit.seat');
-  const setRow = (key: number, patch: Partial<Row>) =>
-    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const found: Record<string, string> = {};
@@ -55,13 +52,7 @@ export function SteeringEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p: 
       actorId: r.actor.text.trim() ? r.actor.id : null,
       territoryId: r.territoryId || null,
     }));
-    void form.run(
-      () => callApi(programmeRoutes.putSteering, { params: { id: p.id }, body: { members } }),
-      (saved) => {
-        setRows(rowsOf(saved));
-        onSaved(saved);
-      },
-    );
+    save(() => callApi(programmeRoutes.putSteering, { params: { id: p.id }, body: { members } }));
   };
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate>
@@ -136,7 +127,7 @@ export function SteeringEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p: 
                   error={form.err(`members.${i}.territoryId`)}
                 />
               </div>
-              <RemoveRow what={what} n={n} onRemove={() => setRows(rows.filter((x) => x.key !== r.key))} />
+              <RemoveRow what={what} n={n} onRemove={() => remove(r.key)} />
             </li>
           );
         })}
@@ -146,17 +137,13 @@ export function SteeringEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p: 
           type="button"
           className="button button-secondary"
           onClick={() =>
-            setRows([
-              ...rows,
-              {
-                key: nextKey(),
-                committee: 'extended',
-                family: 'association',
-                role: '',
-                actor: { id: null, text: '' },
-                territoryId: '',
-              },
-            ])
+            add({
+              committee: 'extended',
+              family: 'association',
+              role: '',
+              actor: { id: null, text: '' },
+              territoryId: '',
+            })
           }
         >
           {t('programme.edit.addSeat')}

@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react';
+import type { FormEvent } from 'react';
 import { type ProgrammeDetail, programmeRoutes } from '../../../../src/modules/programmes/contract';
 import { callApi } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { FormStatus, nextKey, useSaveForm } from '../parts';
-import { RemoveRow, rowFieldShown } from './rows';
+import { FormStatus, nextKey } from '../parts';
+import { RemoveRow, rowFieldShown, useRowsEditor } from './rows';
 import { TerritoryFields, type TerritoryValues, territoryBody } from './TerritoryFields';
 
 const rowsOf = (p: ProgrammeDetail): TerritoryValues[] =>
@@ -19,10 +19,7 @@ const rowsOf = (p: ProgrammeDetail): TerritoryValues[] =>
 /** The programme's territories: rows added and removed, saved together. */
 export function TerritoriesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p: ProgrammeDetail): void }) {
   const { t } = useI18n();
-  const form = useSaveForm();
-  const [rows, setRows] = useState(() => rowsOf(p));
-  const setRow = (key: number, patch: Partial<TerritoryValues>) =>
-    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  const { form, rows, setRow, add, remove, save } = useRowsEditor(p, rowsOf, onSaved);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const found: Record<string, string> = {};
@@ -31,16 +28,11 @@ export function TerritoriesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(
       if (r.communes.length === 0) found[`territories.${i}.communeCodes`] = t('programme.form.required');
     });
     if (form.refuse(found)) return;
-    void form.run(
-      () =>
-        callApi(programmeRoutes.putTerritories, {
-          params: { id: p.id },
-          body: { territories: rows.map(territoryBody) },
-        }),
-      (saved) => {
-        setRows(rowsOf(saved));
-        onSaved(saved);
-      },
+    save(() =>
+      callApi(programmeRoutes.putTerritories, {
+        params: { id: p.id },
+        body: { territories: rows.map(territoryBody) },
+      }),
     );
   };
   return (
@@ -58,11 +50,7 @@ export function TerritoriesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(
               err={form.err}
               path={`territories.${i}.`}
             />
-            <RemoveRow
-              what={t('programme.edit.territory')}
-              n={i + 1}
-              onRemove={() => setRows(rows.filter((x) => x.key !== r.key))}
-            />
+            <RemoveRow what={t('programme.edit.territory')} n={i + 1} onRemove={() => remove(r.key)} />
           </li>
         ))}
       </ol>
@@ -70,7 +58,7 @@ export function TerritoriesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(
         <button
           type="button"
           className="button button-secondary"
-          onClick={() => setRows([...rows, { key: nextKey(), name: '', themeId: '', themeLabel: '', communes: [] }])}
+          onClick={() => add({ name: '', themeId: '', themeLabel: '', communes: [] })}
         >
           {t('programme.edit.addTerritory')}
         </button>

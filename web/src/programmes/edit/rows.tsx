@@ -1,4 +1,33 @@
+import { useState } from 'react';
+import type { ProgrammeDetail } from '../../../../src/modules/programmes/contract';
 import { useI18n } from '../../i18n';
+import { nextKey, useSaveForm } from '../parts';
+
+/**
+ * A replace-all row editor of a programme (territories, phases, seats, objectives): its keyed rows, editing, adding
+ * and removing one, and saving them all — the saved programme's rows then replace the form's.
+ */
+export function useRowsEditor<R extends { key: number }>(
+  p: ProgrammeDetail,
+  rowsOf: (p: ProgrammeDetail) => R[],
+  onSaved: (p: ProgrammeDetail) => void,
+) {
+  const form = useSaveForm();
+  const [rows, setRows] = useState(() => rowsOf(p));
+  return {
+    form,
+    rows,
+    setRow: (key: number, patch: Partial<R>) =>
+      setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r))),
+    add: (row: Omit<R, 'key'>) => setRows((rs) => [...rs, { ...row, key: nextKey() } as R]),
+    remove: (key: number) => setRows((rs) => rs.filter((r) => r.key !== key)),
+    save: (call: () => Promise<ProgrammeDetail>) =>
+      void form.run(call, (saved) => {
+        setRows(rowsOf(saved));
+        onSaved(saved);
+      }),
+  };
+}
 
 /** Whether a server error path (`phases.1.endsOn`) is shown on a field of a row editor (else in the summary). */
 export const rowFieldShown =
