@@ -224,6 +224,10 @@ export const fieldMessages = {
     fr: 'Une famille ne peut pas être des deux côtés.',
     en: 'A family cannot be on both sides.',
   },
+  speedDatingTooLong: {
+    fr: 'Les tours dépassent la durée de l’événement\u202f: réduisez leur nombre ou leur durée.',
+    en: 'The rounds run past the end of the event: fewer or shorter rounds.',
+  },
   speedDatingTooFew: {
     fr: 'Il faut au moins deux participants dans la règle.',
     en: 'At least two participants within the rule are needed.',
@@ -259,6 +263,10 @@ export const fieldMessages = {
     en: 'A phase starts after the previous one ends.',
   },
   unknownEvent: { fr: 'Événement inconnu.', en: 'Unknown event.' },
+  duplicateId: {
+    fr: 'Cet élément figure deux fois dans la liste.',
+    en: 'This item appears twice in the list.',
+  },
   // programmes (end)
 } satisfies Record<string, { fr: string; en: string }>;
 

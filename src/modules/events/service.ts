@@ -19,7 +19,7 @@ import {
   type RegistrationLine,
   type RegistrationsView,
 } from './contract.js';
-import { checkProgrammeLink, programmeOfEvent, writeProgrammeLink } from './programme-link.js';
+import { programmeOfEvent, writeProgrammeLink } from './programme-link.js';
 import { eventRegistrations, events } from './schema.js';
 
 type EventRow = typeof events.$inferSelect;
@@ -197,7 +197,6 @@ export async function createEvent(db: Db, by: Viewer, input: EventInput): Promis
   const { programmeId, territoryId, phaseId, ...data } = parseInput(eventFields, input);
   const link = { programmeId, territoryId, phaseId };
   await checkCommune(db, data.communeCode);
-  await checkProgrammeLink(db, link);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(events)
@@ -223,7 +222,6 @@ export async function updateEvent(db: Db, by: Viewer, id: string, input: EventIn
   const { programmeId, territoryId, phaseId, ...data } = parseInput(eventFields, input);
   const link = { programmeId, territoryId, phaseId };
   await checkCommune(db, data.communeCode);
-  await checkProgrammeLink(db, link);
   await db.transaction(async (tx) => {
     const before = await lockEvent(tx, id);
     if (before.status === 'cancelled') throw eventCancelled();

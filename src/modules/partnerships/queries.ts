@@ -181,7 +181,7 @@ const partnerOf = (actorId: string) =>
     and pp.actor_id = ${actorId})`;
 
 /** What the viewer may list: staff and observers everything; a member its own organisation's; nobody else. */
-function visibleTo(viewer: Viewer): SQL | undefined {
+export function visibleTo(viewer: Viewer): SQL | undefined {
   if (viewer === null) return sql`false`;
   if (isStaff(viewer) || viewer.role === 'observer') return undefined;
   if (viewer.role === 'member' && viewer.actorId) return partnerOf(viewer.actorId);

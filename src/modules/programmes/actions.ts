@@ -2,19 +2,19 @@
 // reading actions back as views. `insertAction` is also called by the minutes service (a decision creating an action),
 // inside its own transaction: keep its signature stable.
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Handle } from '../../db/client.js';
 import { type FieldIssue, invalid, notFound } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { actors } from '../actors/schema.js';
 import { isOwnMember, isStaff, type Viewer } from '../actors/visibility.js';
 import { minuteItems } from '../events/minutes/schema.js';
 import { events } from '../events/schema.js';
+import { visibleTo as partnershipVisibleTo } from '../partnerships/queries.js';
 import { partnerships } from '../partnerships/schema.js';
+import { minutesReadableBy } from './access.js';
 import type { ActionData, ActionView } from './contract.js';
 import { actionLinks, programmeActions, programmePhases, programmeTerritories } from './schema.js';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type Handle = Db | Tx;
 type ActionRow = typeof programmeActions.$inferSelect;
 
 /** Due date passed and neither done nor cancelled; computed by the database so that lists, filters and counts agree. */
@@ -139,6 +139,8 @@ export async function actionViews(db: Handle, viewer: Viewer, where: SQL | undef
       kind: actionLinks.kind,
       id: sql<string>`coalesce(${actionLinks.actorId}, ${actionLinks.partnershipId}, ${actionLinks.eventId})`,
       label: sql<string>`coalesce(${actors.name}, ${partnerships.title}, ${events.title})`,
+      // Partnerships are private to their partners (and staff, observers): others do not learn even their titles.
+      readable: sql<boolean>`(${actionLinks.partnershipId} is null or ${partnershipVisibleTo(viewer) ?? sql`true`})`,
     })
     .from(actionLinks)
     .leftJoin(actors, eq(actors.id, actionLinks.actorId))
@@ -147,7 +149,14 @@ export async function actionViews(db: Handle, viewer: Viewer, where: SQL | undef
     .where(inArray(actionLinks.actionId, ids))
     .orderBy(asc(actionLinks.kind), asc(actionLinks.id));
   const decisions = await db
-    .select({ actionId: minuteItems.actionId, eventId: events.id, eventTitle: events.title, text: minuteItems.text })
+    .select({
+      actionId: minuteItems.actionId,
+      eventId: events.id,
+      eventTitle: events.title,
+      text: minuteItems.text,
+      // The decision's words are the minutes': only for those who may read that event's minutes.
+      readable: sql<boolean>`${minutesReadableBy(viewer, events.id) ?? sql`true`}`,
+    })
     .from(minuteItems)
     .innerJoin(events, eq(events.id, minuteItems.eventId))
     .where(inArray(minuteItems.actionId, ids))
@@ -170,10 +179,10 @@ export async function actionViews(db: Handle, viewer: Viewer, where: SQL | undef
       doneOn: action.doneOn,
       late: Boolean(late),
       links: links
-        .filter((l) => l.actionId === action.id)
+        .filter((l) => l.actionId === action.id && Boolean(l.readable))
         .map((l) => ({ kind: l.kind, id: l.id, label: l.label ?? '' })),
       fromDecision: decision
-        ? { eventId: decision.eventId, eventTitle: decision.eventTitle, text: decision.text }
+        ? { eventId: decision.eventId, eventTitle: decision.eventTitle, text: decision.readable ? decision.text : '' }
         : null,
       canEdit: isStaff(viewer),
       canUpdateStatus: canUpdateActionStatus(viewer, action.ownerActorId),

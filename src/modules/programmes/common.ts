@@ -1,7 +1,7 @@
 // Small helpers shared by the programme services: the programme row (404 when unknown), the dates they compute with.
 import { eq } from 'drizzle-orm';
+import type { Handle } from '../../db/client.js';
 import { notFound } from '../../errors.js';
-import type { Handle } from './actions.js';
 import { programmes } from './schema.js';
 
 export type ProgrammeRow = typeof programmes.$inferSelect;
@@ -21,6 +21,11 @@ export const addDays = (iso: string, days: number) => new Date(utc(iso) + days *
 
 /** Whole days from `from` to `to`. */
 export const daysBetween = (from: string, to: string) => Math.round((utc(to) - utc(from)) / dayMs);
+
+const parisDays = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
+
+/** The day of an instant in France (`2017-03-09` for 00:30 on the 9th in Paris, which is still the 8th in UTC). */
+export const parisDay = (d: Date) => parisDays.format(d);
 
 /** Today's date (UTC), as the database's `current_date` reads it. */
 export const today = () => new Date().toISOString().slice(0, 10);

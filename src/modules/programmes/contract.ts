@@ -20,6 +20,21 @@ const endsAfterStarts = (v: { startsOn: string; endsOn: string }, ctx: z.Refinem
   if (v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'endBeforeStart' });
 };
 
+/**
+ * In a replace-all body, an id kept twice would be two rows with one primary key: each repeat is named
+ * (`members.1.id` duplicateId); each item comes with its path.
+ */
+const uniqueIds = (items: { id?: string | undefined; path: (string | number)[] }[], ctx: z.RefinementCtx) => {
+  const seen = new Set<string>();
+  for (const { id, path } of items) {
+    if (!id) continue;
+    if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: 'duplicateId' });
+    seen.add(id);
+  }
+};
+const keyedIds = <T extends { id?: string | undefined }>(list: T[], name: string) =>
+  list.map((x, i) => ({ id: x.id, path: [name, i] }));
+
 // ---------- inputs ----------
 
 export const programmeFields = z
@@ -47,7 +62,9 @@ export const territoryFields = z.object({
 });
 export type TerritoryInput = z.input<typeof territoryFields>;
 
-export const territoriesBody = z.object({ territories: z.array(territoryFields).max(50) });
+export const territoriesBody = z
+  .object({ territories: z.array(territoryFields).max(50) })
+  .superRefine((b, ctx) => uniqueIds(keyedIds(b.territories, 'territories'), ctx));
 
 export const phaseFields = z
   .object({
@@ -61,7 +78,9 @@ export const phaseFields = z
 export type PhaseInput = z.input<typeof phaseFields>;
 
 /** The phases in order; each starts after the previous one ends (checked by the service, naming the field). */
-export const phasesBody = z.object({ phases: z.array(phaseFields).max(20) });
+export const phasesBody = z
+  .object({ phases: z.array(phaseFields).max(20) })
+  .superRefine((b, ctx) => uniqueIds(keyedIds(b.phases, 'phases'), ctx));
 
 export const participantFields = z.object({
   territoryId: optionalId,
@@ -80,7 +99,9 @@ export const steeringMemberFields = z.object({
   role: z.string().trim().min(2).max(200),
 });
 export type SteeringMemberInput = z.input<typeof steeringMemberFields>;
-export const steeringBody = z.object({ members: z.array(steeringMemberFields).max(100) });
+export const steeringBody = z
+  .object({ members: z.array(steeringMemberFields).max(100) })
+  .superRefine((b, ctx) => uniqueIds(keyedIds(b.members, 'members'), ctx));
 
 export const actionLinkInput = z.object({ kind: z.enum(actionLinkKinds), id: z.uuid() });
 
@@ -148,7 +169,16 @@ export const objectiveFields = z.object({
   indicators: z.array(indicatorFields).max(30).default([]),
 });
 export type ObjectiveInput = z.input<typeof objectiveFields>;
-export const objectivesBody = z.object({ objectives: z.array(objectiveFields).max(50) });
+/** Objectives' ids are unique, and so are indicators' across every objective (one table). */
+export const objectivesBody = z.object({ objectives: z.array(objectiveFields).max(50) }).superRefine((b, ctx) => {
+  uniqueIds(keyedIds(b.objectives, 'objectives'), ctx);
+  uniqueIds(
+    b.objectives.flatMap((o, i) =>
+      o.indicators.map((x, j) => ({ id: x.id, path: ['objectives', i, 'indicators', j] })),
+    ),
+    ctx,
+  );
+});
 
 /** Replication (essaimage): the method of a programme, for a new territory and theme, from a start date. */
 export const replicationBody = z.object({

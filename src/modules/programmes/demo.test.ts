@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signedInAs } from '../../../tests/auth.js';
 import { createTestDatabase } from '../../../tests/db.js';
 import type { Database } from '../../db/client.js';
 import { loadDemoData } from '../../demo/load.js';
@@ -87,7 +88,9 @@ describe('demo programme « Envies d’Alliances »', () => {
     expect(attendance).toBeGreaterThan(40);
     expect(indicators.map((i) => i.progress)).toEqual([1, Math.min(1, attendance / 50), 0.9, 5 / 7, 1]);
     expect(programme.actionCounts).toEqual({ planned: 0, inProgress: 3, done: 9, cancelled: 1, late: 3 });
-    const decisions = await listDecisions(database.db, programme.id);
+    // Observers read every meeting's minutes.
+    const observer = await signedInAs(database.db, 'observer');
+    const decisions = await listDecisions(database.db, observer.user, programme.id);
     expect(decisions.items).toHaveLength(8);
     expect(decisions.items.filter((d) => d.actionId)).toHaveLength(5);
     expect(decisions.items[0]?.eventStartsAt.slice(0, 10)).toBe('2017-03-09');
@@ -99,7 +102,9 @@ describe('demo programme « Envies d’Alliances »', () => {
   });
 
   it('keeps the action plan of October–December 2017 and the 2018 forecast, with its links', async () => {
-    const { items } = await listActions(database.db, null, programme.id, {});
+    // An observer: the plan is for signed-in users, and observers see every partnership's title.
+    const observer = await signedInAs(database.db, 'observer');
+    const { items } = await listActions(database.db, observer.user, programme.id, {});
     expect(items).toHaveLength(13);
     const late2017 = items.filter((a) => a.dueOn === '2017-12-31');
     expect(late2017).toHaveLength(9);

@@ -1,10 +1,11 @@
 // Reading programmes: the list (territories, current phase) and one programme with everything the page shows.
 import { asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Handle } from '../../db/client.js';
 import { actors } from '../actors/schema.js';
 import { isStaff, type Viewer } from '../actors/visibility.js';
 import { eventRegistrations, events } from '../events/schema.js';
 import { communes } from '../reference/schema.js';
-import { type Handle, lateSql } from './actions.js';
+import { lateSql } from './actions.js';
 import { addDays, type ProgrammeRow, requireProgramme, today } from './common.js';
 import type { EventTemplateView, MeetingView, PhaseView, ProgrammeDetail, ProgrammeSummary } from './contract.js';
 import { objectiveViews } from './indicators.js';
@@ -100,7 +101,7 @@ export async function meetingsOf(db: Handle, programmeId: string): Promise<Meeti
       territoryId: programmeEvents.territoryId,
       phaseId: programmeEvents.phaseId,
       attendance: sql<number>`(select count(*)::int from ${eventRegistrations} r where r.event_id = ${events.id}
-        and case when ${events.status} = 'held' then r.checked_in_at is not null else r.status = 'registered' end)`,
+        and case when ${events.status} = 'held' then r.checked_in_at is not null and r.status <> 'cancelled' else r.status = 'registered' end)`,
     })
     .from(programmeEvents)
     .innerJoin(events, eq(events.id, programmeEvents.eventId))

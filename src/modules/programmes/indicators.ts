@@ -1,15 +1,18 @@
 // Indicators' values: typed for manual ones, counted by the database from the programme's own records otherwise, so
 // that nothing is typed twice (events held, attendance, participating actors, actions done).
 import { asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Handle } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import type { EventKind } from '../events/vocabulary.js';
-import type { Handle } from './actions.js';
 import type { IndicatorView, ObjectiveView } from './contract.js';
 import { programmeIndicators, programmeObjectives } from './schema.js';
 import type { IndicatorSource } from './vocabulary.js';
 
-/** A programme's counts: events held and attendance per event kind, participating actors, actions done. */
+/**
+ * A programme's counts: events held and attendance per event kind, participating actors, actions done. An event is held
+ * once it has ended (or is marked held) unless cancelled; attendance counts the checked-in, not cancelled
+ * registrations of events not cancelled.
+ */
 interface Counts {
   byKind: { kind: EventKind; eventsHeld: number; attendance: number }[];
   participatingActors: number;
@@ -18,20 +21,18 @@ interface Counts {
 
 /** The programme's counts, in two queries. */
 export async function programmeCounts(db: Handle, programmeId: string): Promise<Counts> {
-  // A transaction runs raw queries as the database handle does.
-  const handle = db as Db;
   const byKind = await rowsOf<Counts['byKind'][number]>(
-    handle,
+    db,
     sql`select e.kind,
-        count(*) filter (where e.status = 'held')::int as "eventsHeld",
+        count(*) filter (where e.status = 'held' or e.ends_at < now())::int as "eventsHeld",
         coalesce(sum((select count(*) from event_registrations r
-          where r.event_id = e.id and r.checked_in_at is not null)), 0)::int as "attendance"
+          where r.event_id = e.id and r.checked_in_at is not null and r.status <> 'cancelled')), 0)::int as "attendance"
       from programme_events pe join events e on e.id = pe.event_id
-      where pe.programme_id = ${programmeId}
+      where pe.programme_id = ${programmeId} and e.status <> 'cancelled'
       group by e.kind`,
   );
   const [row] = await rowsOf<Omit<Counts, 'byKind'>>(
-    handle,
+    db,
     sql`select
       (select count(*)::int from programme_participants pp where pp.programme_id = ${programmeId}) as "participatingActors",
       (select count(*)::int from programme_actions a where a.programme_id = ${programmeId} and a.status = 'done') as "actionsDone"`,

@@ -2,14 +2,13 @@
 // by reinserting them). Counted indicators keep no typed value.
 
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Handle } from '../../db/client.js';
 import { type FieldIssue, invalid, parseInput } from '../../errors.js';
-import type { Viewer } from '../actors/visibility.js';
-import type { Handle } from './actions.js';
+import { requireStaff, type Viewer } from '../actors/visibility.js';
 import { requireProgramme } from './common.js';
 import { objectivesBody } from './contract.js';
 import { programmeIndicators, programmeObjectives, programmePhases } from './schema.js';
-import { requireStaff, touchProgramme } from './service.js';
+import { touchProgramme } from './service.js';
 import { countsEvents } from './vocabulary.js';
 
 type Objective = import('zod').output<typeof objectivesBody>['objectives'][number];

@@ -1,11 +1,12 @@
 // The action plan's writes and lists, and the decisions recorded in the minutes of the programme's meetings.
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Handle } from '../../db/client.js';
 import { forbidden, notFound, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
-import type { Viewer } from '../actors/visibility.js';
+import { requireStaff, type Viewer } from '../actors/visibility.js';
 import { minuteItems } from '../events/minutes/schema.js';
 import { events } from '../events/schema.js';
+import { minutesReadableBy } from './access.js';
 import {
   actionColumns,
   actionViews,
@@ -25,12 +26,13 @@ import {
   type DecisionView,
 } from './contract.js';
 import { programmeActions, programmeEvents } from './schema.js';
-import { requireStaff } from './service.js';
 
 type ListQuery = import('zod').output<typeof actionListQuery>;
 
-async function requireAction(db: Db, id: string) {
-  const [row] = await db.select().from(programmeActions).where(eq(programmeActions.id, id));
+/** The action, or 404; `lock` holds its row until the transaction ends (a read-then-write must not lose a change). */
+async function requireAction(db: Handle, id: string, lock = false) {
+  const query = db.select().from(programmeActions).where(eq(programmeActions.id, id));
+  const [row] = lock ? await query.for('update') : await query;
   if (!row) throw notFound('Action');
   return row;
 }
@@ -56,9 +58,10 @@ export async function createAction(db: Db, by: CurrentUser, programmeId: string,
 export async function updateAction(db: Db, by: Viewer, id: string, input: unknown): Promise<void> {
   requireStaff(by);
   const data = parseInput(actionFields, input);
-  const current = await requireAction(db, id);
-  await checkActionRefs(db, current.programmeId, data);
   await db.transaction(async (tx) => {
+    // Read and locked inside the transaction: a status set meanwhile is not overwritten with a stale doneOn.
+    const current = await requireAction(tx, id, true);
+    await checkActionRefs(tx, current.programmeId, data);
     await tx
       .update(programmeActions)
       .set({ ...actionColumns(data, current.doneOn), updatedAt: new Date() })
@@ -70,12 +73,14 @@ export async function updateAction(db: Db, by: Viewer, id: string, input: unknow
 /** Staff, or a member of the owner organisation, moves the action on. */
 export async function setActionStatus(db: Db, by: Viewer, id: string, input: unknown): Promise<ActionView['status']> {
   const { status } = parseInput(actionStatusBody, input);
-  const current = await requireAction(db, id);
-  if (!canUpdateActionStatus(by, current.ownerActorId)) throw forbidden();
-  await db
-    .update(programmeActions)
-    .set({ status, doneOn: doneOnFor(status, current.doneOn), updatedAt: new Date() })
-    .where(eq(programmeActions.id, id));
+  await db.transaction(async (tx) => {
+    const current = await requireAction(tx, id, true);
+    if (!canUpdateActionStatus(by, current.ownerActorId)) throw forbidden();
+    await tx
+      .update(programmeActions)
+      .set({ status, doneOn: doneOnFor(status, current.doneOn), updatedAt: new Date() })
+      .where(eq(programmeActions.id, id));
+  });
   return status;
 }
 
@@ -85,8 +90,11 @@ export async function deleteAction(db: Db, by: Viewer, id: string): Promise<void
   await db.delete(programmeActions).where(eq(programmeActions.id, id));
 }
 
-/** Decisions and follow-ups of the programme's meetings, by meeting date, with the action they act on. */
-export async function listDecisions(db: Db, programmeId: string): Promise<{ items: DecisionView[] }> {
+/**
+ * Decisions and follow-ups of the programme's meetings, by meeting date, with the action they act on: only those of
+ * meetings whose minutes the viewer may read.
+ */
+export async function listDecisions(db: Db, viewer: Viewer, programmeId: string): Promise<{ items: DecisionView[] }> {
   await requireProgramme(db, programmeId);
   const rows = await db
     .select({
@@ -105,7 +113,7 @@ export async function listDecisions(db: Db, programmeId: string): Promise<{ item
     .innerJoin(programmeEvents, eq(programmeEvents.eventId, minuteItems.eventId))
     .innerJoin(events, eq(events.id, minuteItems.eventId))
     .leftJoin(programmeActions, eq(programmeActions.id, minuteItems.actionId))
-    .where(eq(programmeEvents.programmeId, programmeId))
+    .where(and(eq(programmeEvents.programmeId, programmeId), minutesReadableBy(viewer, events.id)))
     .orderBy(asc(events.startsAt), asc(minuteItems.position), asc(minuteItems.id));
   return {
     items: rows.map((r) => ({

@@ -4,9 +4,9 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { invalid, parseInput } from '../../errors.js';
-import type { Viewer } from '../actors/visibility.js';
+import { requireStaff, type Viewer } from '../actors/visibility.js';
 import { events } from '../events/schema.js';
-import { addDays, daysBetween, requireProgramme } from './common.js';
+import { addDays, daysBetween, parisDay, requireProgramme } from './common.js';
 import { replicationBody } from './contract.js';
 import { phasesOf } from './detail.js';
 import { writeObjectives } from './objectives.js';
@@ -19,7 +19,7 @@ import {
   programmePhases,
   programmeTerritories,
 } from './schema.js';
-import { createProgramme, requireStaff } from './service.js';
+import { createProgramme } from './service.js';
 import { checkTerritoryRefs } from './structure.js';
 
 const shift = (day: string | null, days: number) => (day === null ? null : addDays(day, days));
@@ -44,7 +44,11 @@ export async function replicateProgramme(db: Db, by: Viewer, sourceId: string, i
       },
       sourceId,
     );
-    await tx.insert(programmeTerritories).values({ ...body.territory, programmeId: id, position: 0 });
+    const [territory] = await tx
+      .insert(programmeTerritories)
+      .values({ ...body.territory, programmeId: id, position: 0 })
+      .returning({ id: programmeTerritories.id });
+    if (!territory) throw new Error('insert returned nothing');
 
     // Phases, shifted; the map turns the source's phase ids into the new ones.
     const phases = await phasesOf(tx, sourceId);
@@ -104,24 +108,26 @@ export async function replicateProgramme(db: Db, by: Viewer, sourceId: string, i
       })),
     );
 
-    // Actions as templates: what and when, not who nor with whom.
+    // Actions as templates: what, when and where (the one new territory), not who nor with whom; a cancelled action,
+    // like a cancelled event, is not part of the method.
     const actions = await tx
       .select()
       .from(programmeActions)
-      .where(eq(programmeActions.programmeId, sourceId))
+      .where(and(eq(programmeActions.programmeId, sourceId), ne(programmeActions.status, 'cancelled')))
       .orderBy(asc(programmeActions.createdAt));
     if (actions.length) {
       await tx.insert(programmeActions).values(
         actions.map((a) => ({
           programmeId: id,
           phaseId: phaseOf(a.phaseId),
+          territoryId: a.territoryId ? territory.id : null,
           title: a.title,
           description: a.description,
           ownerRole: a.ownerRole,
           startsOn: shift(a.startsOn, delta),
           dueOn: shift(a.dueOn, delta),
           status: 'planned' as const,
-          createdBy: by?.id ?? null,
+          createdBy: by.id,
         })),
       );
     }
@@ -151,7 +157,8 @@ export async function replicateProgramme(db: Db, by: Viewer, sourceId: string, i
           durationMinutes: Math.max(1, Math.round((e.endsAt.getTime() - e.startsAt.getTime()) / 60_000)),
           capacity: e.capacity,
           agenda: e.agenda,
-          offsetDays: daysBetween(start, e.startsAt.toISOString().slice(0, 10)),
+          // The event's day as people there live it (a 00:30 start in Paris is the previous day in UTC).
+          offsetDays: daysBetween(start, parisDay(e.startsAt)),
         };
       }),
     ];

@@ -52,7 +52,7 @@ export function registerProgrammeRoutes(app: App, ctx: AppContext) {
     return null;
   });
 
-  registerRoute(app, r.decisions, ({ params }) => listDecisions(db, params.id));
+  registerRoute(app, r.decisions, ({ params, auth }) => listDecisions(db, auth.user, params.id));
 
   registerRoute(app, r.actions, ({ params, query, auth }) => listActions(db, auth.user, params.id, query));
 

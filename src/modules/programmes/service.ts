@@ -1,17 +1,12 @@
 // Creating and editing a programme (staff only): name, description, dates; its address (slug) made unique.
 import { eq, like } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { forbidden, parseInput } from '../../errors.js';
+import type { Db, Handle } from '../../db/client.js';
+import { parseInput } from '../../errors.js';
 import { slugOf } from '../../http/slug.js';
-import { isStaff, type Viewer } from '../actors/visibility.js';
-import type { Handle } from './actions.js';
+import { requireStaff, type Viewer } from '../actors/visibility.js';
 import { requireProgramme } from './common.js';
 import { type ProgrammeInput, programmeFields } from './contract.js';
 import { programmes } from './schema.js';
-
-export const requireStaff = (by: Viewer) => {
-  if (!isStaff(by)) throw forbidden();
-};
 
 /** `envies-d-alliances`, else `envies-d-alliances-2`, `-3`… (the programme's own slug is free for itself). */
 export async function uniqueSlug(db: Handle, name: string, selfId?: string): Promise<string> {
@@ -31,7 +26,7 @@ export async function createProgramme(db: Handle, by: Viewer, input: ProgrammeIn
   const data = parseInput(programmeFields, input);
   const [row] = await db
     .insert(programmes)
-    .values({ ...data, slug: await uniqueSlug(db, data.name), createdBy: by?.id ?? null, replicatedFrom })
+    .values({ ...data, slug: await uniqueSlug(db, data.name), createdBy: by.id, replicatedFrom })
     .returning({ id: programmes.id });
   if (!row) throw new Error('insert returned nothing');
   return row.id;

@@ -1,15 +1,14 @@
 // A programme's territories and phases, each replaced as a whole (kept by id, so that what refers to them stays),
 // every reference checked first, naming the field; one transaction per replacement.
 import { and, eq, inArray, notInArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Db, Handle } from '../../db/client.js';
 import { type FieldIssue, invalid, parseInput } from '../../errors.js';
-import type { Viewer } from '../actors/visibility.js';
+import { requireStaff, type Viewer } from '../actors/visibility.js';
 import { communes, themes } from '../reference/schema.js';
-import type { Handle } from './actions.js';
 import { requireProgramme } from './common.js';
 import { phasesBody, territoriesBody } from './contract.js';
 import { programmePhases, programmeTerritories } from './schema.js';
-import { requireStaff, touchProgramme } from './service.js';
+import { touchProgramme } from './service.js';
 
 type Territory = import('zod').output<typeof territoriesBody>['territories'][number];
 type Phase = import('zod').output<typeof phasesBody>['phases'][number];

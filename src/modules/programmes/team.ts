@@ -1,14 +1,13 @@
 // Who takes part in a programme: participating actors (a pilot group per territory) and the steering committees' seats.
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Handle } from '../../db/client.js';
 import { type FieldIssue, invalid, notFound, parseInput } from '../../errors.js';
 import { actors } from '../actors/schema.js';
-import type { Viewer } from '../actors/visibility.js';
-import type { Handle } from './actions.js';
+import { requireStaff, type Viewer } from '../actors/visibility.js';
 import { requireProgramme } from './common.js';
 import { participantFields, steeringBody } from './contract.js';
 import { programmeParticipants, programmeTerritories, steeringMembers } from './schema.js';
-import { requireStaff, touchProgramme } from './service.js';
+import { touchProgramme } from './service.js';
 
 /** The ids among `ids` that are territories of this programme. */
 export async function ownTerritories(db: Handle, programmeId: string, ids: string[]): Promise<Set<string>> {
@@ -38,7 +37,11 @@ export async function putParticipant(db: Db, by: Viewer, programmeId: string, ac
   await db
     .insert(programmeParticipants)
     .values({ programmeId, actorId, ...data })
-    .onConflictDoUpdate({ target: [programmeParticipants.programmeId, programmeParticipants.actorId], set: data });
+    .onConflictDoUpdate({
+      target: [programmeParticipants.programmeId, programmeParticipants.actorId],
+      // A body without a date keeps the one recorded (the edit form may not send it).
+      set: { ...data, joinedOn: sql`coalesce(excluded.joined_on, ${programmeParticipants.joinedOn})` },
+    });
 }
 
 export async function deleteParticipant(db: Db, by: Viewer, programmeId: string, actorId: string): Promise<void> {

@@ -1,9 +1,10 @@
 // The Gantt-like view: phases, actions (start → due, inferred from their phase when undated) and events. Actions are
 // internal work: only signed-in viewers see them.
 import { asc, eq } from 'drizzle-orm';
+import type { Handle } from '../../db/client.js';
 import type { Viewer } from '../actors/visibility.js';
-import { type Handle, lateSql } from './actions.js';
-import { maxDay, minDay, requireProgramme } from './common.js';
+import { lateSql } from './actions.js';
+import { maxDay, minDay, parisDay, requireProgramme } from './common.js';
 import type { TimelineView } from './contract.js';
 import { meetingsOf, phasesOf, phaseViewOf } from './detail.js';
 import { programmeActions } from './schema.js';
@@ -37,8 +38,8 @@ export async function timelineOf(db: Handle, viewer: Viewer, programmeId: string
   const starts = [programme.startsOn, ...phases.map((p) => p.startsOn), ...actions.map((a) => a.startsOn)];
   const ends = [programme.endsOn, ...phases.map((p) => p.endsOn), ...actions.map((a) => a.dueOn)];
   for (const m of meetings) {
-    starts.push(m.startsAt.slice(0, 10));
-    ends.push(m.endsAt.slice(0, 10));
+    starts.push(parisDay(new Date(m.startsAt)));
+    ends.push(parisDay(new Date(m.endsAt)));
   }
   return {
     from: minDay(starts),

@@ -231,7 +231,10 @@ function ActionRow({
         {a.fromDecision ? (
           <p className="small muted">
             <Link to={`/evenements/${a.fromDecision.eventId}`}>
-              {t('programme.plan.fromDecision', { title: a.fromDecision.eventTitle, text: a.fromDecision.text })}
+              {/* The words are left out for those who may not read that meeting's minutes. */}
+              {a.fromDecision.text
+                ? t('programme.plan.fromDecision', { title: a.fromDecision.eventTitle, text: a.fromDecision.text })
+                : t('programme.plan.fromMeeting', { title: a.fromDecision.eventTitle })}
             </Link>
           </p>
         ) : null}

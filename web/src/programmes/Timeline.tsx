@@ -4,7 +4,7 @@ import { eventKinds } from '../../../src/modules/events/vocabulary';
 import type { TimelineView } from '../../../src/modules/programmes/contract';
 import { formatEventDates } from '../events/parts';
 import { useI18n } from '../i18n';
-import { formatDay, today } from './parts';
+import { formatDay, parisDay, today } from './parts';
 
 // The drawing's own units (the SVG scales to its box): a column of row labels, then the time axis.
 const width = 1000;
@@ -150,7 +150,7 @@ export function Timeline({ view }: { view: TimelineView }) {
               {view.events
                 .filter((e) => e.kind === kind)
                 .map((e) => {
-                  const cx = x(e.startsAt.slice(0, 10));
+                  const cx = x(parisDay(e.startsAt));
                   const text = t('programme.calendar.eventTip', {
                     title: e.title,
                     date: formatEventDates(e.startsAt, e.endsAt, locale),

@@ -31,6 +31,11 @@ export function formatInstantDay(iso: string, locale: Locale): string {
   return locale === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
 
+const parisDays = new Intl.DateTimeFormat('en-CA', { timeZone: eventTimeZone });
+
+/** The Paris day of an instant as `YYYY-MM-DD` (a 00:30 start in Paris is the day before in UTC). */
+export const parisDay = (iso: string) => parisDays.format(new Date(iso));
+
 /** « du 1er septembre 2016 au 31 décembre 2020 ». */
 export function usePeriod() {
   const { t, locale } = useI18n();

@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../../tests/auth.js';
+import { onPostgres, whileDeleting } from '../../../../tests/races.js';
 import { outbox, users } from '../../accounts/schema.js';
 import { actors } from '../../actors/schema.js';
 import { notificationSettings, notifications } from '../../notifications/schema.js';
@@ -114,7 +115,9 @@ describe('event invitations routes', () => {
     for (const who of [members[0], members[1], loner]) {
       const [n] = await notificationsOf(who as SignedIn);
       expect(n).toMatchObject({ link: `/evenements/${eventId}` });
-      expect(n?.title).toContain('Atelier culture et arts');
+      // French typography: narrow no-break space before the colon, no-break spaces inside the guillemets.
+      expect(n?.title).toBe('Invitation\u202f: Atelier culture et arts');
+      expect(n?.body).toContain('invité·e à «\u00a0Atelier culture et arts\u00a0», le ');
       expect(n?.title).not.toContain('Test');
     }
     expect(await notificationsOf(members[2] as SignedIn)).toHaveLength(0);
@@ -165,6 +168,23 @@ describe('event invitations routes', () => {
       expect(res.status, JSON.stringify(body)).toBe(status);
       expect(fields(res.body), JSON.stringify(body)).toEqual(expected);
     }
+    expect(await invitationCount()).toBe(before);
+  });
+
+  // PostgreSQL only: a race needs two connections.
+  it.runIf(onPostgres)('names the organisation deleted while inviting, not a foreign-key failure', async () => {
+    const [gone] = await t.db
+      .insert(actors)
+      .values({ family: 'association', name: 'Association dissoute' })
+      .returning({ id: actors.id });
+    const before = await invitationCount();
+    const res = await whileDeleting(
+      t.db,
+      (tx) => tx.delete(actors).where(eq(actors.id, gone?.id ?? '')),
+      () => call(animator, 'POST', url(), { actorIds: [gone?.id] }),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(fields(res.body)).toEqual([['actorIds.0', 'unknownActor']]);
     expect(await invitationCount()).toBe(before);
   });
 

@@ -1,37 +1,36 @@
 // Invitations to an event: organisations (whose active members are told) and people. Staff invite and read the
 // list (people's names: staff only); a signed-in user learns whether they, or their organisation, are invited.
 import { and, asc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
-import { conflict, type FieldIssue, forbidden, invalid, notFound, parseInput } from '../../../errors.js';
+import type { Db, Handle } from '../../../db/client.js';
+import { conflict, type FieldIssue, invalid, notFound, parseInput } from '../../../errors.js';
 import { users } from '../../accounts/schema.js';
 import type { CurrentUser } from '../../accounts/service.js';
 import { actors } from '../../actors/schema.js';
-import { isStaff, type Viewer } from '../../actors/visibility.js';
+import { requireStaff, type Viewer } from '../../actors/visibility.js';
 import { notifyUsers } from '../../notifications/service.js';
 import { programmeParticipants, programmes, programmeTerritories } from '../../programmes/schema.js';
 import { eventRegistrations, events } from '../schema.js';
 import { type InvitationsInput, type InvitationsView, invitationsBody } from './contract.js';
 import { eventInvitations } from './schema.js';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Handle = Db | Tx;
 type Registered = InvitationsView['people'][number]['registered'];
-
-function requireStaff(by: Viewer): CurrentUser {
-  if (!by || !isStaff(by)) throw forbidden();
-  return by;
-}
 
 /** The ids among `ids` missing from `table`, named by their index in the request (`actorIds.2`). */
 async function unknownIds(db: Handle, table: typeof actors | typeof users, ids: string[], field: string, code: string) {
   if (ids.length === 0) return [];
-  const found = new Set((await db.select({ id: table.id }).from(table).where(inArray(table.id, ids))).map((r) => r.id));
+  // `for key share`: a deletion under way is waited for (then the row is missing), a later one waits for us.
+  const rows = await db.select({ id: table.id }).from(table).where(inArray(table.id, ids)).for('key share');
+  const found = new Set(rows.map((r) => r.id));
   return ids.flatMap((id, i): FieldIssue[] => (found.has(id) ? [] : [{ field: `${field}.${i}`, code }]));
 }
 
 /** The actors of a programme's pilot group in a territory (all its participants when territoryId is null). */
 async function participantsOf(db: Handle, target: { programmeId: string; territoryId: string | null }) {
-  const [p] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, target.programmeId));
+  const [p] = await db
+    .select({ id: programmes.id })
+    .from(programmes)
+    .where(eq(programmes.id, target.programmeId))
+    .for('key share');
   if (!p) throw invalid([{ field: 'programmeTerritory.programmeId', code: 'unknownProgramme' }]);
   if (target.territoryId) {
     const [t] = await db
@@ -66,25 +65,26 @@ export async function invite(
   input: InvitationsInput,
   publicUrl: string,
 ): Promise<{ invited: number; alreadyInvited: number }> {
-  const user = requireStaff(by);
+  requireStaff(by);
   const data = parseInput(invitationsBody, input);
-  const issues = [
-    ...(await unknownIds(db, actors, data.actorIds, 'actorIds', 'unknownActor')),
-    ...(await unknownIds(db, users, data.userIds, 'userIds', 'unknownUser')),
-  ];
-  if (issues.length > 0) throw invalid(issues);
-  const fromProgramme = data.programmeTerritory ? await participantsOf(db, data.programmeTerritory) : [];
-  const actorIds = [...new Set([...data.actorIds, ...fromProgramme])];
-  const userIds = [...new Set(data.userIds)];
   return db.transaction(async (tx) => {
     const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for('update');
     if (!event) throw notFound('Événement');
     if (event.status === 'cancelled') {
       throw conflict('Cet événement est annulé', [{ field: 'event', code: 'eventCancelled' }]);
     }
+    // Checked inside the transaction: a target deleted meanwhile is a field error, not a foreign-key failure.
+    const issues = [
+      ...(await unknownIds(tx, actors, data.actorIds, 'actorIds', 'unknownActor')),
+      ...(await unknownIds(tx, users, data.userIds, 'userIds', 'unknownUser')),
+    ];
+    if (issues.length > 0) throw invalid(issues);
+    const fromProgramme = data.programmeTerritory ? await participantsOf(tx, data.programmeTerritory) : [];
+    const actorIds = [...new Set([...data.actorIds, ...fromProgramme])];
+    const userIds = [...new Set(data.userIds)];
     const rows = [
-      ...actorIds.map((actorId) => ({ eventId, actorId, invitedBy: user.id })),
-      ...userIds.map((userId) => ({ eventId, userId, invitedBy: user.id })),
+      ...actorIds.map((actorId) => ({ eventId, actorId, invitedBy: by.id })),
+      ...userIds.map((userId) => ({ eventId, userId, invitedBy: by.id })),
     ];
     // The partial unique indexes (event, actor) and (event, user) make a second invitation a no-op.
     const inserted = rows.length
@@ -109,7 +109,7 @@ export async function invite(
       {
         kind: 'eventInvitation',
         title: `Invitation\u202f: ${event.title}`,
-        body: `Vous êtes invité·e à « ${event.title} », le ${frenchDate(event.startsAt)}.`,
+        body: `Vous êtes invité·e à «\u00a0${event.title}\u00a0», le ${frenchDate(event.startsAt)}.`,
         link: `/evenements/${eventId}`,
       },
       publicUrl,

@@ -3,9 +3,10 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../../tests/auth.js';
+import { onPostgres, whileDeleting } from '../../../../tests/races.js';
 import { actors } from '../../actors/schema.js';
 import { needsOffers } from '../../needs-offers/schema.js';
-import { partnerships } from '../../partnerships/schema.js';
+import { partnershipPartners, partnerships } from '../../partnerships/schema.js';
 import { actionLinks, programmeActions, programmePhases, programmes } from '../../programmes/schema.js';
 import type { EventDetail } from '../contract.js';
 import type { MinuteItemInput, MinuteItemView, MinutesView } from './contract.js';
@@ -155,6 +156,44 @@ describe('event minutes routes', () => {
     expect((await call(animator, 'GET', url())).body.items).toEqual([]);
   });
 
+  it('shows a partnership link only to whoever may read the partnership', async () => {
+    const added = await call(animator, 'POST', `${url()}/items`, {
+      kind: 'decision',
+      text: 'Le mécène finance la résidence',
+      partnershipId,
+    } satisfies MinuteItemInput);
+    expect(added.status).toBe(201);
+    const linkOf = async (who: SignedIn) =>
+      ((await call(who, 'GET', url())).body as MinutesView).items.find((i) => i.id === added.body.id)?.partnership;
+    const link = { id: partnershipId, title: 'Mécénat de compétences' };
+    expect(await linkOf(animator)).toEqual(link);
+    expect(await linkOf(observer)).toEqual(link);
+    // A registered member whose organisation is not a partner: no title.
+    expect(await linkOf(registeredMember)).toBeNull();
+    await t.db.insert(partnershipPartners).values({ partnershipId, actorId });
+    expect(await linkOf(registeredMember)).toEqual(link);
+    await t.db.delete(partnershipPartners).where(eq(partnershipPartners.partnershipId, partnershipId));
+    expect((await call(animator, 'DELETE', `${url()}/items/${added.body.id}`)).status).toBe(204);
+  });
+
+  // PostgreSQL only: a race needs two connections.
+  it.runIf(onPostgres)('names the link deleted while the item is written, not a foreign-key failure', async () => {
+    const [gone] = await t.db
+      .insert(partnerships)
+      .values({ title: 'Partenariat éphémère', mode: 'support' })
+      .returning({ id: partnerships.id });
+    const before = await counts();
+    const res = await whileDeleting(
+      t.db,
+      (tx) => tx.delete(partnerships).where(eq(partnerships.id, gone?.id ?? '')),
+      () =>
+        call(animator, 'POST', `${url()}/items`, { kind: 'decision', text: 'Lien disparu', partnershipId: gone?.id }),
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(422);
+    expect(fields(res.body)).toEqual([['partnershipId', 'unknownPartnership']]);
+    expect(await counts()).toEqual(before);
+  });
+
   it('refuses bad input naming the field, writing nothing', async () => {
     const before = await counts();
     const cases: [unknown, number, [string, string][]][] = [
@@ -258,6 +297,17 @@ describe('event minutes routes', () => {
     });
     expect(linked.status).toBe(201);
     expect(linked.body.action).toMatchObject({ id: action?.id, title: 'Action existante', programmeId });
+    // The page's edit mode: the link removed, then set again on an edit (as the whole item is sent each time).
+    const itemUrl = `${url()}/items/${linked.body.id}`;
+    const unlinked = await call(animator, 'PUT', itemUrl, {
+      kind: 'followUp',
+      text: 'Suivre l’action',
+      actionId: null,
+    });
+    expect(unlinked.body.action).toBeNull();
+    const relinked = await call(animator, 'PUT', itemUrl, { kind: 'decision', text: 'Suivre', actionId: action?.id });
+    expect(relinked.body).toMatchObject({ kind: 'decision', text: 'Suivre', action: { id: action?.id } });
+    await call(animator, 'PUT', itemUrl, { kind: 'followUp', text: 'Suivre l’action', actionId: action?.id });
     const minutes = (await call(registeredMember, 'GET', url())).body as MinutesView;
     expect(minutes.items.map((i) => i.text)).toContain('Suivre l’action');
     expect(minutes.canEdit).toBe(false);

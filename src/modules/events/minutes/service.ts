@@ -2,11 +2,12 @@
 // event; written by staff. A decision may create an action of a programme's plan: the programmes module's
 // `insertAction` runs inside the item's transaction, so that both are written or neither.
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
+import type { Db, Handle, Tx } from '../../../db/client.js';
 import { DomainError, type FieldIssue, forbidden, invalid, notFound, parseInput } from '../../../errors.js';
 import type { CurrentUser } from '../../accounts/service.js';
-import { isStaff, type Viewer } from '../../actors/visibility.js';
+import { isStaff, requireStaff, type Viewer } from '../../actors/visibility.js';
 import { needsOffers } from '../../needs-offers/schema.js';
+import { visibleTo } from '../../partnerships/queries.js';
 import { partnerships } from '../../partnerships/schema.js';
 import { insertAction } from '../../programmes/actions.js';
 import type { ActionData } from '../../programmes/contract.js';
@@ -22,15 +23,6 @@ import {
   minutesNotesBody,
 } from './contract.js';
 import { eventMinutes, minuteItems } from './schema.js';
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-type Handle = Db | Tx;
-
-/** Staff only; returns the caller, known to be signed in. */
-function requireStaff(by: Viewer): CurrentUser {
-  if (!by || !isStaff(by)) throw forbidden();
-  return by;
-}
 
 async function requireEvent(db: Handle, eventId: string) {
   const [row] = await db.select({ id: events.id }).from(events).where(eq(events.id, eventId));
@@ -54,10 +46,15 @@ async function canRead(db: Handle, viewer: Viewer, eventId: string): Promise<boo
   return Boolean(reg);
 }
 
-async function itemViews(db: Handle, eventId: string, itemId?: string): Promise<MinuteItemView[]> {
+/**
+ * The items as this viewer may see them: a partnership's title only for whoever may read that partnership (staff,
+ * observers, members of a partner organisation); for others the link is left out.
+ */
+async function itemViews(db: Handle, viewer: Viewer, eventId: string, itemId?: string): Promise<MinuteItemView[]> {
   const rows = await db
     .select({
       item: minuteItems,
+      partnershipVisible: sql<boolean>`${visibleTo(viewer) ?? sql`true`}`,
       action: { id: programmeActions.id, title: programmeActions.title, status: programmeActions.status },
       actionProgrammeId: programmeActions.programmeId,
       partnershipTitle: partnerships.title,
@@ -77,7 +74,7 @@ async function itemViews(db: Handle, eventId: string, itemId?: string): Promise<
     action:
       r.item.actionId && r.action && r.actionProgrammeId ? { ...r.action, programmeId: r.actionProgrammeId } : null,
     partnership:
-      r.item.partnershipId && r.partnershipTitle !== null
+      r.item.partnershipId && r.partnershipTitle !== null && r.partnershipVisible
         ? { id: r.item.partnershipId, title: r.partnershipTitle }
         : null,
     needOffer:
@@ -88,8 +85,8 @@ async function itemViews(db: Handle, eventId: string, itemId?: string): Promise<
   }));
 }
 
-async function itemView(db: Handle, eventId: string, itemId: string): Promise<MinuteItemView> {
-  const [view] = await itemViews(db, eventId, itemId);
+async function itemView(db: Handle, viewer: Viewer, eventId: string, itemId: string): Promise<MinuteItemView> {
+  const [view] = await itemViews(db, viewer, eventId, itemId);
   if (!view) throw notFound('Décision');
   return view;
 }
@@ -102,24 +99,24 @@ export async function getMinutes(db: Db, viewer: Viewer, eventId: string): Promi
   return {
     notes: minutes?.notes ?? '',
     updatedAt: minutes?.updatedAt.toISOString() ?? null,
-    items: await itemViews(db, eventId),
+    items: await itemViews(db, viewer, eventId),
     canEdit: isStaff(viewer),
   };
 }
 
 /** Replaces the notes (one text per event). Staff only. */
 export async function updateNotes(db: Db, by: Viewer, eventId: string, input: { notes: string }): Promise<void> {
-  const user = requireStaff(by);
+  requireStaff(by);
   const { notes } = parseInput(minutesNotesBody, input);
   await requireEvent(db, eventId);
-  const now = new Date();
+  const now = sql`now()`;
   await db
     .insert(eventMinutes)
-    .values({ eventId, notes, updatedBy: user.id, updatedAt: now })
-    .onConflictDoUpdate({ target: eventMinutes.eventId, set: { notes, updatedBy: user.id, updatedAt: now } });
+    .values({ eventId, notes, updatedBy: by.id, updatedAt: now })
+    .onConflictDoUpdate({ target: eventMinutes.eventId, set: { notes, updatedBy: by.id, updatedAt: now } });
 }
 
-/** Every link of an item exists, else the field is named. */
+/** Every link of an item exists (and stays until the caller's transaction ends), else the field is named. */
 async function checkLinks(
   db: Handle,
   data: { partnershipId: string | null; needOfferId: string | null; actionId: string | null },
@@ -133,7 +130,8 @@ async function checkLinks(
   for (const [field, table, code] of checks) {
     const id = data[field];
     if (!id) continue;
-    const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, id));
+    // `for key share`: a deletion under way is waited for (then the row is missing), a later one waits for us.
+    const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, id)).for('key share');
     if (!row) issues.push({ field, code });
   }
   if (issues.length > 0) throw invalid(issues);
@@ -162,16 +160,21 @@ async function insertActionOfItem(tx: Tx, by: CurrentUser, programmeId: string, 
  * this event, in the same transaction: the item is written first, so that a failing action leaves nothing behind.
  */
 export async function addItem(db: Db, by: Viewer, eventId: string, input: MinuteItemInput): Promise<MinuteItemView> {
-  const user = requireStaff(by);
+  requireStaff(by);
   const data = parseInput(minuteItemFields, input);
-  await requireEvent(db, eventId);
-  await checkLinks(db, data);
   const programmeId = data.newAction?.programmeId;
-  if (programmeId) {
-    const [p] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, programmeId));
-    if (!p) throw invalid([{ field: 'newAction.programmeId', code: 'unknownProgramme' }]);
-  }
+  // Checked inside the transaction: a target deleted meanwhile is a field error, not a foreign-key failure.
   return db.transaction(async (tx) => {
+    await requireEvent(tx, eventId);
+    await checkLinks(tx, data);
+    if (programmeId) {
+      const [p] = await tx
+        .select({ id: programmes.id })
+        .from(programmes)
+        .where(eq(programmes.id, programmeId))
+        .for('key share');
+      if (!p) throw invalid([{ field: 'newAction.programmeId', code: 'unknownProgramme' }]);
+    }
     const [row] = await tx
       .insert(minuteItems)
       .values({
@@ -182,15 +185,15 @@ export async function addItem(db: Db, by: Viewer, eventId: string, input: Minute
         needOfferId: data.needOfferId,
         actionId: data.actionId,
         position: sql`(select coalesce(max(${minuteItems.position}), -1) + 1 from ${minuteItems} where ${minuteItems.eventId} = ${eventId})`,
-        createdBy: user.id,
+        createdBy: by.id,
       })
       .returning({ id: minuteItems.id });
     if (!row) throw new Error('minute item not inserted');
     if (data.newAction && programmeId) {
-      const actionId = await insertActionOfItem(tx, user, programmeId, linkedToEvent(data.newAction.action, eventId));
+      const actionId = await insertActionOfItem(tx, by, programmeId, linkedToEvent(data.newAction.action, eventId));
       await tx.update(minuteItems).set({ actionId }).where(eq(minuteItems.id, row.id));
     }
-    return itemView(tx, eventId, row.id);
+    return itemView(tx, by, eventId, row.id);
   });
 }
 
@@ -204,14 +207,16 @@ export async function updateItem(
 ): Promise<MinuteItemView> {
   requireStaff(by);
   const data = parseInput(minuteItemEdit, input);
-  await checkLinks(db, data);
-  const done = await db
-    .update(minuteItems)
-    .set(data)
-    .where(and(eq(minuteItems.id, itemId), eq(minuteItems.eventId, eventId)))
-    .returning({ id: minuteItems.id });
-  if (!done.length) throw notFound('Décision');
-  return itemView(db, eventId, itemId);
+  return db.transaction(async (tx) => {
+    await checkLinks(tx, data);
+    const done = await tx
+      .update(minuteItems)
+      .set(data)
+      .where(and(eq(minuteItems.id, itemId), eq(minuteItems.eventId, eventId)))
+      .returning({ id: minuteItems.id });
+    if (!done.length) throw notFound('Décision');
+    return itemView(tx, by, eventId, itemId);
+  });
 }
 
 /** Deletes an item; the action it created stays in the plan. Staff only. */

@@ -49,7 +49,8 @@ export const speedDatingParticipant = speedDatingParty.extend({
   /** Two-sided: 'A' or 'B', null when « hors règle » (left out); one-sided: always 'A'. */
   side: z.enum(['A', 'B']).nullable(),
   wishesGiven: z.number().int(),
-  wishesReceived: z.number().int(),
+  /** How many chose this participant: staff only (others would learn who is sought after), else null. */
+  wishesReceived: z.number().int().nullable(),
   /** The wishes this participant gave: staff only (to enter paper forms), else empty. */
   wishes: z.array(wishLine),
 });

@@ -1,22 +1,14 @@
 // After the event: each participant marks whom they want to follow up with, among the people they met. A mutual mark
 // opens ONE contact request between the two organisations in the matchmaking module (or links to the pending one).
 import { and, eq, inArray, isNull, notInArray, or, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
+import type { Db, Tx } from '../../../db/client.js';
 import { conflict, invalid, parseInput } from '../../../errors.js';
 import type { CurrentUser } from '../../accounts/service.js';
 import { actors } from '../../actors/schema.js';
 import { matchRequests } from '../../matching/schema.js';
 import { notifyActorMembers } from '../../notifications/service.js';
 import { followUpsBody, type MySchedule } from './contract.js';
-import {
-  type EventRow,
-  followUpsOpen,
-  type Seat,
-  seatsOf,
-  sessionOf,
-  speedDatingEvent,
-  type Tx,
-} from './participants.js';
+import { type EventRow, followUpsOpen, type Seat, seatsOf, sessionOf, speedDatingEvent } from './participants.js';
 import { myScheduleOf } from './planning.js';
 import { speedDatingFollowUps, speedDatingMeetings } from './schema.js';
 
@@ -54,8 +46,8 @@ async function contactRequest(tx: Tx, by: CurrentUser, event: EventRow, me: Seat
       toActorId: other.actorId,
       subjectKind: 'actor',
       subjectId: other.actorId,
-      message: `Mise en relation issue du speed dating « ${event.title} » : vous avez tous deux souhaité donner suite.`,
-      reasons: [`Rencontre au speed dating « ${event.title} »`],
+      message: `Mise en relation issue du speed dating «\u00a0${event.title}\u00a0»\u202f: vous avez tous deux souhaité donner suite.`,
+      reasons: [`Rencontre au speed dating «\u00a0${event.title}\u00a0»`],
       createdBy: by.id,
     })
     .returning({ id: matchRequests.id });
@@ -67,12 +59,25 @@ async function contactRequest(tx: Tx, by: CurrentUser, event: EventRow, me: Seat
     {
       kind: 'contactRequest',
       title: `${from?.name ?? 'Une organisation'} souhaite donner suite à votre rencontre`,
-      body: `Vous vous êtes rencontrés au speed dating « ${event.title} » et souhaitez tous deux donner suite.`,
+      body: `Vous vous êtes rencontrés au speed dating «\u00a0${event.title}\u00a0» et souhaitez tous deux donner suite.`,
       link: '/mises-en-relation',
     },
     publicUrl,
   );
   return request.id;
+}
+
+/**
+ * The lock key of each pair (me, target), sorted: everyone takes their locks in the same order, so that three people
+ * marking each other at once cannot each hold one lock while waiting for another's (a deadlock).
+ */
+export function pairLockKeys(me: string, targets: string[]): string[] {
+  return targets
+    .map((to) => {
+      const [p, q] = me < to ? [me, to] : [to, me];
+      return `speed-dating:${p}:${q}`;
+    })
+    .sort();
 }
 
 /** Replaces my marks (only people I met); a mark already turned into a contact request stays. One transaction. */
@@ -133,9 +138,8 @@ export async function setMyFollowUps(
         .values(targets.map((to) => ({ eventId, fromRegistrationId: me.registrationId, toRegistrationId: to })))
         .onConflictDoNothing();
       // Both marks of a pair wait for each other on this lock, so the second always sees the first.
-      for (const to of targets) {
-        const [p, q] = me.registrationId < to ? [me.registrationId, to] : [to, me.registrationId];
-        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`speed-dating:${p}:${q}`}, 0))`);
+      for (const key of pairLockKeys(me.registrationId, targets)) {
+        await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
       }
       const theirs = await tx
         .select()

@@ -1,7 +1,7 @@
 // Who takes part in a speed dating: the seat holders (status 'registered'), each on the side of their organisation's
 // family. Shared by the settings, wishes, schedule and follow-up services.
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
+import type { Handle } from '../../../db/client.js';
 import { conflict, notFound } from '../../../errors.js';
 import { users } from '../../accounts/schema.js';
 import { actors } from '../../actors/schema.js';
@@ -10,8 +10,6 @@ import { eventRegistrations, events } from '../schema.js';
 import type { SpeedDatingParty, SpeedDatingSettings } from './contract.js';
 import { speedDatingSessions } from './schema.js';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type Handle = Db | Tx;
 export type EventRow = typeof events.$inferSelect;
 export type SessionRow = typeof speedDatingSessions.$inferSelect;
 export type Side = 'A' | 'B';

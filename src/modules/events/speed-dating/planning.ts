@@ -1,17 +1,17 @@
 // The schedule of a speed dating: interest of each pair (wishes and/or the matchmaking score), the scheduler and its
 // greedy baseline, stored meetings, and the views by round (staff) and per participant.
-import { and, eq, or } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
-import { conflict, forbidden, notFound } from '../../../errors.js';
+import { and, eq, or, sql } from 'drizzle-orm';
+import type { Db, Handle } from '../../../db/client.js';
+import { conflict, notFound } from '../../../errors.js';
 import type { CurrentUser } from '../../accounts/service.js';
-import { isStaff, type Viewer } from '../../actors/visibility.js';
+import { isStaff, requireStaff, type Viewer } from '../../actors/visibility.js';
 import { actorProfile } from '../../matching/profile.js';
 import { scoreCandidates } from '../../matching/score.js';
+import { events } from '../schema.js';
 import type { MySchedule, ScheduleView } from './contract.js';
 import {
   type EventRow,
   followUpsOpen,
-  type Handle,
   noSettings,
   partyOf,
   roundTimesOf,
@@ -82,16 +82,23 @@ const unprocessable = (field: string, code: string, message: string) => conflict
 
 /** Computes the schedule and stores meetings and summary in one transaction, replacing the previous ones (staff). */
 export async function computeSchedule(db: Db, by: Viewer, eventId: string): Promise<void> {
-  if (!isStaff(by)) throw forbidden();
+  requireStaff(by);
   await db.transaction(async (tx) => {
     await speedDatingEvent(tx, eventId);
+    // Every change of seats (registration, cancellation, promotion) holds the event's row lock: sharing it until the
+    // end makes each one either seen by this computation or dated after its clock below (so marking it stale).
+    await tx.select({ id: events.id }).from(events).where(eq(events.id, eventId)).for('share');
     // Locks the session: two computations at once store one schedule after the other, never mixed.
-    const [session] = await tx
-      .select()
+    const [locked] = await tx
+      .select({ session: speedDatingSessions, clock: sql<string>`clock_timestamp()::text` })
       .from(speedDatingSessions)
       .where(eq(speedDatingSessions.eventId, eventId))
       .for('update');
-    if (!session) throw noSettings();
+    if (!locked) throw noSettings();
+    const { session } = locked;
+    // The database's clock, read once the lock is held and before the seats and wishes are: whatever changes after
+    // this instant marks the schedule stale (kept as text: a JS Date would drop the microseconds).
+    const stamp = sql`${locked.clock}::timestamptz`;
     const inRule = (await seatsOf(tx, eventId, session)).filter((s) => s.side !== null);
     if (inRule.length < 2) {
       throw unprocessable('participants', 'speedDatingTooFew', 'Il faut au moins deux participants dans la règle');
@@ -126,12 +133,11 @@ export async function computeSchedule(db: Db, by: Viewer, eventId: string): Prom
       })),
     );
     if (meetings.length) await tx.insert(speedDatingMeetings).values(meetings);
-    const now = new Date();
     await tx
       .update(speedDatingSessions)
       .set({
-        scheduledAt: now,
-        updatedAt: now,
+        scheduledAt: stamp,
+        updatedAt: stamp,
         interest: schedule.interest / unit,
         bound: schedule.bound / unit,
         optimal: schedule.optimal,
@@ -168,7 +174,7 @@ function partyLookup(seats: Seat[], withNames: boolean) {
 
 /** The stored schedule by round, with names (staff). */
 export async function scheduleView(db: Db, by: Viewer, eventId: string): Promise<ScheduleView> {
-  if (!isStaff(by)) throw forbidden();
+  requireStaff(by);
   const event = await speedDatingEvent(db, eventId);
   const session = await sessionOf(db, eventId);
   if (!session) throw noSettings();

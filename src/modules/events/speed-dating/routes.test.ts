@@ -8,6 +8,7 @@ import { matchRequests } from '../../matching/schema.js';
 import { scoreCandidates } from '../../matching/score.js';
 import type { EventDetail, EventInput } from '../contract.js';
 import type { MySchedule, ScheduleView, SpeedDatingSettingsInput, SpeedDatingView } from './contract.js';
+import { pairLockKeys } from './follow-ups.js';
 import { speedDatingFollowUps, speedDatingMeetings } from './schema.js';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -52,7 +53,7 @@ describe('speed dating routes', () => {
   let mayor: SignedIn;
   let orgIds: string[];
 
-  async function call(who: SignedIn | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
+  async function call(who: SignedIn | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) {
     const res = await t.app.inject({
       method,
       url,
@@ -140,6 +141,18 @@ describe('speed dating routes', () => {
     expect(member.mine?.side).toBe('A');
     expect((await view(animator, id)).participants.every((p) => p.displayName === 'Test member')).toBe(true);
 
+    // The rounds must fit in the event (two hours here): 10 × 12 + 9 × 2 = 138 minutes do not, 10 × 12 + 0 do.
+    const tooLong = await call(
+      animator,
+      'PUT',
+      url(id),
+      settings({ rounds: 10, roundMinutes: 12, changeoverMinutes: 2 }),
+    );
+    expect(tooLong.status).toBe(422);
+    expect(fields(tooLong.body)).toEqual([['rounds', 'speedDatingTooLong']]);
+    expect((await view(animator, id)).settings).toMatchObject({ tables: 2, rounds: 2 });
+    await setUp(id, { rounds: 10, roundMinutes: 12, changeoverMinutes: 0 });
+
     const workshop = await call(animator, 'POST', '/api/v1/events', speedDating({ kind: 'interAssociationWorkshop' }));
     const other = await call(animator, 'PUT', url((workshop.body as EventDetail).id), settings());
     expect(other.status).toBe(409);
@@ -191,6 +204,8 @@ describe('speed dating routes', () => {
     ]);
     const member = await view(b2, id);
     expect(member.participants.every((p) => p.wishes.length === 0)).toBe(true);
+    // How sought after each one is: staff only.
+    expect(member.participants.map((p) => p.wishesReceived)).toEqual([null, null, null, null, null]);
     expect(member.mine?.wishes).toEqual([{ registrationId: ra2, level: 2 }]);
   });
 
@@ -243,6 +258,32 @@ describe('speed dating routes', () => {
     expect((await view(a1, id)).summary?.stale).toBe(true);
   });
 
+  it('marks the schedule stale when someone gains a seat (new registration or promotion)', async () => {
+    const id = await seatedEvent({ capacity: 5 });
+    await setUp(id);
+    const late = await signedInAs(t.db, 'member', orgIds[3]);
+    expect((await call(late, 'POST', `/api/v1/events/${id}/registrations`)).status).toBe(201);
+    expect((await call(animator, 'POST', url(id, '/schedule'))).status).toBe(200);
+    expect((await view(animator, id)).summary?.stale).toBe(false);
+    // The mayor (out of the rule, so in no meeting) leaves: the waitlisted member is promoted and gains a seat.
+    expect((await call(mayor, 'DELETE', `/api/v1/events/${id}/registrations/mine`)).status).toBe(204);
+    expect((await view(late, id)).mine).not.toBeNull();
+    expect((await view(animator, id)).summary?.stale).toBe(true);
+    expect((await call(animator, 'POST', url(id, '/schedule'))).status).toBe(200);
+    expect((await view(animator, id)).summary?.stale).toBe(false);
+    // Joining the waiting list gains no seat.
+    expect((await call(mayor, 'POST', `/api/v1/events/${id}/registrations`)).status).toBe(201);
+    expect((await view(animator, id)).summary?.stale).toBe(false);
+
+    // Without a capacity, a new registration holds a seat at once.
+    const open = await seatedEvent();
+    await setUp(open);
+    expect((await call(animator, 'POST', url(open, '/schedule'))).status).toBe(200);
+    expect((await view(animator, open)).summary?.stale).toBe(false);
+    expect((await call(late, 'POST', `/api/v1/events/${open}/registrations`)).status).toBe(201);
+    expect((await view(animator, open)).summary?.stale).toBe(true);
+  });
+
   it('shows each participant their rounds with organisations, never names; staff see names', async () => {
     const id = await seatedEvent();
     await setUp(id, { tables: 2, rounds: 2, interestSource: 'wishes' });
@@ -293,6 +334,14 @@ describe('speed dating routes', () => {
     expect(meeting?.interest).toBeCloseTo(3 * expected, 2);
   });
 
+  it('takes the follow-up locks in one order whatever the request order (no deadlock between three people)', () => {
+    const [x, y, z] = ['3c0e…', '7a1f…', 'b2d4…'];
+    // y marks z then x; x marks z then y; z marks y then x: each takes its two locks in the same global order.
+    expect(pairLockKeys(y, [z, x])).toEqual([`speed-dating:${x}:${y}`, `speed-dating:${y}:${z}`]);
+    expect(pairLockKeys(x, [z, y])).toEqual([`speed-dating:${x}:${y}`, `speed-dating:${x}:${z}`]);
+    expect(pairLockKeys(z, [y, x])).toEqual([`speed-dating:${x}:${z}`, `speed-dating:${y}:${z}`]);
+  });
+
   it('turns mutual follow-ups into exactly one contact request; a one-way mark opens none', async () => {
     const id = await seatedEvent();
     await setUp(id, { tables: 2, rounds: 2 });
@@ -334,7 +383,10 @@ describe('speed dating routes', () => {
       subjectId: orgIds[0],
       status: 'pending',
     });
-    expect(created[0]?.message).toContain('« Speed dating associations et entreprises »');
+    expect(created[0]?.message).toBe(
+      'Mise en relation issue du speed dating «\u00a0Speed dating associations et entreprises\u00a0»\u202f: ' +
+        'vous avez tous deux souhaité donner suite.',
+    );
     const rows = await t.db.select().from(speedDatingFollowUps).where(eq(speedDatingFollowUps.eventId, id));
     expect(rows.filter((r) => r.requestId === created[0]?.id)).toHaveLength(2);
     // Marking again (and unmarking the other) opens nothing more; the request stays.

@@ -1,10 +1,12 @@
 // A speed dating's settings and wishes: staff set the session; each participant says whom they want to meet (staff
-// may enter a participant's paper form). Changing either after a schedule marks it stale (updatedAt > scheduledAt).
+// may enter a participant's paper form). Changing either after a schedule marks it stale (updatedAt > scheduledAt), as
+// does a seat lost or gained since; all these times come from the database's clock.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
-import { conflict, forbidden, invalid, parseInput } from '../../../errors.js';
+import type { Db, Handle } from '../../../db/client.js';
+import { conflict, invalid, parseInput } from '../../../errors.js';
 import type { CurrentUser } from '../../accounts/service.js';
-import { isStaff, type Viewer } from '../../actors/visibility.js';
+import { isStaff, requireStaff, type Viewer } from '../../actors/visibility.js';
+import { eventRegistrations } from '../schema.js';
 import {
   type ScheduleSummary,
   type SpeedDatingSettingsInput,
@@ -15,7 +17,6 @@ import {
 } from './contract.js';
 import {
   followUpsOpen,
-  type Handle,
   mayMeet,
   noSettings,
   partyOf,
@@ -28,13 +29,12 @@ import {
 } from './participants.js';
 import { speedDatingMeetings, speedDatingSessions, speedDatingWishes } from './schema.js';
 
-const requireStaff = (by: Viewer) => {
-  if (!isStaff(by)) throw forbidden();
-};
-
 const ratio = (x: number, bound: number) => (bound > 0 ? x / bound : 1);
 
-/** The last schedule's summary; stale when settings or wishes changed since, or a participant lost their seat. */
+/**
+ * The last schedule's summary; stale when settings or wishes changed since, or a participant lost their seat, or
+ * someone gained one (a new registration, a promotion from the waiting list).
+ */
 export async function summaryOf(
   db: Handle,
   session: SessionRow | null,
@@ -46,14 +46,21 @@ export async function summaryOf(
     .from(speedDatingMeetings)
     .where(eq(speedDatingMeetings.eventId, session.eventId));
   const seated = new Set(seats.map((s) => s.registrationId));
+  // Compared in the database, at its clock's precision (microseconds; a JS Date keeps milliseconds).
+  const [changed] = await db
+    .select({
+      since: sql<boolean>`${speedDatingSessions.updatedAt} > ${speedDatingSessions.scheduledAt} or exists (
+        select 1 from ${eventRegistrations} r where r.event_id = ${speedDatingSessions.eventId}
+          and r.status = 'registered' and greatest(r.created_at, r.promoted_at) > ${speedDatingSessions.scheduledAt})`,
+    })
+    .from(speedDatingSessions)
+    .where(eq(speedDatingSessions.eventId, session.eventId));
   const interest = session.interest ?? 0;
   const bound = session.bound ?? 0;
   const greedyInterest = session.greedyInterest ?? 0;
   return {
     scheduledAt: session.scheduledAt.toISOString(),
-    stale:
-      session.updatedAt.getTime() > session.scheduledAt.getTime() ||
-      met.some((m) => !seated.has(m.a) || !seated.has(m.b)),
+    stale: changed?.since === true || met.some((m) => !seated.has(m.a) || !seated.has(m.b)),
     interest,
     bound,
     optimal: session.optimal ?? false,
@@ -88,7 +95,7 @@ export async function getSpeedDating(db: Db, viewer: Viewer, eventId: string): P
       ...partyOf(s, staff),
       side: s.side,
       wishesGiven: count('from', s.registrationId),
-      wishesReceived: count('to', s.registrationId),
+      wishesReceived: staff ? count('to', s.registrationId) : null,
       wishes: staff ? wishesFrom(s.registrationId) : [],
     })),
     wishesCount: wishes.length,
@@ -109,7 +116,11 @@ export async function getSpeedDating(db: Db, viewer: Viewer, eventId: string): P
 export async function saveSettings(db: Db, by: Viewer, eventId: string, input: SpeedDatingSettingsInput) {
   requireStaff(by);
   const data = parseInput(speedDatingSettings, input);
-  await speedDatingEvent(db, eventId);
+  const event = await speedDatingEvent(db, eventId);
+  const minutes = (event.endsAt.getTime() - event.startsAt.getTime()) / 60_000;
+  if (data.rounds * data.roundMinutes + (data.rounds - 1) * data.changeoverMinutes > minutes) {
+    throw invalid([{ field: 'rounds', code: 'speedDatingTooLong' }], 'Les tours dépassent la durée de l’événement');
+  }
   const values = { ...data, updatedAt: sql`clock_timestamp()` };
   await db
     .insert(speedDatingSessions)

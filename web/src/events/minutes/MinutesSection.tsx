@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { fieldMessage } from '../../../../src/http/messages';
 import type { EventDetail } from '../../../../src/modules/events/contract';
@@ -16,6 +16,7 @@ import { useI18n } from '../../i18n';
 import { Field } from '../../ui/Field';
 import { Alert, ApiErrorAlert, issuesByField, serverIssueText, useErrorText } from '../../ui/feedback';
 import { useFocusFirstInvalid } from '../../ui/useFocusFirstInvalid';
+import { ItemEditor } from './ItemEditor';
 import { NewActionFields, type NewActionValues, newActionBody, newActionDefaults } from './NewActionFields';
 import { type Choice, NeedOfferPicker, noChoice, PartnershipPicker } from './pickers';
 import './minutes.css';
@@ -58,9 +59,12 @@ function Minutes({ event }: { event: EventDetail }) {
             <p className="muted small">{t('event-minutes.updatedAt', { date: formatDateTime(m.updatedAt) })}</p>
           ) : null}
           <Items
-            eventId={event.id}
+            event={event}
             minutes={m}
             onDeleted={(id) => minutes.setData((v) => (v ? { ...v, items: v.items.filter((i) => i.id !== id) } : v))}
+            onUpdated={(item) =>
+              minutes.setData((v) => (v ? { ...v, items: v.items.map((i) => (i.id === item.id ? item : i)) } : v))
+            }
           />
           {m.canEdit ? (
             <AddItemForm
@@ -121,25 +125,41 @@ function NotesEditor({
   );
 }
 
-/** Decisions, then follow-ups, each with what it links to. */
+/** Decisions, then follow-ups, each with what it links to; staff edit one at a time, in place. */
 function Items({
-  eventId,
+  event,
   minutes,
   onDeleted,
+  onUpdated,
 }: {
-  eventId: string;
+  event: EventDetail;
   minutes: MinutesView;
   onDeleted(id: string): void;
+  onUpdated(item: MinuteItemView): void;
 }) {
   const { t } = useI18n();
   const errorText = useErrorText();
   const [message, setMessage] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+  // Closing the editor gives the focus back to the item's « Modifier » button (not lost on the page's body).
+  const editButtons = useRef(new Map<string, HTMLButtonElement>());
+  const refocus = useRef<string | null>(null);
+  const closeEditor = (id: string) => {
+    refocus.current = id;
+    setEditing(null);
+  };
+  // Once the button is back on the page (after the commit, whenever React flushes the update).
+  useEffect(() => {
+    if (editing !== null || refocus.current === null) return;
+    editButtons.current.get(refocus.current)?.focus();
+    refocus.current = null;
+  }, [editing]);
   const remove = async (item: MinuteItemView) => {
     setMessage(null);
     setFailure(null);
     try {
-      await callApi(minutesRoutes.deleteItem, { params: { id: eventId, itemId: item.id } });
+      await callApi(minutesRoutes.deleteItem, { params: { id: event.id, itemId: item.id } });
       onDeleted(item.id);
       setMessage(t('event-minutes.deleted'));
     } catch (error) {
@@ -163,18 +183,50 @@ function Items({
               <ul className="minutes-items" aria-labelledby={`minutes-${kind}`}>
                 {items.map((item) => (
                   <li key={item.id} className="card">
-                    <p>{item.text}</p>
-                    <ItemLinks item={item} />
-                    {minutes.canEdit ? (
-                      <button
-                        type="button"
-                        className="button button-small button-secondary"
-                        aria-label={t('event-minutes.deleteOf', { text: item.text })}
-                        onClick={() => remove(item)}
-                      >
-                        {t('event-minutes.delete')}
-                      </button>
-                    ) : null}
+                    {editing === item.id ? (
+                      <ItemEditor
+                        event={event}
+                        item={item}
+                        onSaved={(saved) => {
+                          onUpdated(saved);
+                          setMessage(t('event-minutes.updated'));
+                          closeEditor(item.id);
+                        }}
+                        onCancel={() => closeEditor(item.id)}
+                      />
+                    ) : (
+                      <>
+                        <p>{item.text}</p>
+                        <ItemLinks item={item} />
+                        {minutes.canEdit ? (
+                          <div className="form-actions">
+                            <button
+                              type="button"
+                              ref={(b) => {
+                                if (b) editButtons.current.set(item.id, b);
+                                else editButtons.current.delete(item.id);
+                              }}
+                              className="button button-small button-secondary"
+                              aria-label={t('event-minutes.editOf', { text: item.text })}
+                              onClick={() => {
+                                setMessage(null);
+                                setEditing(item.id);
+                              }}
+                            >
+                              {t('event-minutes.edit')}
+                            </button>
+                            <button
+                              type="button"
+                              className="button button-small button-secondary"
+                              aria-label={t('event-minutes.deleteOf', { text: item.text })}
+                              onClick={() => remove(item)}
+                            >
+                              {t('event-minutes.delete')}
+                            </button>
+                          </div>
+                        ) : null}
+                      </>
+                    )}
                   </li>
                 ))}
               </ul>

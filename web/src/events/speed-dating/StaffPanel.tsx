@@ -237,7 +237,7 @@ function Participants({ view, onSaved }: { view: SpeedDatingView; onSaved(view: 
                     {p.side ? t(`sd.side.${p.side}`) : <span className="badge badge-muted">{t('sd.side.out')}</span>}
                   </td>
                   <td>
-                    {p.wishesGiven} / {p.wishesReceived}
+                    {p.wishesGiven} / {p.wishesReceived ?? 0}
                   </td>
                   <td>
                     {p.side !== null && view.settings ? (

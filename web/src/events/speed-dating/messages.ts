@@ -66,7 +66,7 @@ export const speedDatingMessages = catalogue(
     'sd.print.tableSheet': 'Table {table}',
     'sd.wishesForm.title': 'Qui souhaitez-vous rencontrer\u202f?',
     'sd.wishesForm.hint':
-      'Indiquez un niveau pour les organisations que vous voulez rencontrer\u202f; laissez « — » pour les autres.',
+      'Indiquez un niveau pour les organisations que vous voulez rencontrer\u202f; laissez «\u00a0—\u00a0» pour les autres.',
     'sd.wishesForm.none': 'Personne d’autre ne participe encore de l’autre côté.',
     'sd.wishesForm.level': 'Souhait pour {name}',
     'sd.level.0': '—',

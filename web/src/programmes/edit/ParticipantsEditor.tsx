@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { type ProgrammeDetail, programmeRoutes } from '../../../../src/modules/programmes/contract';
 import { asApiError, callApi } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -18,6 +18,12 @@ export function ParticipantsEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved
   const [role, setRole] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // The participant whose removal awaits confirmation (one at a time); its « yes » button takes the focus.
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
   const territoryName = (id: string | null) => p.territories.find((tr) => tr.id === id)?.name;
 
   const add = (e: FormEvent) => {
@@ -40,6 +46,7 @@ export function ParticipantsEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved
     );
   };
   const remove = async (actorId: string, name: string) => {
+    setConfirming(null);
     setNotice(null);
     setFailure(null);
     try {
@@ -66,9 +73,30 @@ export function ParticipantsEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved
                 {territoryName(a.territoryId) ? <span className="muted"> — {territoryName(a.territoryId)}</span> : null}
                 {a.role ? <span className="muted"> — {a.role}</span> : null}
               </span>
-              <button type="button" className="link-button" onClick={() => void remove(a.actorId, a.name)}>
-                {t('programme.edit.removeParticipant', { name: a.name })}
-              </button>
+              {confirming === a.actorId ? (
+                <span>
+                  <span className="small">{t('programme.edit.removeConfirm', { name: a.name })} </span>
+                  <button
+                    ref={confirmRef}
+                    type="button"
+                    className="button button-danger button-small"
+                    onClick={() => void remove(a.actorId, a.name)}
+                  >
+                    {t('programme.edit.removeYes')}
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button button-secondary button-small"
+                    onClick={() => setConfirming(null)}
+                  >
+                    {t('programme.edit.removeNo')}
+                  </button>
+                </span>
+              ) : (
+                <button type="button" className="link-button" onClick={() => setConfirming(a.actorId)}>
+                  {t('programme.edit.removeParticipant', { name: a.name })}
+                </button>
+              )}
             </li>
           ))}
         </ul>
