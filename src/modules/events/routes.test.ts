@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { callerOf } from '../../../tests/http.js';
 import { actors } from '../actors/schema.js';
 import type {
   EventDetail,
@@ -45,19 +46,7 @@ describe('events routes', () => {
   let members: SignedIn[];
   let orgIds: string[];
 
-  async function call(who: SignedIn | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) {
-    const res = await t.app.inject({
-      method,
-      url,
-      headers: who?.headers ?? {},
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-    return {
-      status: res.statusCode,
-      body: res.body ? res.json() : null,
-      type: String(res.headers['content-type'] ?? ''),
-    };
-  }
+  const call = callerOf(() => t.app);
 
   const create = async (overrides: Partial<EventInput> = {}) => {
     const res = await call(animator, 'POST', '/api/v1/events', workshop(overrides));

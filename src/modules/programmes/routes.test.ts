@@ -4,6 +4,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { callerOf, fieldsOf } from '../../../tests/http.js';
 import { actors } from '../actors/schema.js';
 import { minuteItems } from '../events/minutes/schema.js';
 import { eventRegistrations, events } from '../events/schema.js';
@@ -18,7 +19,6 @@ import type {
 import { programmeEvents, programmes } from './schema.js';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
-type Problem = { errors?: { field: string; code: string }[] };
 
 const isoDay = (offset: number) => new Date(Date.now() + offset * 24 * 3600_000).toISOString().slice(0, 10);
 
@@ -30,31 +30,12 @@ describe('programmes routes', () => {
   let orgIds: string[];
   let programme: ProgrammeDetail;
 
-  async function call(
-    who: SignedIn | null,
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    url: string,
-    payload?: unknown,
-  ) {
-    const res = await t.app.inject({
-      method,
-      url,
-      headers: who?.headers ?? {},
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-    return {
-      status: res.statusCode,
-      body: res.body && res.headers['content-type']?.toString().includes('json') ? res.json() : null,
-      text: res.body,
-      type: String(res.headers['content-type'] ?? ''),
-    };
-  }
+  const call = callerOf(() => t.app);
   const ok = async <T>(p: Promise<{ status: number; body: unknown }>, status = 200) => {
     const res = await p;
     expect(res.status, JSON.stringify(res.body)).toBe(status);
     return res.body as T;
   };
-  const fields = (body: Problem) => (body.errors ?? []).map((e) => [e.field, e.code]);
   const base = () => `/api/v1/programmes/${programme.id}`;
   const action = (overrides: Partial<ActionInput> = {}): ActionInput => ({
     title: 'Finaliser le guide pratique',
@@ -94,7 +75,7 @@ describe('programmes routes', () => {
     ] as const) {
       const bad = await call(animator, 'POST', '/api/v1/programmes', { ...input, ...overrides });
       expect(bad.status).toBe(400);
-      expect(fields(bad.body)).toEqual(expected);
+      expect(fieldsOf(bad.body)).toEqual(expected);
     }
     // The message names the bound (the web shows the server's French text for messages with placeholders).
     const short = await call(animator, 'POST', '/api/v1/programmes', { ...input, name: 'E' });
@@ -115,7 +96,7 @@ describe('programmes routes', () => {
       territories: [{ name: 'Nulle part', communeCodes: ['99999'] }],
     });
     expect(bad.status).toBe(422);
-    expect(fields(bad.body)).toEqual([['territories.0.communeCodes', 'unknownCommune']]);
+    expect(fieldsOf(bad.body)).toEqual([['territories.0.communeCodes', 'unknownCommune']]);
     expect((await ok<ProgrammeDetail>(call(null, 'GET', base()))).territories).toEqual([]);
     const first = await ok<ProgrammeDetail>(
       call(animator, 'PUT', `${base()}/territories`, {
@@ -153,7 +134,7 @@ describe('programmes routes', () => {
       phases: [phases[0], { ...phases[1], startsOn: isoDay(-10) }],
     });
     expect(bad.status).toBe(422);
-    expect(fields(bad.body)).toEqual([['phases.1.startsOn', 'phasesOverlap']]);
+    expect(fieldsOf(bad.body)).toEqual([['phases.1.startsOn', 'phasesOverlap']]);
     expect((await ok<ProgrammeDetail>(call(null, 'GET', base()))).phases).toEqual([]);
     programme = await ok<ProgrammeDetail>(call(animator, 'PUT', `${base()}/phases`, { phases }));
     expect(programme.phases.map((p) => p.name)).toEqual(['Amorçage', 'Consolidation']);
@@ -177,7 +158,7 @@ describe('programmes routes', () => {
     const foreign = withTerritory.territories[0]?.id;
     const bad = await call(animator, 'PUT', `${base()}/participants/${orgIds[0]}`, { territoryId: foreign });
     expect(bad.status).toBe(422);
-    expect(fields(bad.body)).toEqual([['territoryId', 'notInProgramme']]);
+    expect(fieldsOf(bad.body)).toEqual([['territoryId', 'notInProgramme']]);
     const aix = programme.territories[0]?.id;
     const added = await ok<ProgrammeDetail>(
       call(animator, 'PUT', `${base()}/participants/${orgIds[0]}`, { territoryId: aix, role: 'Tête de réseau' }),
@@ -190,7 +171,7 @@ describe('programmes routes', () => {
       ],
     });
     expect(seats.status).toBe(422);
-    expect(fields(seats.body)).toEqual([['members.1.territoryId', 'notInProgramme']]);
+    expect(fieldsOf(seats.body)).toEqual([['members.1.territoryId', 'notInProgramme']]);
     const steered = await ok<ProgrammeDetail>(
       call(animator, 'PUT', `${base()}/steering`, {
         members: [{ committee: 'internal', family: 'association', actorId: orgIds[0], role: 'Présidente' }],
@@ -206,7 +187,7 @@ describe('programmes routes', () => {
       links: [{ kind: 'event', id: randomUUID() }],
     });
     expect(bad.status).toBe(422);
-    expect(fields(bad.body)).toEqual([
+    expect(fieldsOf(bad.body)).toEqual([
       ['phaseId', 'notInProgramme'],
       ['links.0.id', 'unknownEvent'],
     ]);
@@ -375,7 +356,7 @@ describe('programmes routes', () => {
       territory: { name: 'Nulle part', communeCodes: ['99999'] },
     });
     expect(bad.status).toBe(422);
-    expect(fields(bad.body)).toEqual([['territory.communeCodes', 'unknownCommune']]);
+    expect(fieldsOf(bad.body)).toEqual([['territory.communeCodes', 'unknownCommune']]);
     const [cancelled] = await t.db
       .insert(events)
       .values({

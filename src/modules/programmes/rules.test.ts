@@ -5,6 +5,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { callerOf, fieldsOf } from '../../../tests/http.js';
 import { actors } from '../actors/schema.js';
 import { minuteItems } from '../events/minutes/schema.js';
 import { eventRegistrations, events } from '../events/schema.js';
@@ -13,7 +14,6 @@ import type { ActionView, DecisionView, ProgrammeDetail, TimelineView } from './
 import { programmeActions, programmeEvents } from './schema.js';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
-type Problem = { errors?: { field: string; code: string }[] };
 
 describe('programmes: review rules', () => {
   let t: TestApp;
@@ -28,21 +28,12 @@ describe('programmes: review rules', () => {
   let actionId: string;
   let partnershipIds: { ours: string; theirs: string };
 
-  async function call(who: SignedIn | null, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) {
-    const res = await t.app.inject({
-      method,
-      url,
-      headers: who?.headers ?? {},
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-    return { status: res.statusCode, body: res.body ? res.json() : null };
-  }
+  const call = callerOf(() => t.app);
   const ok = async <T>(p: Promise<{ status: number; body: unknown }>, status = 200) => {
     const res = await p;
     expect(res.status, JSON.stringify(res.body)).toBe(status);
     return res.body as T;
   };
-  const fields = (body: Problem) => (body.errors ?? []).map((e) => [e.field, e.code]);
   const base = () => `/api/v1/programmes/${programme.id}`;
 
   beforeAll(async () => {
@@ -201,7 +192,7 @@ describe('programmes: review rules', () => {
       members: [seat, { ...seat, role: 'Trésorière' }],
     });
     expect(steering.status).toBe(400);
-    expect(fields(steering.body)).toEqual([['members.1.id', 'duplicateId']]);
+    expect(fieldsOf(steering.body)).toEqual([['members.1.id', 'duplicateId']]);
 
     const territory = programme.territories[0];
     const territories = await call(animator, 'PUT', `${base()}/territories`, {
@@ -211,7 +202,7 @@ describe('programmes: review rules', () => {
         communeCodes: ['13001'],
       })),
     });
-    expect(fields(territories.body)).toEqual([['territories.1.id', 'duplicateId']]);
+    expect(fieldsOf(territories.body)).toEqual([['territories.1.id', 'duplicateId']]);
 
     const phaseId = randomUUID();
     const phases = await call(animator, 'PUT', `${base()}/phases`, {
@@ -220,7 +211,7 @@ describe('programmes: review rules', () => {
         { id: phaseId, name: 'Consolidation', startsOn: '2018-01-01', endsOn: '2018-12-31' },
       ],
     });
-    expect(fields(phases.body)).toEqual([['phases.1.id', 'duplicateId']]);
+    expect(fieldsOf(phases.body)).toEqual([['phases.1.id', 'duplicateId']]);
 
     const objectiveId = randomUUID();
     const indicatorId = randomUUID();
@@ -231,7 +222,7 @@ describe('programmes: review rules', () => {
       ],
     });
     expect(objectives.status).toBe(400);
-    expect(fields(objectives.body)).toEqual([
+    expect(fieldsOf(objectives.body)).toEqual([
       ['objectives.1.id', 'duplicateId'],
       ['objectives.1.indicators.0.id', 'duplicateId'],
     ]);

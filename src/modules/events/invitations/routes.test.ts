@@ -3,6 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../../tests/auth.js';
+import { callerOf, fieldsOf } from '../../../../tests/http.js';
 import { onPostgres, whileDeleting } from '../../../../tests/races.js';
 import { outbox, users } from '../../accounts/schema.js';
 import { actors } from '../../actors/schema.js';
@@ -32,18 +33,8 @@ describe('event invitations routes', () => {
   let programmeId: string;
   let territoryIds: string[];
 
-  async function call(who: SignedIn | null, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) {
-    const res = await t.app.inject({
-      method,
-      url,
-      headers: who?.headers ?? {},
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-    return { status: res.statusCode, body: res.body ? res.json() : null };
-  }
+  const call = callerOf(() => t.app);
   const url = () => `/api/v1/events/${eventId}/invitations`;
-  const fields = (body: { errors?: { field: string; code: string }[] }) =>
-    (body.errors ?? []).map((e) => [e.field, e.code]);
   const invitationCount = async () => {
     const [row] = await t.db
       .select({ n: sql<number>`count(*)::int` })
@@ -166,7 +157,7 @@ describe('event invitations routes', () => {
     for (const [body, status, expected] of cases) {
       const res = await call(animator, 'POST', url(), body);
       expect(res.status, JSON.stringify(body)).toBe(status);
-      expect(fields(res.body), JSON.stringify(body)).toEqual(expected);
+      expect(fieldsOf(res.body), JSON.stringify(body)).toEqual(expected);
     }
     expect(await invitationCount()).toBe(before);
   });
@@ -184,7 +175,7 @@ describe('event invitations routes', () => {
       () => call(animator, 'POST', url(), { actorIds: [gone?.id] }),
     );
     expect(res.status, JSON.stringify(res.body)).toBe(422);
-    expect(fields(res.body)).toEqual([['actorIds.0', 'unknownActor']]);
+    expect(fieldsOf(res.body)).toEqual([['actorIds.0', 'unknownActor']]);
     expect(await invitationCount()).toBe(before);
   });
 
@@ -236,7 +227,7 @@ describe('event invitations routes', () => {
     expect((await call(animator, 'POST', `/api/v1/events/${eventId}/cancel`)).status).toBe(200);
     const res = await call(animator, 'POST', url(), { actorIds: [orgIds[0]] });
     expect(res.status).toBe(409);
-    expect(fields(res.body)).toEqual([['event', 'eventCancelled']]);
+    expect(fieldsOf(res.body)).toEqual([['event', 'eventCancelled']]);
     const unknown = await call(animator, 'POST', `/api/v1/events/${randomUUID()}/invitations`, {
       actorIds: [orgIds[0]],
     });

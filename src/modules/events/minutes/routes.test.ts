@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../../tests/auth.js';
+import { callerOf, fieldsOf } from '../../../../tests/http.js';
 import { onPostgres, whileDeleting } from '../../../../tests/races.js';
 import { actors } from '../../actors/schema.js';
 import { needsOffers } from '../../needs-offers/schema.js';
@@ -34,17 +35,7 @@ describe('event minutes routes', () => {
   let needOfferId: string;
   let actorId: string;
 
-  async function call(who: SignedIn | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) {
-    const res = await t.app.inject({
-      method,
-      url,
-      headers: who?.headers ?? {},
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-    return { status: res.statusCode, body: res.body ? res.json() : null };
-  }
-  const fields = (body: { errors?: { field: string; code: string }[] }) =>
-    (body.errors ?? []).map((e) => [e.field, e.code]);
+  const call = callerOf(() => t.app);
   const counts = async () => {
     const [row] = await t.db
       .select({
@@ -190,7 +181,7 @@ describe('event minutes routes', () => {
         call(animator, 'POST', `${url()}/items`, { kind: 'decision', text: 'Lien disparu', partnershipId: gone?.id }),
     );
     expect(res.status, JSON.stringify(res.body)).toBe(422);
-    expect(fields(res.body)).toEqual([['partnershipId', 'unknownPartnership']]);
+    expect(fieldsOf(res.body)).toEqual([['partnershipId', 'unknownPartnership']]);
     expect(await counts()).toEqual(before);
   });
 
@@ -228,7 +219,7 @@ describe('event minutes routes', () => {
     for (const [body, status, expected] of cases) {
       const res = await call(animator, 'POST', `${url()}/items`, body);
       expect(res.status, JSON.stringify(body)).toBe(status);
-      expect(fields(res.body)).toEqual(expected);
+      expect(fieldsOf(res.body)).toEqual(expected);
     }
     expect(await counts()).toEqual(before);
   });
@@ -274,7 +265,7 @@ describe('event minutes routes', () => {
       newAction: { programmeId, action: { title: 'Action impossible', phaseId: otherPhaseId } },
     } satisfies MinuteItemInput);
     expect(res.status).toBe(422);
-    expect(fields(res.body)).toEqual([['newAction.action.phaseId', 'notInProgramme']]);
+    expect(fieldsOf(res.body)).toEqual([['newAction.action.phaseId', 'notInProgramme']]);
     expect(await counts()).toEqual(before);
   });
 
@@ -289,7 +280,7 @@ describe('event minutes routes', () => {
       actionId: action?.id,
       newAction: { programmeId, action: { title: 'Une autre' } },
     });
-    expect(fields(both.body)).toEqual([['newAction', 'actionOrNewAction']]);
+    expect(fieldsOf(both.body)).toEqual([['newAction', 'actionOrNewAction']]);
     const linked = await call(animator, 'POST', `${url()}/items`, {
       kind: 'followUp',
       text: 'Suivre l’action',

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../../tests/auth.js';
+import { callerOf, fieldsOf } from '../../../../tests/http.js';
 import { actors } from '../../actors/schema.js';
 import { actorProfile } from '../../matching/profile.js';
 import { matchRequests } from '../../matching/schema.js';
@@ -53,17 +54,7 @@ describe('speed dating routes', () => {
   let mayor: SignedIn;
   let orgIds: string[];
 
-  async function call(who: SignedIn | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) {
-    const res = await t.app.inject({
-      method,
-      url,
-      headers: who?.headers ?? {},
-      ...(payload === undefined ? {} : { payload: payload as object }),
-    });
-    return { status: res.statusCode, body: res.body ? res.json() : null };
-  }
-  const fields = (body: { errors?: { field: string; code: string }[] }) =>
-    (body.errors ?? []).map((e) => [e.field, e.code]);
+  const call = callerOf(() => t.app);
 
   /** A speed-dating event where the five members hold a seat. */
   async function seatedEvent(overrides: Partial<EventInput> = {}) {
@@ -120,10 +111,10 @@ describe('speed dating routes', () => {
     expect((await call(a1, 'PUT', url(id), settings())).status).toBe(403);
     const zero = await call(animator, 'PUT', url(id), settings({ tables: 0 }));
     expect(zero.status).toBe(400);
-    expect(fields(zero.body)).toContainEqual(['tables', 'tooSmall']);
+    expect(fieldsOf(zero.body)).toContainEqual(['tables', 'tooSmall']);
     const overlap = await call(animator, 'PUT', url(id), settings({ sideB: ['company', 'association'] }));
     expect(overlap.status).toBe(400);
-    expect(fields(overlap.body)).toEqual([['sideB', 'speedDatingSidesOverlap']]);
+    expect(fieldsOf(overlap.body)).toEqual([['sideB', 'speedDatingSidesOverlap']]);
     expect((await view(a1, id)).settings).toBeNull();
 
     const saved = await setUp(id);
@@ -149,19 +140,19 @@ describe('speed dating routes', () => {
       settings({ rounds: 10, roundMinutes: 12, changeoverMinutes: 2 }),
     );
     expect(tooLong.status).toBe(422);
-    expect(fields(tooLong.body)).toEqual([['rounds', 'speedDatingTooLong']]);
+    expect(fieldsOf(tooLong.body)).toEqual([['rounds', 'speedDatingTooLong']]);
     expect((await view(animator, id)).settings).toMatchObject({ tables: 2, rounds: 2 });
     await setUp(id, { rounds: 10, roundMinutes: 12, changeoverMinutes: 0 });
 
     const workshop = await call(animator, 'POST', '/api/v1/events', speedDating({ kind: 'interAssociationWorkshop' }));
     const other = await call(animator, 'PUT', url((workshop.body as EventDetail).id), settings());
     expect(other.status).toBe(409);
-    expect(fields(other.body)).toEqual([['kind', 'notSpeedDating']]);
+    expect(fieldsOf(other.body)).toEqual([['kind', 'notSpeedDating']]);
   });
 
   it('takes wishes from seat holders, towards the other side only; staff enter paper forms', async () => {
     const id = await seatedEvent();
-    expect(fields((await wish(a1, id, [])).body)).toEqual([['settings', 'speedDatingNoSettings']]);
+    expect(fieldsOf((await wish(a1, id, [])).body)).toEqual([['settings', 'speedDatingNoSettings']]);
     await setUp(id);
     const [ra2, rb1, rb2, rMayor] = await Promise.all([a2, b1, b2, mayor].map((w) => regOf(id, w)));
     const sameSide = await wish(a1, id, [
@@ -171,14 +162,14 @@ describe('speed dating routes', () => {
       { registrationId: rb1 as string, level: 1 },
     ]);
     expect(sameSide.status).toBe(422);
-    expect(fields(sameSide.body)).toEqual([
+    expect(fieldsOf(sameSide.body)).toEqual([
       ['wishes.1.registrationId', 'speedDatingNotAPartner'],
       ['wishes.2.registrationId', 'speedDatingNotAPartner'],
       ['wishes.3.registrationId', 'speedDatingDuplicateWish'],
     ]);
     expect((await view(a1, id)).wishesCount).toBe(0);
     const badLevel = await wish(a1, id, [{ registrationId: rb1 as string, level: 4 }]);
-    expect(fields(badLevel.body)).toEqual([['wishes.0.level', 'tooBig']]);
+    expect(fieldsOf(badLevel.body)).toEqual([['wishes.0.level', 'tooBig']]);
 
     const ok = await wish(a1, id, [
       { registrationId: rb1 as string, level: 3 },
@@ -187,8 +178,8 @@ describe('speed dating routes', () => {
     expect(ok.status).toBe(200);
     expect((ok.body as SpeedDatingView).mine?.wishes).toHaveLength(2);
     // Out of the rule, or without a seat: no wishes.
-    expect(fields((await wish(mayor, id, [])).body)).toEqual([['registration', 'speedDatingOutOfRule']]);
-    expect(fields((await wish(observer, id, [])).body)).toEqual([['registration', 'speedDatingNotParticipant']]);
+    expect(fieldsOf((await wish(mayor, id, [])).body)).toEqual([['registration', 'speedDatingOutOfRule']]);
+    expect(fieldsOf((await wish(observer, id, [])).body)).toEqual([['registration', 'speedDatingNotParticipant']]);
     // Staff only for someone else's wishes.
     const paper = { wishes: [{ registrationId: ra2, level: 2 }] };
     expect((await call(b1, 'PUT', url(id, `/wishes/${rb2}`), paper)).status).toBe(403);
@@ -299,7 +290,7 @@ describe('speed dating routes', () => {
     expect(met.map((r) => r.other?.actorName)).toContain('Ateliers du Tholonet');
     expect(met.every((r) => r.other?.displayName === null && r.tableNumber !== null)).toBe(true);
     expect(JSON.stringify(mine)).not.toContain('Test member');
-    expect(fields((await call(observer, 'GET', url(id, '/schedule/mine'))).body)).toEqual([
+    expect(fieldsOf((await call(observer, 'GET', url(id, '/schedule/mine'))).body)).toEqual([
       ['registration', 'speedDatingNotParticipant'],
     ]);
     expect((await call(a1, 'GET', url(id, '/schedule'))).status).toBe(403);
@@ -354,9 +345,11 @@ describe('speed dating routes', () => {
     const mark = (who: SignedIn, registrationIds: string[]) =>
       call(who, 'PUT', url(id, '/follow-ups/mine'), { registrationIds });
     // Before the event, closed unless staff open them.
-    expect(fields((await mark(a1, [rb1 as string])).body)).toEqual([['followUps', 'speedDatingFollowUpsClosed']]);
+    expect(fieldsOf((await mark(a1, [rb1 as string])).body)).toEqual([['followUps', 'speedDatingFollowUpsClosed']]);
     await setUp(id, { tables: 2, rounds: 2, followUpsOpen: true });
-    expect(fields((await mark(a1, [orgIds[0] as string])).body)).toEqual([['registrationIds.0', 'speedDatingNotMet']]);
+    expect(fieldsOf((await mark(a1, [orgIds[0] as string])).body)).toEqual([
+      ['registrationIds.0', 'speedDatingNotMet'],
+    ]);
 
     const requests = () =>
       t.db
