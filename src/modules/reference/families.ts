@@ -12,6 +12,7 @@ export const subtypesByFamily = {
 } as const satisfies Record<ActorFamily, readonly string[]>;
 
 export const companySizes = ['TPE', 'PME', 'ETI', 'large'] as const;
+export type CompanySize = (typeof companySizes)[number];
 export const companyStatuses = ['classic', 'cooperative', 'iae', 'associativeForm'] as const;
 
 export const stakeholderDirections = ['contribution', 'benefit'] as const;

@@ -1,0 +1,122 @@
+// The CSV streamer shared by the register readers: encodings, line numbers of multi-line records, field counts,
+// columns kept, header check before any record.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CsvOptions, type CsvRecord, CsvSplitter, csvRecords, detectEncoding, type SplitRecord } from './csv.js';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'csv-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+let n = 0;
+async function fileOf(content: string | Buffer) {
+  const file = path.join(dir, `f${n++}.csv`);
+  await writeFile(file, content);
+  return file;
+}
+
+async function recordsOf(file: string, options: Partial<CsvOptions> = {}) {
+  const records: CsvRecord[] = [];
+  for await (const r of csvRecords(file, { delimiter: ';', encoding: await detectEncoding(file), ...options })) {
+    records.push(r);
+  }
+  return records;
+}
+
+describe('detectEncoding', () => {
+  it('tells UTF-8 (and ASCII) from ISO-8859-1', async () => {
+    expect(await detectEncoding(await fileOf('a;b\nété;x\n'))).toBe('utf-8');
+    expect(await detectEncoding(await fileOf('a;b\nplain;x\n'))).toBe('utf-8');
+    expect(await detectEncoding(await fileOf(Buffer.from('a;b\nété;x\n', 'latin1')))).toBe('latin1');
+  });
+
+  it('accepts a UTF-8 character cut at the end of the first MiB', async () => {
+    const head = 'x'.repeat((1 << 20) - 1);
+    expect(await detectEncoding(await fileOf(`${head}é and more`))).toBe('utf-8');
+  });
+});
+
+describe('csvRecords', () => {
+  it('gives each record the line where it starts, across quoted line breaks, empty lines and CRLF', async () => {
+    const file = await fileOf('A ;B;C\r\n1;2;3\r\n\r\n4;"x\r\ny\r\nz";6\r\n7;"a""b;c";9\r\n\r\n\r\n10;11;12');
+    const records = await recordsOf(file);
+    expect(records.map((r) => [r.line, r.values])).toEqual([
+      [2, { a: '1', b: '2', c: '3' }],
+      [4, { a: '4', b: 'x\r\ny\r\nz', c: '6' }],
+      [7, { a: '7', b: 'a"b;c', c: '9' }],
+      [10, { a: '10', b: '11', c: '12' }],
+    ]);
+  });
+
+  it('counts the fields of short and long records, and skips blank records', async () => {
+    const records = await recordsOf(await fileOf('a;b;c\n1;2\n;;\n1;2;3;4\n'));
+    expect(records.map((r) => [r.line, r.fieldCount, r.values])).toEqual([
+      [2, 2, { a: '1', b: '2' }],
+      [4, 4, { a: '1', b: '2', c: '3' }],
+    ]);
+  });
+
+  it('strips a byte order mark and decodes windows-1252', async () => {
+    const bom = await recordsOf(await fileOf('\uFEFFid;nom\n1;Été\n'));
+    expect(bom[0]?.values).toEqual({ id: '1', nom: 'Été' });
+    const latin = await recordsOf(await fileOf(Buffer.from([...Buffer.from('id;nom\n1;'), 0x9c, 0x80, 0xe9, 0x0a])));
+    expect(latin[0]?.values).toEqual({ id: '1', nom: 'œ€é' });
+  });
+
+  it('copies only the kept columns, and lets the header refuse the file before any record', async () => {
+    const file = await fileOf('id;secret;nom\n1;hidden;x\n');
+    const records = await recordsOf(file, { keep: (name) => name !== 'secret' });
+    expect(records[0]?.values).toEqual({ id: '1', nom: 'x' });
+    expect(records[0]?.fieldCount).toBe(3);
+    const seen: string[][] = [];
+    const refused = recordsOf(file, {
+      onHeader: (names) => {
+        seen.push(names);
+        throw new Error('not for us');
+      },
+    });
+    await expect(refused).rejects.toThrow('not for us');
+    expect(seen).toEqual([['id', 'secret', 'nom']]);
+  });
+
+  it('stops with the line at a quote left open instead of piling up the rest of the file', async () => {
+    const file = await fileOf(`id;objet\n1;"open\n${'2;x\n'.repeat(300_000)}`);
+    await expect(recordsOf(file)).rejects.toThrow(/line/);
+  });
+});
+
+describe('CsvSplitter', () => {
+  const text = '\uFEFFa;b;c\r\n"x ""q"" ;y";"multi\r\nline";z\n\n\rplain"quote;"kept"after;\r"";;last';
+  const expected: SplitRecord[] = [
+    { line: 1, fields: ['a', 'b', 'c'] },
+    { line: 2, fields: ['x "q" ;y', 'multi\r\nline', 'z'] },
+    { line: 6, fields: ['plain"quote', 'keptafter', ''] },
+    { line: 7, fields: ['', '', 'last'] },
+  ];
+  const splitIn = (chunks: string[]) => {
+    const splitter = new CsvSplitter(';');
+    return [...chunks.flatMap((c) => splitter.push(c)), ...splitter.end()];
+  };
+
+  it('splits quotes, doubled quotes, line breaks in quotes, LF, CRLF and CR line ends, empty lines', () => {
+    expect(splitIn([text])).toEqual(expected);
+  });
+
+  it('gives the same records whatever the chunk boundaries', () => {
+    expect(splitIn([...text])).toEqual(expected);
+    for (let cut = 1; cut < text.length; cut++)
+      expect(splitIn([text.slice(0, cut), text.slice(cut)])).toEqual(expected);
+  });
+
+  it('throws on a quote left open, at the end of the file or beyond the record size limit', () => {
+    expect(() => splitIn(['a;b\n1;"open\n2;3\n'])).toThrow('line 2');
+    const splitter = new CsvSplitter(';', 100);
+    expect(() => splitter.push(`a;b\n1;"${'x'.repeat(200)}`)).toThrow('line 2');
+  });
+});
