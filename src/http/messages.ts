@@ -268,6 +268,12 @@ export const fieldMessages = {
     en: 'This item appears twice in the list.',
   },
   // programmes (end)
+  // imports (begin)
+  importReviewDecided: {
+    fr: 'Cette proposition de rapprochement a déjà été traitée.',
+    en: 'This match proposal has already been decided.',
+  },
+  // imports (end)
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

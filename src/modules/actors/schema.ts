@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import {
   bigserial,
   index,
@@ -15,6 +15,13 @@ import {
 import { createdAt, tsvector, updatedAt } from '../../db/columns.js';
 import { actorFamilyEnum, communes } from '../reference/schema.js';
 import { type Visibility, visibilityLevels } from './contract.js';
+
+/**
+ * The name as the register imports compare it (src/modules/imports): the unaccented lower-case name key with every run
+ * of punctuation and spaces made one space, so that « L'Étoile - Aix » and « l etoile aix » are the same name.
+ */
+export const nameMatchKey = (nameKey: SQL | AnyColumn) =>
+  sql`btrim(regexp_replace(${nameKey}, '[^a-z0-9]+', ' ', 'g'))`;
 
 export const visibilityEnum = pgEnum('visibility', visibilityLevels);
 
@@ -72,6 +79,11 @@ export const actors = pgTable(
     index('actors_sdgs_idx').using('gin', t.sdgs),
     index('actors_contributions_idx').using('gin', t.contributions),
     index('actors_benefits_idx').using('gin', t.benefits),
+    // Register imports find an organisation's actor by its identifiers, else by its name in its commune (imports/load.ts).
+    index('actors_rna_idx').on(t.rna).where(sql`${t.rna} is not null`),
+    index('actors_siren_idx').on(t.siren).where(sql`${t.siren} is not null`),
+    index('actors_siret_idx').on(t.siret).where(sql`${t.siret} is not null`),
+    index('actors_match_key_idx').on(t.communeCode, nameMatchKey(t.nameKey)),
   ],
 );
 
