@@ -8,6 +8,8 @@ import { issuePasswordLink } from '../modules/accounts/password-resets.js';
 import { checkEmail, createUser } from '../modules/accounts/service.js';
 import { refreshSuggestions } from '../modules/matching/refresh.js';
 import { sendWeeklyDigests } from '../modules/notifications/service.js';
+import { importCommand } from './import.js';
+import { stderrSink } from './import-progress.js';
 
 export interface CliIo {
   out(line: string): void;
@@ -29,6 +31,8 @@ Commandes :
                                     à usage unique (24 h) pour le choisir ; le lien est aussi mis en file d’envoi.
   refresh-suggestions               Recalcule les partenaires suggérés de chaque acteur et prévient les deux côtés
                                     des nouvelles suggestions réciproques (s’ils y ont consenti).
+  import rna|sirene …               Charge un fichier du RNA ou de SIRENE pour un territoire ou un département
+                                    (npm run cli -- import --help pour le détail).
   send-digests                      Envoie le résumé hebdomadaire des mises en relation à qui l’a choisi.
   help                              Affiche cette aide.
 
@@ -126,6 +130,12 @@ export async function runCli(args: string[], deps: CliDeps = {}): Promise<number
         const sent = await withDb(deps, config, (db) => sendWeeklyDigests(db, config.publicUrl));
         io.out(`${sent} résumé${sent > 1 ? 's' : ''} hebdomadaire${sent > 1 ? 's' : ''} mis en file d’envoi.`);
         return 0;
+      }
+      case 'import': {
+        const config = deps.config ?? loadConfig();
+        // Injected io (tests): progress as plain lines on err; else standard error, redrawn on a terminal.
+        const progress = deps.io ? { tty: false, write: (t: string) => io.err(t.trimEnd()) } : stderrSink();
+        return importCommand(rest, { ...io, progress }, (run) => withDb(deps, config, run));
       }
       default:
         throw new UsageError(`Commande inconnue : ${command}`);

@@ -1,0 +1,36 @@
+// What identifies "the same file" for resuming an import (runs.ts): its SHA-256 and size, read as a stream (the
+// registers' files weigh gigabytes). SIRENE comes as two files: their hashes are hashed together, in a fixed order.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+
+export interface FileIdentity {
+  /** SHA-256, hex. */
+  hash: string;
+  /** Bytes, over all the files. */
+  size: number;
+}
+
+async function hashOne(path: string, onBytes?: (bytes: number) => void): Promise<FileIdentity> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    size += (chunk as Buffer).length;
+    onBytes?.(size);
+  }
+  return { hash: hash.digest('hex'), size };
+}
+
+/** One file's SHA-256 and size; of several files, the SHA-256 of their hashes in the given order and their total size. */
+export async function fileIdentity(paths: string[], onBytes?: (bytes: number) => void): Promise<FileIdentity> {
+  if (paths.length === 1) return hashOne(paths[0] as string, onBytes);
+  const combined = createHash('sha256');
+  let size = 0;
+  for (const path of paths) {
+    const before = size;
+    const one = await hashOne(path, onBytes && ((bytes) => onBytes(before + bytes)));
+    combined.update(one.hash);
+    size += one.size;
+  }
+  return { hash: combined.digest('hex'), size };
+}
