@@ -57,7 +57,7 @@ describe('import (CLI)', () => {
     expect(out).toContain('  créés : 30\n  mis à jour : 0\n  inchangés : 0');
     expect(out).toContain('  ignorés : 10 (hors périmètre : 10, non diffusibles : 0)');
     expect(out).toContain('  rejetés : 25');
-    expect(out).toContain('    ligne 42 : badDate (date_creat is not a YYYY-MM-DD date)');
+    expect(out).toContain('    ligne 42 : Date invalide (AAAA-MM-JJ attendu). (date_creat is not a YYYY-MM-DD date)');
     expect(out.match(/^ {4}ligne /gm)).toHaveLength(20);
     expect(out).toContain('    … et 5 autres');
     // The generated rows hold personal columns with a marker: never printed.

@@ -6,6 +6,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { fieldMessage } from '../http/messages.js';
 import { fileIdentity } from '../modules/imports/hash.js';
 import { noWarnings, RnaHeaderError, readRna } from '../modules/imports/rna/read.js';
 import { type ImportRun, runImport, storedScope } from '../modules/imports/runs.js';
@@ -241,7 +242,7 @@ async function summary(
       .where(eq(importRejections.runId, run.id))
       .orderBy(asc(importRejections.line), asc(importRejections.position))
       .limit(20);
-    for (const r of first) lines.push(`    ligne ${r.line} : ${r.reason} (${r.detail})`);
+    for (const r of first) lines.push(`    ligne ${r.line} : ${fieldMessage(r.reason)} (${r.detail})`);
     if (run.rejected > first.length) lines.push(`    … et ${n(run.rejected - first.length)} autres`);
   }
   if (warnings.lostCharacters) {

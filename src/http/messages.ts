@@ -273,6 +273,21 @@ export const fieldMessages = {
     fr: 'Cette proposition de rapprochement a déjà été traitée.',
     en: 'This match proposal has already been decided.',
   },
+  // Reasons of a register line's rejection (import reports).
+  badColumnCount: {
+    fr: 'Nombre de colonnes différent de l’en-tête.',
+    en: 'Number of columns differs from the header.',
+  },
+  badCommuneCode: { fr: 'Code commune mal formé.', en: 'Malformed commune code.' },
+  badDate: { fr: 'Date invalide (AAAA-MM-JJ attendu).', en: 'Invalid date (YYYY-MM-DD expected).' },
+  missingId: { fr: 'Identifiant manquant.', en: 'Missing identifier.' },
+  missingName: { fr: 'Nom manquant.', en: 'Missing name.' },
+  missingField: { fr: 'Champ obligatoire manquant.', en: 'Missing required field.' },
+  unitMissing: {
+    fr: 'Unité légale absente du fichier des unités.',
+    en: 'Legal unit missing from the units file.',
+  },
+  unitRejected: { fr: 'Unité légale refusée (voir sa ligne).', en: 'Legal unit rejected (see its line).' },
   // imports (end)
 } satisfies Record<string, { fr: string; en: string }>;
 
