@@ -16,7 +16,7 @@ import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
 import { type ActorChoice, ActorPicker } from '../ui/ActorPicker';
 import { Field } from '../ui/Field';
-import { Alert, ApiErrorAlert, issuesByField, Loading, serverIssueText, useErrorText } from '../ui/feedback';
+import { Alert, ApiErrorAlert, fieldTexts, Loading, useErrorText } from '../ui/feedback';
 import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid';
 import { usePageTitle } from '../ui/usePageTitle';
 import './alliances.css';
@@ -124,10 +124,7 @@ function AllianceForm({ alliance }: { alliance: AllianceDetail | undefined }) {
     } catch (error) {
       const apiError = asApiError(error);
       if (apiError.errors.length) {
-        const byField = issuesByField(apiError);
-        setErrors(
-          Object.fromEntries(Object.entries(byField).map(([path, issue]) => [path, serverIssueText(issue, locale)])),
-        );
+        setErrors(fieldTexts(apiError, locale));
         focusInvalid();
       } else setGeneral(apiError);
     } finally {

@@ -15,7 +15,7 @@ import {
 } from '../programmes/eventLink';
 import { type CommuneChoice, CommuneField } from '../ui/CommuneField';
 import { Field } from '../ui/Field';
-import { Alert, ApiErrorAlert, issuesByField, Loading, serverIssueText, useErrorText } from '../ui/feedback';
+import { Alert, ApiErrorAlert, fieldTexts, Loading, useErrorText } from '../ui/feedback';
 import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid';
 import { usePageTitle } from '../ui/usePageTitle';
 import { fromParisInput, toParisInput } from './parts';
@@ -216,10 +216,7 @@ function EventForm({
       navigate(`/evenements/${saved.id}`);
     } catch (error) {
       const apiError = asApiError(error);
-      const byField = issuesByField(apiError);
-      const texts = Object.fromEntries(
-        Object.entries(byField).map(([f, issue]) => [f, serverIssueText(issue, locale)]),
-      );
+      const texts = fieldTexts(apiError, locale);
       if (Object.keys(texts).length) {
         setErrors(texts);
         focusInvalid();

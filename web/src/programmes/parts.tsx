@@ -6,7 +6,7 @@ import { asApiError, buildUrl } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { eventTimeZone } from '../events/parts';
 import { type Locale, useI18n } from '../i18n';
-import { Alert, ApiErrorAlert, issuesByField, Loading, serverIssueText, useErrorText } from '../ui/feedback';
+import { Alert, ApiErrorAlert, fieldTexts, Loading, useErrorText } from '../ui/feedback';
 import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid';
 import { usePageTitle } from '../ui/usePageTitle';
 import './programmes.css';
@@ -205,10 +205,7 @@ export function useSaveForm() {
       onDone(result);
     } catch (error) {
       const apiError = asApiError(error);
-      const byField = issuesByField(apiError);
-      const texts = Object.fromEntries(
-        Object.entries(byField).map(([f, issue]) => [f, serverIssueText(issue, locale)]),
-      );
+      const texts = fieldTexts(apiError, locale);
       if (Object.keys(texts).length) {
         setErrors(texts);
         focusInvalid();

@@ -53,6 +53,13 @@ export function issuesByField(
   return byField;
 }
 
+/** The server's field issues as texts in a locale, by field (the first issue of each field). */
+export function fieldTexts(error: ApiError, locale: Locale): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(issuesByField(error)).map(([field, issue]) => [field, serverIssueText(issue, locale)]),
+  );
+}
+
 /** Explains an API failure in the current locale: network, sign-in needed, forbidden, not found, or the title. */
 export function useErrorText() {
   const { t, locale } = useI18n();

@@ -13,7 +13,7 @@ import { asApiError, callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useI18n } from '../../i18n';
 import { Field, FieldError } from '../../ui/Field';
-import { Alert, issuesByField, serverIssueText, useErrorText } from '../../ui/feedback';
+import { Alert, fieldTexts, useErrorText } from '../../ui/feedback';
 
 type LinkField = 'partnershipId' | 'needOfferId';
 
@@ -59,9 +59,9 @@ export function ItemEditor({
       onSaved(await callApi(minutesRoutes.updateItem, { params: { id: event.id, itemId: item.id }, body: values }));
     } catch (error) {
       const apiError = asApiError(error);
-      const byField = issuesByField(apiError);
-      if (Object.keys(byField).length) {
-        setErrors(Object.fromEntries(Object.entries(byField).map(([f, issue]) => [f, serverIssueText(issue, locale)])));
+      const texts = fieldTexts(apiError, locale);
+      if (Object.keys(texts).length) {
+        setErrors(texts);
       } else {
         setFailure(errorText(apiError));
       }

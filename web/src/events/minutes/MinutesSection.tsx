@@ -14,7 +14,7 @@ import { useApiQuery } from '../../api/useApi';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { Field } from '../../ui/Field';
-import { Alert, ApiErrorAlert, issuesByField, serverIssueText, useErrorText } from '../../ui/feedback';
+import { Alert, ApiErrorAlert, fieldTexts, useErrorText } from '../../ui/feedback';
 import { useFocusFirstInvalid } from '../../ui/useFocusFirstInvalid';
 import { ItemEditor } from './ItemEditor';
 import { NewActionFields, type NewActionValues, newActionBody, newActionDefaults } from './NewActionFields';
@@ -335,9 +335,9 @@ function AddItemForm({ event, onAdded }: { event: EventDetail; onAdded(item: Min
       setMessage(t('event-minutes.added'));
     } catch (error) {
       const apiError = asApiError(error);
-      const byField = issuesByField(apiError);
-      if (Object.keys(byField).length) {
-        setErrors(Object.fromEntries(Object.entries(byField).map(([f, issue]) => [f, serverIssueText(issue, locale)])));
+      const texts = fieldTexts(apiError, locale);
+      if (Object.keys(texts).length) {
+        setErrors(texts);
         focusInvalid();
       } else {
         setFailure(errorText(apiError));
