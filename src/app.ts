@@ -18,6 +18,8 @@ import { registerInvitationRoutes } from './modules/events/invitations/routes.js
 import { registerMinutesRoutes } from './modules/events/minutes/routes.js';
 import { registerEventRoutes } from './modules/events/routes.js';
 import { registerSpeedDatingRoutes } from './modules/events/speed-dating/routes.js';
+import { registerClaimRoutes } from './modules/imports/claims/routes.js';
+import { registerImportRoutes } from './modules/imports/routes.js';
 import { registerMatchingRoutes } from './modules/matching/routes.js';
 import { registerNeedOfferRoutes } from './modules/needs-offers/routes.js';
 import { registerNotificationRoutes } from './modules/notifications/routes.js';
@@ -85,6 +87,8 @@ export async function buildApp(ctx: AppContext) {
   registerMinutesRoutes(app, ctx);
   registerSpeedDatingRoutes(app, ctx);
   registerProgrammeRoutes(app, ctx);
+  registerImportRoutes(app, ctx);
+  registerClaimRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {

@@ -183,6 +183,10 @@ const expected: Record<string, Access> = {
   'POST /api/v1/programmes/:id/replicate': staff,
   'GET /api/v1/programmes/:id/feed.ics': 'public',
   // programmes (end)
+  // import runs web (begin)
+  // import runs web (end)
+  // claims (begin)
+  // claims (end)
 };
 
 const roles: (UserRole | null)[] = [null, 'admin', 'animator', 'member', 'observer'];

@@ -289,6 +289,10 @@ export const fieldMessages = {
   },
   unitRejected: { fr: 'Unité légale refusée (voir sa ligne).', en: 'Legal unit rejected (see its line).' },
   // imports (end)
+  // import runs web (begin)
+  // import runs web (end)
+  // claims (begin)
+  // claims (end)
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

@@ -12,10 +12,12 @@ import { InvitationPage } from '../auth/InvitationPage';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireRole } from '../auth/RequireRole';
 import { ResetPasswordPage } from '../auth/ResetPasswordPage';
+import { claimRoutes } from '../claims/routes';
 import { contactRoutes } from '../contacts/routes';
 import { DirectoryPage } from '../directory/DirectoryPage';
 import { eventRoutes } from '../events/routes';
 import { useI18n } from '../i18n';
+import { importRoutes } from '../imports/routes';
 import { matchmakingRoutes } from '../matching/routes';
 import { needOfferRoutes } from '../needs-offers/routes';
 import { notificationCentreRoutes } from '../notifications/routes';
@@ -137,6 +139,8 @@ export function App() {
             {matchmakingRoutes()}
             {eventRoutes()}
             {programmeRoutes()}
+            {importRoutes()}
+            {claimRoutes()}
             {notificationCentreRoutes()}
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -1,10 +1,12 @@
 // Each feature keeps its messages beside its pages; they are merged with the core catalogue (fr.ts, en.ts).
 import { allianceMessages } from '../alliances/messages';
+import { claimMessages } from '../claims/messages';
 import { contactMessages } from '../contacts/messages';
 import { invitationMessages } from '../events/invitations/messages';
 import { eventMessages } from '../events/messages';
 import { minuteMessages } from '../events/minutes/messages';
 import { speedDatingMessages } from '../events/speed-dating/messages';
+import { importMessages } from '../imports/messages';
 import { matchingMessages } from '../matching/messages';
 import { needOfferMessages } from '../needs-offers/messages';
 import { notificationMessages } from '../notifications/messages';
@@ -25,4 +27,6 @@ export const featureCatalogues = [
   minuteMessages,
   speedDatingMessages,
   programmeMessages,
+  importMessages,
+  claimMessages,
 ] as const;
