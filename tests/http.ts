@@ -5,7 +5,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Calls the app under test as someone (or anonymously): the status, the JSON body (null when there is none or it is
- * not JSON), the content type and the raw text. The app is read when called, so tests can create it in `beforeAll`.
+ * not JSON), the content type, the raw text, the headers and the bytes. The app is read when called, so tests can
+ * create it in `beforeAll`.
  */
 export function callerOf(app: () => FastifyInstance) {
   return async (who: SignedIn | null, method: Method, url: string, payload?: unknown) => {
@@ -21,6 +22,9 @@ export function callerOf(app: () => FastifyInstance) {
       body: res.body && type.includes('json') ? res.json() : null,
       type,
       text: res.body,
+      headers: res.headers,
+      /** The bytes as sent (a file's byte order mark, a workbook). */
+      raw: res.rawPayload,
     };
   };
 }

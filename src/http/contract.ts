@@ -21,8 +21,8 @@ export interface RouteContract<
   query?: Q;
   body?: B;
   response: R;
-  /** Success status: 200 by default, 201 for creations, 204 for answers without a body. */
-  status?: 200 | 201 | 204;
+  /** Success status: 200 by default, 201 for creations, 202 for requests acted on later, 204 without a body. */
+  status?: 200 | 201 | 202 | 204;
 }
 
 export function defineRoute<
@@ -40,6 +40,13 @@ export type BodyOf<C> = C extends RouteContract<z.ZodType, z.ZodType, infer B, z
 export type ResponseOf<C> = C extends RouteContract<z.ZodType, z.ZodType, z.ZodType, infer R> ? z.infer<R> : never;
 
 export const idParams = z.object({ id: z.uuid() });
+/** An instant with its offset (`2026-05-04T18:00:00+02:00`), as the API writes and reads them. */
+export const dateTime = z.iso.datetime({ offset: true });
+/** An optional reference: absent, null or an id, always read as the id or null. */
+export const optionalUuid = z
+  .uuid()
+  .nullish()
+  .transform((v) => v ?? null);
 export const noContent = z.null();
 export const problemSchema = z.object({
   type: z.string(),

@@ -1,6 +1,7 @@
 // Checks of actor data beyond its shape: the references it makes to communes, themes and the stakeholder taxonomy.
 import { eq, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Handle } from '../../db/client.js';
+import { unknownIds } from '../../db/ids.js';
 import { type FieldIssue, invalid, parseInput } from '../../errors.js';
 import { unknownThemes } from '../reference/checks.js';
 import { communes, stakeholderItems } from '../reference/schema.js';
@@ -16,7 +17,7 @@ export function parseActorData(data: ActorData): ActorData {
 }
 
 /** Issues for references to unknown communes, themes, or stakeholder items not of the actor's family and direction. */
-export async function checkReferences(db: Db, data: ActorData): Promise<void> {
+export async function checkReferences(db: Handle, data: ActorData): Promise<void> {
   const issues: FieldIssue[] = [];
   if (data.communeCode) {
     const [found] = await db.select({ code: communes.code }).from(communes).where(eq(communes.code, data.communeCode));
@@ -49,11 +50,11 @@ export async function checkReferences(db: Db, data: ActorData): Promise<void> {
 export const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
 /** Issues `unknownActor` for the actors that do not exist, each named by its own field (`partners.0.actorId`). */
-export async function unknownActors(db: Db, refs: { field: string; id: string }[]): Promise<FieldIssue[]> {
-  if (!refs.length) return [];
-  const ids = unique(refs.map((r) => r.id));
-  const known = new Set(
-    (await db.select({ id: actors.id }).from(actors).where(inArray(actors.id, ids))).map((r) => r.id),
+export async function unknownActors(db: Handle, refs: { field: string; id: string }[]): Promise<FieldIssue[]> {
+  const unknown = await unknownIds(
+    db,
+    actors.id,
+    refs.map((r) => r.id),
   );
-  return refs.filter((r) => !known.has(r.id)).map((r) => ({ field: r.field, code: 'unknownActor' }));
+  return refs.filter((r) => unknown.has(r.id)).map((r) => ({ field: r.field, code: 'unknownActor' }));
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { callerOf } from '../../../tests/http.js';
 import { actors } from '../actors/schema.js';
 import { benefits, contributions, partnershipPartners, partnerships } from '../partnerships/schema.js';
 import type { AllianceBalance, AllianceDetail, EcosystemGraph } from './contract.js';
@@ -37,12 +38,7 @@ describe('alliances routes', () => {
     return id;
   };
 
-  const inject = (
-    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-    url: string,
-    who?: SignedIn,
-    payload?: Record<string, unknown>,
-  ) => t.app.inject({ method, url, headers: who?.headers ?? {}, ...(payload ? { payload } : {}) });
+  const call = callerOf(() => t.app);
 
   const body = (members: string[], overrides: Record<string, unknown> = {}) => ({
     name: 'Alliance Culture test',
@@ -66,16 +62,16 @@ describe('alliances routes', () => {
     await actor('Étranger', 'association');
     ducMember = await signedInAs(t.db, 'member', ids.Duc);
     outsider = await signedInAs(t.db, 'member', ids.Étranger);
-    const res = await inject('POST', '/api/v1/alliances', admin, body(['Duc', 'Compagnie', 'Ville']));
-    expect(res.statusCode).toBe(201);
-    allianceId = (res.json() as AllianceDetail).id;
+    const res = await call(admin, 'POST', '/api/v1/alliances', body(['Duc', 'Compagnie', 'Ville']));
+    expect(res.status).toBe(201);
+    allianceId = (res.body as AllianceDetail).id;
   });
   afterAll(() => t.close());
 
   describe('POST /api/v1/alliances', () => {
     it('answers the created alliance with its members, by family', async () => {
-      const res = await inject('GET', `/api/v1/alliances/${allianceId}`, admin);
-      const a = res.json() as AllianceDetail;
+      const res = await call(admin, 'GET', `/api/v1/alliances/${allianceId}`);
+      const a = res.body as AllianceDetail;
       expect(a).toMatchObject({ name: 'Alliance Culture test', status: 'forming', publishedAt: null, warnings: [] });
       expect(a.communes).toEqual([{ code: '13001', name: 'Aix-en-Provence' }]);
       expect(a.members.map((m) => [m.name, m.family, m.direct, m.role])).toEqual([
@@ -87,10 +83,10 @@ describe('alliances routes', () => {
 
     it('refuses fewer than three distinct actors with a problem naming the field, and saves nothing', async () => {
       const before = await t.db.$count(alliances);
-      const res = await inject('POST', '/api/v1/alliances', admin, body(['Duc', 'Compagnie', 'Duc']));
-      expect(res.statusCode).toBe(400);
-      expect(res.headers['content-type']).toContain('application/problem+json');
-      expect(res.json().errors).toEqual([
+      const res = await call(admin, 'POST', '/api/v1/alliances', body(['Duc', 'Compagnie', 'Duc']));
+      expect(res.status).toBe(400);
+      expect(res.type).toContain('application/problem+json');
+      expect(res.body.errors).toEqual([
         { field: 'members', code: 'allianceTooFewMembers', message: expect.stringContaining('trois acteurs') },
       ]);
       expect(await t.db.$count(alliances)).toBe(before);
@@ -98,10 +94,10 @@ describe('alliances routes', () => {
 
     it('refuses unknown actors, themes and communes naming each field (422)', async () => {
       const before = await t.db.$count(alliances);
-      const res = await inject(
+      const res = await call(
+        admin,
         'POST',
         '/api/v1/alliances',
-        admin,
         body(['Duc', 'Compagnie'], {
           themes: ['nope'],
           communeCodes: ['13999'],
@@ -112,8 +108,8 @@ describe('alliances routes', () => {
           ],
         }),
       );
-      expect(res.statusCode).toBe(422);
-      expect(res.json().errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
+      expect(res.status).toBe(422);
+      expect(res.body.errors.map((e: { field: string; code: string }) => [e.field, e.code])).toEqual([
         ['themes.0', 'unknownTheme'],
         ['communeCodes.0', 'unknownCommune'],
         ['members.2.actorId', 'unknownActor'],
@@ -123,100 +119,97 @@ describe('alliances routes', () => {
 
     it('flags, without refusing, an alliance whose members all belong to one family', async () => {
       await actor('Troisième asso', 'association');
-      const res = await inject(
+      const res = await call(
+        admin,
         'POST',
         '/api/v1/alliances',
-        admin,
         body(['Duc', 'Compagnie', 'Troisième asso'], { name: 'Entre pairs' }),
       );
-      expect(res.statusCode).toBe(201);
-      expect((res.json() as AllianceDetail).warnings).toEqual(['singleFamily']);
+      expect(res.status).toBe(201);
+      expect((res.body as AllianceDetail).warnings).toEqual(['singleFamily']);
     });
 
     it('is refused to anonymous visitors (401), members and observers (403)', async () => {
       const payload = body(['Duc', 'Compagnie', 'Ville']);
-      expect((await inject('POST', '/api/v1/alliances', undefined, payload)).statusCode).toBe(401);
-      expect((await inject('POST', '/api/v1/alliances', ducMember, payload)).statusCode).toBe(403);
-      expect((await inject('POST', '/api/v1/alliances', observer, payload)).statusCode).toBe(403);
+      expect((await call(null, 'POST', '/api/v1/alliances', payload)).status).toBe(401);
+      expect((await call(ducMember, 'POST', '/api/v1/alliances', payload)).status).toBe(403);
+      expect((await call(observer, 'POST', '/api/v1/alliances', payload)).status).toBe(403);
     });
   });
 
   describe('visibility and publication', () => {
     it('hides an unpublished alliance from the public and from members of other organisations', async () => {
-      expect((await inject('GET', `/api/v1/alliances/${allianceId}`)).statusCode).toBe(404);
-      expect((await inject('GET', `/api/v1/alliances/${allianceId}`, outsider)).statusCode).toBe(404);
-      const list = (await inject('GET', '/api/v1/alliances')).json();
+      expect((await call(null, 'GET', `/api/v1/alliances/${allianceId}`)).status).toBe(404);
+      expect((await call(outsider, 'GET', `/api/v1/alliances/${allianceId}`)).status).toBe(404);
+      const list = (await call(null, 'GET', '/api/v1/alliances')).body;
       expect(list.items.map((a: { id: string }) => a.id)).not.toContain(allianceId);
     });
 
     it('shows it to observers and to members of its actors', async () => {
-      const seen = await inject('GET', `/api/v1/alliances/${allianceId}`, ducMember);
-      expect(seen.statusCode).toBe(200);
-      expect(seen.json()).toMatchObject({ canEdit: false, canSeeBalance: true, ownActorId: ids.Duc });
-      expect((await inject('GET', `/api/v1/alliances/${allianceId}`, observer)).json().canEdit).toBe(false);
-      const mine = (await inject('GET', '/api/v1/alliances', ducMember)).json();
+      const seen = await call(ducMember, 'GET', `/api/v1/alliances/${allianceId}`);
+      expect(seen.status).toBe(200);
+      expect(seen.body).toMatchObject({ canEdit: false, canSeeBalance: true, ownActorId: ids.Duc });
+      expect((await call(observer, 'GET', `/api/v1/alliances/${allianceId}`)).body.canEdit).toBe(false);
+      const mine = (await call(ducMember, 'GET', '/api/v1/alliances')).body;
       expect(mine.items.map((a: { id: string }) => a.id)).toContain(allianceId);
-      const actorList = (await inject('GET', `/api/v1/actors/${ids.Duc}/alliances`, ducMember)).json();
+      const actorList = (await call(ducMember, 'GET', `/api/v1/actors/${ids.Duc}/alliances`)).body;
       expect(actorList.items.map((a: { id: string }) => a.id)).toContain(allianceId);
     });
 
     it('lets a member consent for its own organisation only, and publishes once every direct member consented', async () => {
       const consent = (who: SignedIn, name: string, value: boolean) =>
-        inject('PUT', `/api/v1/alliances/${allianceId}/members/${ids[name]}/consent`, who, { consent: value });
-      expect((await consent(ducMember, 'Compagnie', true)).statusCode).toBe(403);
-      expect((await consent(outsider, 'Étranger', true)).statusCode).toBe(404);
-      expect((await consent(ducMember, 'Duc', true)).json().publishedAt).toBeNull();
-      expect((await consent(admin, 'Compagnie', true)).json().publishedAt).toBeNull();
-      const published = (await consent(admin, 'Ville', true)).json() as AllianceDetail;
+        call(who, 'PUT', `/api/v1/alliances/${allianceId}/members/${ids[name]}/consent`, { consent: value });
+      expect((await consent(ducMember, 'Compagnie', true)).status).toBe(403);
+      expect((await consent(outsider, 'Étranger', true)).status).toBe(404);
+      expect((await consent(ducMember, 'Duc', true)).body.publishedAt).toBeNull();
+      expect((await consent(admin, 'Compagnie', true)).body.publishedAt).toBeNull();
+      const published = (await consent(admin, 'Ville', true)).body as AllianceDetail;
       expect(published.publishedAt).not.toBeNull();
 
-      const anonymous = await inject('GET', `/api/v1/alliances/${allianceId}`);
-      expect(anonymous.statusCode).toBe(200);
-      expect(anonymous.json()).toMatchObject({ canEdit: false, canSeeBalance: false, contributions: [], benefits: [] });
-      const list = (await inject('GET', '/api/v1/alliances')).json();
+      const anonymous = await call(null, 'GET', `/api/v1/alliances/${allianceId}`);
+      expect(anonymous.status).toBe(200);
+      expect(anonymous.body).toMatchObject({ canEdit: false, canSeeBalance: false, contributions: [], benefits: [] });
+      const list = (await call(null, 'GET', '/api/v1/alliances')).body;
       expect(list.items.map((a: { id: string }) => a.id)).toContain(allianceId);
 
-      expect((await consent(ducMember, 'Duc', false)).json().publishedAt).toBeNull();
-      expect((await inject('GET', `/api/v1/alliances/${allianceId}`)).statusCode).toBe(404);
+      expect((await consent(ducMember, 'Duc', false)).body.publishedAt).toBeNull();
+      expect((await call(null, 'GET', `/api/v1/alliances/${allianceId}`)).status).toBe(404);
       await consent(ducMember, 'Duc', true);
     });
   });
 
   describe('members', () => {
     it('never lets an alliance fall below three actors', async () => {
-      const res = await inject('DELETE', `/api/v1/alliances/${allianceId}/members/${ids.Ville}`, admin);
-      expect(res.statusCode).toBe(409);
-      expect(res.json().errors[0]).toMatchObject({ field: 'members', code: 'allianceTooFewMembers' });
+      const res = await call(admin, 'DELETE', `/api/v1/alliances/${allianceId}/members/${ids.Ville}`);
+      expect(res.status).toBe(409);
+      expect(res.body.errors[0]).toMatchObject({ field: 'members', code: 'allianceTooFewMembers' });
       expect(await t.db.$count(allianceMembers)).toBeGreaterThanOrEqual(3);
-      const a = (await inject('GET', `/api/v1/alliances/${allianceId}`, admin)).json() as AllianceDetail;
+      const a = (await call(admin, 'GET', `/api/v1/alliances/${allianceId}`)).body as AllianceDetail;
       expect(a.members.map((m) => m.name)).toContain('Ville');
     });
 
     it('adds, updates and removes a direct member (staff); a new member unpublishes until it consents', async () => {
-      const added = await inject('POST', `/api/v1/alliances/${allianceId}/members`, admin, {
+      const added = await call(admin, 'POST', `/api/v1/alliances/${allianceId}/members`, {
         actorId: ids.École,
         role: 'Appui académique',
       });
-      expect(added.statusCode).toBe(201);
-      expect((added.json() as AllianceDetail).publishedAt).toBeNull();
-      const again = await inject('POST', `/api/v1/alliances/${allianceId}/members`, admin, { actorId: ids.École });
-      expect(again.statusCode).toBe(409);
-      expect(again.json().errors[0]).toMatchObject({ field: 'actorId', code: 'allianceMemberExists' });
-      const updated = await inject('PUT', `/api/v1/alliances/${allianceId}/members/${ids.École}`, admin, {
+      expect(added.status).toBe(201);
+      expect((added.body as AllianceDetail).publishedAt).toBeNull();
+      const again = await call(admin, 'POST', `/api/v1/alliances/${allianceId}/members`, { actorId: ids.École });
+      expect(again.status).toBe(409);
+      expect(again.body.errors[0]).toMatchObject({ field: 'actorId', code: 'allianceMemberExists' });
+      const updated = await call(admin, 'PUT', `/api/v1/alliances/${allianceId}/members/${ids.École}`, {
         role: 'Étudiants en médiation',
       });
-      expect(updated.json().members.find((m: { name: string }) => m.name === 'École').role).toBe(
+      expect(updated.body.members.find((m: { name: string }) => m.name === 'École').role).toBe(
         'Étudiants en médiation',
       );
       expect(
-        (await inject('PUT', `/api/v1/alliances/${allianceId}/members/${ids.École}`, ducMember, { role: 'x' }))
-          .statusCode,
+        (await call(ducMember, 'PUT', `/api/v1/alliances/${allianceId}/members/${ids.École}`, { role: 'x' })).status,
       ).toBe(403);
-      expect((await inject('DELETE', `/api/v1/alliances/${allianceId}/members/${ids.École}`, admin)).statusCode).toBe(
-        204,
-      );
+      expect((await call(admin, 'DELETE', `/api/v1/alliances/${allianceId}/members/${ids.École}`)).status).toBe(204);
       // Back to three members who all consented: published again.
-      expect((await inject('GET', `/api/v1/alliances/${allianceId}`)).statusCode).toBe(200);
+      expect((await call(null, 'GET', `/api/v1/alliances/${allianceId}`)).status).toBe(200);
     });
   });
 
@@ -232,16 +225,16 @@ describe('alliances routes', () => {
     it('links partnerships (staff): their partners become members, through that partnership', async () => {
       expect(
         (
-          await inject('POST', `/api/v1/alliances/${allianceId}/partnerships`, ducMember, {
+          await call(ducMember, 'POST', `/api/v1/alliances/${allianceId}/partnerships`, {
             partnershipId: publishedPartnership,
           })
-        ).statusCode,
+        ).status,
       ).toBe(403);
       for (const partnershipId of [publishedPartnership, privatePartnership]) {
-        const res = await inject('POST', `/api/v1/alliances/${allianceId}/partnerships`, admin, { partnershipId });
-        expect(res.statusCode).toBe(200);
+        const res = await call(admin, 'POST', `/api/v1/alliances/${allianceId}/partnerships`, { partnershipId });
+        expect(res.status).toBe(200);
       }
-      const a = (await inject('GET', `/api/v1/alliances/${allianceId}`, admin)).json() as AllianceDetail;
+      const a = (await call(admin, 'GET', `/api/v1/alliances/${allianceId}`)).body as AllianceDetail;
       expect(a.partnerships.map((p) => p.title)).toEqual(['Mécénat discret', 'Salle de répétition']);
       const entreprise = a.members.find((m) => m.name === 'Entreprise');
       expect(entreprise).toMatchObject({
@@ -255,7 +248,7 @@ describe('alliances routes', () => {
     });
 
     it('shows the public only the published partnerships and their partners', async () => {
-      const a = (await inject('GET', `/api/v1/alliances/${allianceId}`)).json() as AllianceDetail;
+      const a = (await call(null, 'GET', `/api/v1/alliances/${allianceId}`)).body as AllianceDetail;
       expect(a.partnerships.map((p) => p.title)).toEqual(['Salle de répétition']);
       expect(a.members.map((m) => m.name)).not.toContain('École');
       expect(a.members.map((m) => m.name)).toContain('Entreprise');
@@ -263,57 +256,57 @@ describe('alliances routes', () => {
 
     it('lets a member declare contributions and benefits for its own organisation only', async () => {
       const url = `/api/v1/alliances/${allianceId}/contributions`;
-      const own = await inject('POST', url, ducMember, {
+      const own = await call(ducMember, 'POST', url, {
         actorId: ids.Duc,
         nature: 'volunteerHours',
         description: 'Bénévoles pour l’accueil',
         value: 1000,
         hours: 80,
       });
-      expect(own.statusCode).toBe(201);
-      expect(own.json()).toMatchObject({ actorName: 'Duc', value: 1000, hours: 80 });
+      expect(own.status).toBe(201);
+      expect(own.body).toMatchObject({ actorName: 'Duc', value: 1000, hours: 80 });
       const before = await t.db.$count(contributions);
       expect(
         (
-          await inject('POST', url, ducMember, {
+          await call(ducMember, 'POST', url, {
             actorId: ids.Ville,
             nature: 'financial',
             description: 'Subvention',
             value: 5,
           })
-        ).statusCode,
+        ).status,
       ).toBe(403);
-      const noHours = await inject('POST', url, ducMember, {
+      const noHours = await call(ducMember, 'POST', url, {
         actorId: ids.Duc,
         nature: 'volunteerHours',
         description: 'Sans heures',
       });
-      expect(noHours.statusCode).toBe(400);
-      expect(noHours.json().errors[0]).toMatchObject({ field: 'hours', code: 'required' });
-      const stranger = await inject('POST', url, admin, {
+      expect(noHours.status).toBe(400);
+      expect(noHours.body.errors[0]).toMatchObject({ field: 'hours', code: 'required' });
+      const stranger = await call(admin, 'POST', url, {
         actorId: ids.Étranger,
         nature: 'financial',
         description: 'Pas membre',
         value: 10,
       });
-      expect(stranger.statusCode).toBe(422);
-      expect(stranger.json().errors[0]).toMatchObject({ field: 'actorId', code: 'allianceNotMember' });
+      expect(stranger.status).toBe(422);
+      expect(stranger.body.errors[0]).toMatchObject({ field: 'actorId', code: 'allianceNotMember' });
       expect(
         (
-          await inject('POST', url, outsider, {
+          await call(outsider, 'POST', url, {
             actorId: ids.Étranger,
             nature: 'financial',
             description: 'x1',
             value: 1,
           })
-        ).statusCode,
+        ).status,
       ).toBe(403);
       expect(await t.db.$count(contributions)).toBe(before);
     });
 
     it('computes what each member gives and gets, its shares, and warns of imbalance', async () => {
       const add = (path: string, payload: Record<string, unknown>) =>
-        inject('POST', `/api/v1/alliances/${allianceId}/${path}`, admin, payload);
+        call(admin, 'POST', `/api/v1/alliances/${allianceId}/${path}`, payload);
       // The town carries the load: 8 000 € of 10 000 € given (direct 1 000 € from Duc, 1 000 € in a partnership).
       expect(
         (
@@ -323,7 +316,7 @@ describe('alliances routes', () => {
             description: 'Subvention',
             value: 8000,
           })
-        ).statusCode,
+        ).status,
       ).toBe(201);
       await t.db.insert(contributions).values({
         partnershipId: publishedPartnership,
@@ -340,19 +333,19 @@ describe('alliances routes', () => {
         realisedValue: 1000,
       });
       const benefit = await add('benefits', { actorId: ids.Compagnie, description: 'Visibilité', expectedValue: 1000 });
-      expect(benefit.statusCode).toBe(201);
-      const realised = await inject('PUT', `/api/v1/alliances/${allianceId}/benefits/${benefit.json().id}`, admin, {
+      expect(benefit.status).toBe(201);
+      const realised = await call(admin, 'PUT', `/api/v1/alliances/${allianceId}/benefits/${benefit.body.id}`, {
         actorId: ids.Compagnie,
         description: 'Visibilité',
         expectedValue: 1000,
         realisedValue: 500,
         realisedOn: '2018-06-30',
       });
-      expect(realised.json()).toMatchObject({ realisedValue: 500, realisedOn: '2018-06-30' });
+      expect(realised.body).toMatchObject({ realisedValue: 500, realisedOn: '2018-06-30' });
 
-      const res = await inject('GET', `/api/v1/alliances/${allianceId}/balance`, ducMember);
-      expect(res.statusCode).toBe(200);
-      const balance = res.json() as AllianceBalance;
+      const res = await call(ducMember, 'GET', `/api/v1/alliances/${allianceId}/balance`);
+      expect(res.status).toBe(200);
+      const balance = res.body as AllianceBalance;
       expect(balance.totals).toEqual({ given: 10000, hours: 80, expected: 4000, realised: 1500 });
       expect(balance.imbalanced).toBe(true);
       const byName = Object.fromEntries(balance.members.map((m) => [m.name, m]));
@@ -374,15 +367,15 @@ describe('alliances routes', () => {
 
     it('shows the balance to staff, observers and members only', async () => {
       const url = `/api/v1/alliances/${allianceId}/balance`;
-      expect((await inject('GET', url)).statusCode).toBe(401);
-      expect((await inject('GET', url, outsider)).statusCode).toBe(403);
-      expect((await inject('GET', url, observer)).statusCode).toBe(200);
-      expect((await inject('GET', url, admin)).statusCode).toBe(200);
+      expect((await call(null, 'GET', url)).status).toBe(401);
+      expect((await call(outsider, 'GET', url)).status).toBe(403);
+      expect((await call(observer, 'GET', url)).status).toBe(200);
+      expect((await call(admin, 'GET', url)).status).toBe(200);
     });
 
     it('unlinks a partnership (staff) unless the alliance would fall below three actors', async () => {
-      const res = await inject('DELETE', `/api/v1/alliances/${allianceId}/partnerships/${privatePartnership}`, admin);
-      expect(res.statusCode).toBe(204);
+      const res = await call(admin, 'DELETE', `/api/v1/alliances/${allianceId}/partnerships/${privatePartnership}`);
+      expect(res.status).toBe(204);
       const [row] = await t.db
         .select({ allianceId: partnerships.allianceId })
         .from(partnerships)
@@ -393,7 +386,7 @@ describe('alliances routes', () => {
 
   describe('GET /api/v1/ecosystem', () => {
     it('builds the public graph from published partnerships and alliances only', async () => {
-      const graph = (await inject('GET', '/api/v1/ecosystem')).json() as EcosystemGraph;
+      const graph = (await call(null, 'GET', '/api/v1/ecosystem')).body as EcosystemGraph;
       const names = graph.nodes.map((n) => n.name);
       expect(names).toContain('Alliance Culture test');
       expect(names).toContain('Entreprise');
@@ -413,29 +406,26 @@ describe('alliances routes', () => {
 
     it('shows a member the published graph plus its own organisation’s partnerships and alliances', async () => {
       const own = await partnership('Partenariat privé du Duc', ['Duc', 'Ville'], false, 'support');
-      const mine = (await inject('GET', '/api/v1/ecosystem', ducMember)).json() as EcosystemGraph;
+      const mine = (await call(ducMember, 'GET', '/api/v1/ecosystem')).body as EcosystemGraph;
       expect(mine.links.map((l) => l.title)).toContain('Partenariat privé du Duc');
       expect(mine.nodes.map((n) => n.name)).toContain('Entre pairs');
-      const other = (await inject('GET', '/api/v1/ecosystem', outsider)).json() as EcosystemGraph;
+      const other = (await call(outsider, 'GET', '/api/v1/ecosystem')).body as EcosystemGraph;
       expect(other.links.map((l) => l.title)).not.toContain('Partenariat privé du Duc');
       expect(other.nodes.map((n) => n.name)).not.toContain('Entre pairs');
       await t.db.delete(partnerships).where((await import('drizzle-orm')).eq(partnerships.id, own));
     });
 
     it('shows staff and observers everything, and filters by mode, theme and territory', async () => {
-      const all = (await inject('GET', '/api/v1/ecosystem', observer)).json() as EcosystemGraph;
+      const all = (await call(observer, 'GET', '/api/v1/ecosystem')).body as EcosystemGraph;
       expect(all.nodes.map((n) => n.name)).toContain('Entre pairs');
-      const economic = (
-        await inject('GET', '/api/v1/ecosystem?mode=economicCooperation', admin)
-      ).json() as EcosystemGraph;
+      const economic = (await call(admin, 'GET', '/api/v1/ecosystem?mode=economicCooperation')).body as EcosystemGraph;
       expect(economic).toEqual({ nodes: [], links: [] });
-      const culture = (
-        await inject('GET', '/api/v1/ecosystem?theme=culture-art&mode=support', admin)
-      ).json() as EcosystemGraph;
+      const culture = (await call(admin, 'GET', '/api/v1/ecosystem?theme=culture-art&mode=support'))
+        .body as EcosystemGraph;
       expect(culture.links.some((l) => l.title === 'Salle de répétition')).toBe(true);
-      const pertuis = (await inject('GET', '/api/v1/ecosystem?commune=84089', admin)).json() as EcosystemGraph;
+      const pertuis = (await call(admin, 'GET', '/api/v1/ecosystem?commune=84089')).body as EcosystemGraph;
       expect(pertuis.links.map((l) => l.title)).toEqual(['Salle de répétition']);
-      const territory = (await inject('GET', '/api/v1/ecosystem?territory=pays-d-aix', admin)).json() as EcosystemGraph;
+      const territory = (await call(admin, 'GET', '/api/v1/ecosystem?territory=pays-d-aix')).body as EcosystemGraph;
       expect(territory.nodes.length).toBeGreaterThan(0);
     });
   });

@@ -1,14 +1,8 @@
 // Shared by server and web: events with capacity, their registrations (waiting list) and attendance.
 import { z } from 'zod';
 import { staff } from '../../auth/roles.js';
-import { defineRoute, idParams, noContent } from '../../http/contract.js';
+import { dateTime, defineRoute, idParams, noContent, optionalUuid } from '../../http/contract.js';
 import { eventKinds, eventStatuses, registrationStatuses } from './vocabulary.js';
-
-const dateTime = z.iso.datetime({ offset: true });
-const optionalUuid = z
-  .uuid()
-  .nullish()
-  .transform((v) => v ?? null);
 
 export const agendaItem = z.object({
   /** Local time of day, `HH:MM`. */

@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { callerOf } from '../../../tests/http.js';
 import { users } from '../accounts/schema.js';
 import { actors } from '../actors/schema.js';
 import type { EventDetail, MyRegistration } from './contract.js';
@@ -74,8 +75,7 @@ describe('participants exports (routes)', () => {
   let event: EventDetail;
   let regs: MyRegistration[];
 
-  const inject = (who: SignedIn | null, method: 'GET' | 'POST', url: string, payload?: object) =>
-    t.app.inject({ method, url, headers: who?.headers ?? {}, ...(payload ? { payload } : {}) });
+  const call = callerOf(() => t.app);
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -98,28 +98,28 @@ describe('participants exports (routes)', () => {
       .set({ displayName: '=HYPERLINK("x")' })
       .where(eq(users.id, members[2]?.user.id ?? ''));
     const start = new Date(Date.now() + 10 * 24 * 3600_000);
-    const created = await inject(animator, 'POST', '/api/v1/events', {
+    const created = await call(animator, 'POST', '/api/v1/events', {
       kind: 'speedDating',
       title: 'Speed dating : associations & entreprises',
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + 3 * 3600_000).toISOString(),
       capacity: 2,
     });
-    expect(created.statusCode, created.body).toBe(201);
-    event = created.json() as EventDetail;
+    expect(created.status, created.text).toBe(201);
+    event = created.body as EventDetail;
     regs = [];
     for (const m of members) {
-      const res = await inject(m, 'POST', `/api/v1/events/${event.id}/registrations`);
-      expect(res.statusCode, res.body).toBe(201);
-      regs.push(res.json() as MyRegistration);
+      const res = await call(m, 'POST', `/api/v1/events/${event.id}/registrations`);
+      expect(res.status, res.text).toBe(201);
+      regs.push(res.body as MyRegistration);
     }
-    const checkIn = await inject(
+    const checkIn = await call(
       animator,
       'POST',
       `/api/v1/events/${event.id}/registrations/${regs[1]?.id}/check-in`,
       {},
     );
-    expect(checkIn.statusCode, checkIn.body).toBe(200);
+    expect(checkIn.status, checkIn.text).toBe(200);
   });
   afterAll(() => t.close());
 
@@ -155,15 +155,15 @@ describe('participants exports (routes)', () => {
 
   it('gives staff a CSV for Excel in French: BOM, `;`, French headers, seats then waiting list', async () => {
     for (const who of [animator, admin]) {
-      const res = await inject(who, 'GET', `/api/v1/events/${event.id}/participants.csv`);
-      expect(res.statusCode).toBe(200);
+      const res = await call(who, 'GET', `/api/v1/events/${event.id}/participants.csv`);
+      expect(res.status).toBe(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toBe(
         'attachment; filename="participants-speed-dating-associations-entreprises.csv"',
       );
       expect(res.headers['cache-control']).toBe('private, no-store');
-      expect([...res.rawPayload.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const records = parse(res.rawPayload.toString('utf8'), { delimiter: ';', bom: true }) as string[][];
+      expect([...res.raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const records = parse(res.raw.toString('utf8'), { delimiter: ';', bom: true }) as string[][];
       expect(records[0]).toEqual(headers);
       expect(records.slice(1)).toEqual(expectedRows());
       expect(records[1]?.[4]).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
@@ -171,14 +171,14 @@ describe('participants exports (routes)', () => {
   });
 
   it('gives staff an XLSX with a bold header, widths, real dates in Paris time', async () => {
-    const res = await inject(animator, 'GET', `/api/v1/events/${event.id}/participants.xlsx`);
-    expect(res.statusCode).toBe(200);
+    const res = await call(animator, 'GET', `/api/v1/events/${event.id}/participants.xlsx`);
+    expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toBe(
       'attachment; filename="participants-speed-dating-associations-entreprises.xlsx"',
     );
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    await workbook.xlsx.load(res.raw as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Participants');
     if (!sheet) throw new Error('no sheet');
     expect(sheet.rowCount).toBe(4);
@@ -207,40 +207,40 @@ describe('participants exports (routes)', () => {
   it('refuses people’s data to anonymous (401), members and observers (403)', async () => {
     for (const format of ['csv', 'xlsx']) {
       const url = `/api/v1/events/${event.id}/participants.${format}`;
-      const anonymous = await inject(null, 'GET', url);
-      expect(anonymous.statusCode).toBe(401);
+      const anonymous = await call(null, 'GET', url);
+      expect(anonymous.status).toBe(401);
       expect(anonymous.headers['content-type']).toContain('application/problem+json');
       for (const who of [members[0] as SignedIn, observer]) {
-        const res = await inject(who, 'GET', url);
-        expect(res.statusCode).toBe(403);
-        expect(res.body).not.toContain('@test.local');
+        const res = await call(who, 'GET', url);
+        expect(res.status).toBe(403);
+        expect(res.text).not.toContain('@test.local');
       }
     }
   });
 
   it('answers 404 for an unknown event', async () => {
     for (const format of ['csv', 'xlsx']) {
-      const res = await inject(
+      const res = await call(
         animator,
         'GET',
         `/api/v1/events/7d1b2c3a-0000-4000-8000-000000000000/participants.${format}`,
       );
-      expect(res.statusCode).toBe(404);
+      expect(res.status).toBe(404);
       expect(res.headers['content-type']).toContain('application/problem+json');
     }
   });
 
   it('exports only the header for an event without registrations', async () => {
     const start = new Date(Date.now() + 5 * 24 * 3600_000);
-    const created = await inject(animator, 'POST', '/api/v1/events', {
+    const created = await call(animator, 'POST', '/api/v1/events', {
       kind: 'training',
       title: 'Formation',
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + 3600_000).toISOString(),
     });
-    const id = (created.json() as EventDetail).id;
-    const res = await inject(admin, 'GET', `/api/v1/events/${id}/participants.csv`);
-    expect(res.statusCode).toBe(200);
-    expect(parse(res.rawPayload.toString('utf8'), { delimiter: ';', bom: true })).toEqual([headers]);
+    const id = (created.body as EventDetail).id;
+    const res = await call(admin, 'GET', `/api/v1/events/${id}/participants.csv`);
+    expect(res.status).toBe(200);
+    expect(parse(res.raw.toString('utf8'), { delimiter: ';', bom: true })).toEqual([headers]);
   });
 });

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { callerOf } from '../../../tests/http.js';
 import { createAlliance } from '../alliances/service.js';
 import type { ActorFamily } from '../reference/families.js';
 import { pickNewcomers } from './alliance.js';
 import type { AllianceSuggestion } from './contract.js';
-import { call, expectProblem, member, planter, type TestApp } from './testing.js';
+import { expectProblem, member, planter, type TestApp } from './testing.js';
 
 describe('pickNewcomers', () => {
   const c = (name: string, family: ActorFamily, score: number, gives: string[] = []) => ({
@@ -48,6 +49,7 @@ describe('pickNewcomers', () => {
 
 describe('alliance suggestions', () => {
   let t: TestApp;
+  const call = callerOf(() => t.app);
   let members: string[];
   let observer: SignedIn;
   let alliance: string;
@@ -95,7 +97,7 @@ describe('alliance suggestions', () => {
   afterAll(() => t.close());
 
   const suggest = (who: SignedIn | null, payload: Record<string, unknown>) =>
-    call(t, who, 'POST', '/api/v1/matching/alliance-suggestions', payload);
+    call(who, 'POST', '/api/v1/matching/alliance-suggestions', payload);
   const challenge = {
     challenge: 'Économie circulaire à Pertuis : collecte et réemploi',
     themes: ['circular-economy'],
@@ -120,7 +122,7 @@ describe('alliance suggestions', () => {
   });
 
   it('suggests for an existing alliance from its challenge and members', async () => {
-    const res = await call(t, observer, 'GET', `/api/v1/alliances/${alliance}/suggestions?size=4`);
+    const res = await call(observer, 'GET', `/api/v1/alliances/${alliance}/suggestions?size=4`);
     expect(res.status).toBe(200);
     const s = res.body as AllianceSuggestion;
     expect(s.items.length).toBeLessThanOrEqual(4);
@@ -149,6 +151,6 @@ describe('alliance suggestions', () => {
     const inside = await member(t.db, members[0] as string);
     expect((await suggest(inside, challenge)).status).toBe(200);
     const stranger = await signedInAs(t.db, 'member', null);
-    expect((await call(t, stranger, 'GET', `/api/v1/alliances/${alliance}/suggestions`)).status).toBe(404);
+    expect((await call(stranger, 'GET', `/api/v1/alliances/${alliance}/suggestions`)).status).toBe(404);
   });
 });

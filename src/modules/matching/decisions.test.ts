@@ -2,12 +2,12 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { callerOf } from '../../../tests/http.js';
 import { rowsOf } from '../../db/rows.js';
 import { partnershipPartners, partnerships } from '../partnerships/schema.js';
 import type { ContactRequest, SuggestionList } from './contract.js';
 import { matchDecisions, matchRequests } from './schema.js';
 import {
-  call,
   expectProblem,
   mailsTo,
   member,
@@ -21,6 +21,7 @@ import {
 
 describe('decisions on suggestions and contact requests', () => {
   let t: TestApp;
+  const call = callerOf(() => t.app);
   let w: World;
   let duc: SignedIn;
   let hallInstant: SignedIn;
@@ -42,9 +43,9 @@ describe('decisions on suggestions and contact requests', () => {
   afterAll(() => t.close());
 
   const decide = (who: SignedIn, payload: Record<string, unknown>) =>
-    call(t, who, 'POST', '/api/v1/matching/decisions', payload);
+    call(who, 'POST', '/api/v1/matching/decisions', payload);
   const answer = (who: SignedIn, id: string, payload: Record<string, unknown>) =>
-    call(t, who, 'POST', `/api/v1/matching/requests/${id}/answer`, payload);
+    call(who, 'POST', `/api/v1/matching/requests/${id}/answer`, payload);
   const onNeed = (candidateId: string, decision: 'accept' | 'dismiss', extra: Record<string, unknown> = {}) => ({
     subjectKind: 'need',
     subjectId: w.ducNeed,
@@ -55,7 +56,7 @@ describe('decisions on suggestions and contact requests', () => {
   const count = async (table: string) =>
     (await rowsOf<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]?.n;
   const suggested = async (who: SignedIn, kind: string, id: string) =>
-    ((await call(t, who, 'GET', suggestionsUrl(kind, id, 50))).body as SuggestionList).items.map((i) => i.actor.id);
+    ((await call(who, 'GET', suggestionsUrl(kind, id, 50))).body as SuggestionList).items.map((i) => i.actor.id);
 
   it('refuses a dismissal without a reason, naming `reason`, and writes nothing', async () => {
     const res = await decide(duc, onNeed(w.bank, 'dismiss'));
@@ -81,7 +82,7 @@ describe('decisions on suggestions and contact requests', () => {
   });
 
   it('lets an observer read but not decide; a member decides only for its organisation', async () => {
-    expect((await call(t, observer, 'GET', suggestionsUrl('need', w.ducNeed))).status).toBe(200);
+    expect((await call(observer, 'GET', suggestionsUrl('need', w.ducNeed))).status).toBe(200);
     expect((await decide(observer, onNeed(w.hall, 'accept'))).status).toBe(403);
     const stranger = await member(t.db, w.other);
     expect((await decide(stranger, onNeed(w.hall, 'accept'))).status).toBe(403);
@@ -132,7 +133,7 @@ describe('decisions on suggestions and contact requests', () => {
   });
 
   it('shows the request to both sides, and on the suggestion', async () => {
-    const received = await call(t, hallInstant, 'GET', '/api/v1/matching/requests?box=received');
+    const received = await call(hallInstant, 'GET', '/api/v1/matching/requests?box=received');
     const [item] = received.body.items as ContactRequest[];
     expect(item).toMatchObject({
       id: requestId,
@@ -143,9 +144,9 @@ describe('decisions on suggestions and contact requests', () => {
       message: 'Nous serions ravis de vous rencontrer.',
       status: 'pending',
     });
-    const sent = await call(t, duc, 'GET', '/api/v1/matching/requests?box=sent');
+    const sent = await call(duc, 'GET', '/api/v1/matching/requests?box=sent');
     expect(sent.body.items.map((r: ContactRequest) => r.id)).toEqual([requestId]);
-    const list = (await call(t, duc, 'GET', suggestionsUrl('need', w.ducNeed))).body as SuggestionList;
+    const list = (await call(duc, 'GET', suggestionsUrl('need', w.ducNeed))).body as SuggestionList;
     expect(list.items.find((i) => i.actor.id === w.hall)?.request).toEqual({
       id: requestId,
       direction: 'sent',
@@ -155,7 +156,7 @@ describe('decisions on suggestions and contact requests', () => {
     expect((await decide(duc, onNeed(w.hall, 'accept'))).body.requestId).toBe(requestId);
     expect(await count('match_requests')).toBe(1);
     // Observers see that a request exists, not what a person wrote in it.
-    const seen = await call(t, observer, 'GET', `/api/v1/matching/requests?actorId=${w.hall}`);
+    const seen = await call(observer, 'GET', `/api/v1/matching/requests?actorId=${w.hall}`);
     expect(seen.body.items).toMatchObject([{ id: requestId, message: '' }]);
   });
 
@@ -189,7 +190,7 @@ describe('decisions on suggestions and contact requests', () => {
       .from(partnershipPartners)
       .where(eq(partnershipPartners.partnershipId, partnershipId));
     expect(partners.map((p) => p.actorId).sort()).toEqual([w.duc, w.hall].sort());
-    const sent = await call(t, duc, 'GET', '/api/v1/matching/requests?box=sent');
+    const sent = await call(duc, 'GET', '/api/v1/matching/requests?box=sent');
     expect(sent.body.items[0]).toMatchObject({ id: requestId, status: 'accepted', partnershipId });
     expect((await notificationsOf(t.db, duc.user.id)).map((n) => [n.kind, n.link])).toEqual([
       ['requestAccepted', `/partenariats/${partnershipId}`],
@@ -212,7 +213,7 @@ describe('decisions on suggestions and contact requests', () => {
     const bank = await member(t.db, w.bank);
     const first = await decide(town, onActor(w.town, w.bank, 'accept'));
     expect(first.body.partnershipId).toBeNull();
-    const list = (await call(t, bank, 'GET', suggestionsUrl('actor', w.bank, 50))).body as SuggestionList;
+    const list = (await call(bank, 'GET', suggestionsUrl('actor', w.bank, 50))).body as SuggestionList;
     expect(list.items.find((i) => i.actor.id === w.town)?.request).toEqual({
       id: first.body.requestId,
       direction: 'received',
@@ -264,9 +265,9 @@ describe('decisions on suggestions and contact requests', () => {
   });
 
   it('counts acceptance per reason kind and dismissals per reason, for staff only', async () => {
-    const denied = await call(t, duc, 'GET', '/api/v1/matching/feedback');
+    const denied = await call(duc, 'GET', '/api/v1/matching/feedback');
     expect(denied.status).toBe(403);
-    const res = await call(t, w.animator, 'GET', '/api/v1/matching/feedback');
+    const res = await call(w.animator, 'GET', '/api/v1/matching/feedback');
     expect(res.status).toBe(200);
     const decisions = await t.db.select().from(matchDecisions);
     expect(res.body.decisions).toBe(decisions.length);
@@ -291,8 +292,8 @@ describe('decisions on suggestions and contact requests', () => {
     expect(res.status).toBe(201);
     const [decision] = await t.db.select().from(matchDecisions).where(eq(matchDecisions.id, res.body.decisionId));
     expect(decision).toMatchObject({ actorId: w.other, candidateId: w.town, decidedBy: w.animator.user.id });
-    expect((await call(t, duc, 'GET', `/api/v1/matching/requests?actorId=${w.hall}`)).status).toBe(403);
-    const all = await call(t, observer, 'GET', '/api/v1/matching/requests');
+    expect((await call(duc, 'GET', `/api/v1/matching/requests?actorId=${w.hall}`)).status).toBe(403);
+    const all = await call(observer, 'GET', '/api/v1/matching/requests');
     expect(all.status).toBe(200);
     expect(all.body.items.length).toBe(await count('match_requests'));
   });

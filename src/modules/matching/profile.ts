@@ -1,7 +1,7 @@
 // Turns what suggestions are asked for (an actor, a need, an offer, a project) into the recommender's subject, and
 // says who may ask: staff and observers for anyone, a member for its own organisation (or a project it carries).
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Handle } from '../../db/client.js';
 import { forbidden, notFound } from '../../errors.js';
 import { actors } from '../actors/schema.js';
 import { isOwnMember, isStaff, type Viewer } from '../actors/visibility.js';
@@ -24,13 +24,13 @@ const unique = (list: string[]) => [...new Set(list)];
 
 type ActorRow = typeof actors.$inferSelect;
 
-async function actorRow(db: Db, id: string): Promise<ActorRow> {
+async function actorRow(db: Handle, id: string): Promise<ActorRow> {
   const [row] = await db.select().from(actors).where(eq(actors.id, id));
   if (!row) throw notFound('Acteur');
   return row;
 }
 
-async function openItems(db: Db, actorId: string) {
+async function openItems(db: Handle, actorId: string) {
   return db
     .select()
     .from(needsOffers)
@@ -49,7 +49,7 @@ const text = (items: { title: string; description: string }[]) =>
   items.map((i) => `${i.title} ${i.description}`).join(' ');
 
 /** The actor-level subject: what it seeks and offers through its open needs and offers and its declared items. */
-async function actorSubject(db: Db, actor: ActorRow): Promise<SubjectProfile> {
+async function actorSubject(db: Handle, actor: ActorRow): Promise<SubjectProfile> {
   const items = await openItems(db, actor.id);
   const needs = items.filter((i) => i.kind === 'need');
   const offers = items.filter((i) => i.kind === 'offer');
@@ -84,7 +84,7 @@ function checkReader(viewer: Viewer, actorIds: string[]): void {
  * may decide (the actor, the need's or offer's actor, a project's carriers).
  */
 export async function loadSubject(
-  db: Db,
+  db: Handle,
   viewer: Viewer,
   kind: SubjectKind,
   id: string,
@@ -171,6 +171,6 @@ export async function loadSubject(
 }
 
 /** The actor-level subject of any actor, unchecked (the refresh computes it for every actor). */
-export async function actorProfile(db: Db, actorId: string): Promise<SubjectProfile> {
+export async function actorProfile(db: Handle, actorId: string): Promise<SubjectProfile> {
   return actorSubject(db, await actorRow(db, actorId));
 }

@@ -2,12 +2,14 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { callerOf } from '../../../tests/http.js';
 import { refreshSuggestions } from './refresh.js';
 import { mutualNotices, partnerSuggestions } from './schema.js';
-import { call, mailsTo, member, notificationsOf, plantWorld, type TestApp, type World } from './testing.js';
+import { mailsTo, member, notificationsOf, plantWorld, type TestApp, type World } from './testing.js';
 
 describe('stored suggestions and mutual notices', () => {
   let t: TestApp;
+  const call = callerOf(() => t.app);
   let w: World;
   let admin: SignedIn;
   let ducInstant: SignedIn;
@@ -25,7 +27,7 @@ describe('stored suggestions and mutual notices', () => {
   afterAll(() => t.close());
 
   const refresh = async () => {
-    const res = await call(t, admin, 'POST', '/api/v1/matching/refresh');
+    const res = await call(admin, 'POST', '/api/v1/matching/refresh');
     expect(res.status).toBe(200);
     return res.body as { actors: number; suggestions: number; newMutual: number };
   };
@@ -74,7 +76,7 @@ describe('stored suggestions and mutual notices', () => {
   });
 
   it('drops a dismissed pair from the stored suggestions at the next refresh', async () => {
-    const dismissed = await call(t, ducInstant, 'POST', '/api/v1/matching/decisions', {
+    const dismissed = await call(ducInstant, 'POST', '/api/v1/matching/decisions', {
       subjectKind: 'actor',
       subjectId: w.duc,
       candidateId: w.hall,
@@ -95,7 +97,7 @@ describe('stored suggestions and mutual notices', () => {
   });
 
   it('is for administrators only', async () => {
-    expect((await call(t, w.animator, 'POST', '/api/v1/matching/refresh')).status).toBe(403);
-    expect((await call(t, ducInstant, 'POST', '/api/v1/matching/refresh')).status).toBe(403);
+    expect((await call(w.animator, 'POST', '/api/v1/matching/refresh')).status).toBe(403);
+    expect((await call(ducInstant, 'POST', '/api/v1/matching/refresh')).status).toBe(403);
   });
 });

@@ -3,7 +3,7 @@
 // tunables come from weights.ts.
 import { type SQL, sql } from 'drizzle-orm';
 import { floatArray, smallintArray, textArray, uuidArray } from '../../db/arrays.js';
-import type { Db } from '../../db/client.js';
+import type { Handle } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import type { ActorFamily } from '../reference/families.js';
 import {
@@ -108,14 +108,14 @@ export interface ScoreOptions {
 const json = (value: unknown): SQL => sql`${JSON.stringify(value)}::jsonb`;
 
 /** Nearest communes per database handle and set of places (see nearestCommunes). */
-const nearCache = new WeakMap<Db, Map<string, string[]>>();
+const nearCache = new WeakMap<Handle, Map<string, string[]>>();
 const nearCacheSize = 10_000;
 
 /**
  * nearestCommunes for many single places at once (the refresh: one place per actor), in one query: the same box,
  * distance and order as below, per place.
  */
-export async function prefetchNearestCommunes(db: Db, codes: string[]): Promise<void> {
+export async function prefetchNearestCommunes(db: Handle, codes: string[]): Promise<void> {
   let cache = nearCache.get(db);
   if (!cache) {
     cache = new Map();
@@ -147,7 +147,7 @@ export async function prefetchNearestCommunes(db: Db, codes: string[]): Promise<
  * the answer is kept per database handle and set of places, which spares every scoring query a scan of the 35 000
  * communes.
  */
-export async function nearestCommunes(db: Db, codes: string[]): Promise<string[]> {
+export async function nearestCommunes(db: Handle, codes: string[]): Promise<string[]> {
   if (codes.length === 0) return [];
   const key = [...new Set(codes)].sort().join(',');
   let cache = nearCache.get(db);
@@ -183,7 +183,7 @@ export async function nearestCommunes(db: Db, codes: string[]): Promise<string[]
  * words; the pool is cut by a pre-score (sum of the hit terms' weights), then every kept candidate gets the full score.
  */
 export async function scoreCandidates(
-  db: Db,
+  db: Handle,
   subject: SubjectProfile,
   options: ScoreOptions,
 ): Promise<ScoredCandidate[]> {

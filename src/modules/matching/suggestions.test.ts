@@ -2,14 +2,16 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { callerOf } from '../../../tests/http.js';
 import { users } from '../accounts/schema.js';
 import { projectData } from '../projects/fixtures.js';
 import { createProject } from '../projects/service.js';
 import type { SuggestionList } from './contract.js';
-import { call, member, plantWorld, suggestionsUrl, type TestApp, type World } from './testing.js';
+import { member, plantWorld, suggestionsUrl, type TestApp, type World } from './testing.js';
 
 describe('partner suggestions', () => {
   let t: TestApp;
+  const call = callerOf(() => t.app);
   let w: World;
   let ducMember: SignedIn;
   let otherMember: SignedIn;
@@ -27,7 +29,7 @@ describe('partner suggestions', () => {
   afterAll(() => t.close());
 
   const list = async (who: SignedIn, kind: string, id: string) => {
-    const res = await call(t, who, 'GET', suggestionsUrl(kind, id));
+    const res = await call(who, 'GET', suggestionsUrl(kind, id));
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body as SuggestionList;
   };
@@ -88,11 +90,11 @@ describe('partner suggestions', () => {
   });
 
   it('asks who is asking: anonymous 401, another organisation 403, observer and staff read', async () => {
-    expect((await call(t, null, 'GET', suggestionsUrl('need', w.ducNeed))).status).toBe(401);
-    const denied = await call(t, otherMember, 'GET', suggestionsUrl('need', w.ducNeed));
+    expect((await call(null, 'GET', suggestionsUrl('need', w.ducNeed))).status).toBe(401);
+    const denied = await call(otherMember, 'GET', suggestionsUrl('need', w.ducNeed));
     expect(denied.status).toBe(403);
     expect(denied.type).toContain('application/problem+json');
-    expect((await call(t, otherMember, 'GET', suggestionsUrl('project', project))).status).toBe(403);
+    expect((await call(otherMember, 'GET', suggestionsUrl('project', project))).status).toBe(403);
     expect((await list(observer, 'need', w.ducNeed)).items[0]?.actor.id).toBe(w.hall);
     expect((await list(w.animator, 'actor', w.other)).subject.actor.id).toBe(w.other);
     const admin = await signedInAs(t.db, 'admin');
@@ -105,9 +107,9 @@ describe('partner suggestions', () => {
   });
 
   it('answers 404 for an unknown subject and 400 naming a bad parameter', async () => {
-    const missing = await call(t, w.animator, 'GET', suggestionsUrl('need', w.hallOffer));
+    const missing = await call(w.animator, 'GET', suggestionsUrl('need', w.hallOffer));
     expect(missing.status).toBe(404);
-    const bad = await call(t, w.animator, 'GET', suggestionsUrl('need', 'not-a-uuid'));
+    const bad = await call(w.animator, 'GET', suggestionsUrl('need', 'not-a-uuid'));
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).toContain('subjectId');
   });

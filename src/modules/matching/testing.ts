@@ -1,4 +1,4 @@
-// Test helpers of matchmaking: a small territory with a planted complementary pair among distractors, and the calls.
+// Test helpers of matchmaking: a small territory with a planted complementary pair among distractors, and what the tests read back (mails, notifications, problems).
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { createTestApp } from '../../../tests/app.js';
@@ -123,24 +123,6 @@ export async function member(db: Db, actorId: string, choice: NotificationChoice
       .values({ userId: who.user.id, matching: choice, consentedAt: choice === 'off' ? null : new Date() });
   }
   return who;
-}
-
-/** One HTTP call as someone (or no one), answering status and JSON body. */
-export async function call(
-  t: TestApp,
-  who: SignedIn | null,
-  method: 'GET' | 'POST' | 'PUT',
-  url: string,
-  payload?: unknown,
-) {
-  const res = await t.app.inject({
-    method,
-    url,
-    headers: who?.headers ?? {},
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
-  const body = res.body ? res.json() : null;
-  return { status: res.statusCode, body, type: String(res.headers['content-type'] ?? '') };
 }
 
 export const suggestionsUrl = (kind: string, id: string, top = 10) =>

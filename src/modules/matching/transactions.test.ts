@@ -3,13 +3,15 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { callerOf } from '../../../tests/http.js';
 import { rowsOf } from '../../db/rows.js';
 import { notifications } from '../notifications/schema.js';
 import { matchRequests } from './schema.js';
-import { call, member, plantWorld, type TestApp, type World } from './testing.js';
+import { member, plantWorld, type TestApp, type World } from './testing.js';
 
 describe('matchmaking writes are all or nothing', () => {
   let t: TestApp;
+  const call = callerOf(() => t.app);
   let w: World;
   let duc: SignedIn;
   let hall: SignedIn;
@@ -37,7 +39,7 @@ describe('matchmaking writes are all or nothing', () => {
   const count = async (table: string) =>
     (await rowsOf<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]?.n;
   const accept = () =>
-    call(t, duc, 'POST', '/api/v1/matching/decisions', {
+    call(duc, 'POST', '/api/v1/matching/decisions', {
       subjectKind: 'need',
       subjectId: w.ducNeed,
       candidateId: w.hall,
@@ -57,7 +59,7 @@ describe('matchmaking writes are all or nothing', () => {
     const partnershipsBefore = await count('partnerships');
     const decisionsBefore = await count('match_decisions');
     const res = await whileNotificationsFail(() =>
-      call(t, hall, 'POST', `/api/v1/matching/requests/${sent.body.requestId}/answer`, { accept: true }),
+      call(hall, 'POST', `/api/v1/matching/requests/${sent.body.requestId}/answer`, { accept: true }),
     );
     expect(res.status).toBe(500);
     expect(await count('partnerships')).toBe(partnershipsBefore);
@@ -68,10 +70,10 @@ describe('matchmaking writes are all or nothing', () => {
 
   it('announcing mutual suggestions: a pair is not recorded as told until both sides are', async () => {
     const admin = await signedInAs(t.db, 'admin');
-    const failed = await whileNotificationsFail(() => call(t, admin, 'POST', '/api/v1/matching/refresh'));
+    const failed = await whileNotificationsFail(() => call(admin, 'POST', '/api/v1/matching/refresh'));
     expect(failed.status).toBe(500);
     expect(await count('mutual_notices')).toBe(0);
-    const res = await call(t, admin, 'POST', '/api/v1/matching/refresh');
+    const res = await call(admin, 'POST', '/api/v1/matching/refresh');
     expect(res.status).toBe(200);
     expect(res.body.newMutual).toBeGreaterThan(0);
     const told = await t.db.select().from(notifications).where(eq(notifications.kind, 'mutualSuggestion'));

@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
-import { call, type TestApp } from '../matching/testing.js';
+import { callerOf } from '../../../tests/http.js';
+import type { TestApp } from '../matching/testing.js';
 import type { Notification } from './contract.js';
 import { notifications } from './schema.js';
 
 describe('notifications routes', () => {
   let t: TestApp;
+  const call = callerOf(() => t.app);
   let me: SignedIn;
   let someoneElse: SignedIn;
   let theirs: string;
@@ -31,7 +33,7 @@ describe('notifications routes', () => {
   afterAll(() => t.close());
 
   const list = async (who: SignedIn, query = '') => {
-    const res = await call(t, who, 'GET', `/api/v1/notifications${query}`);
+    const res = await call(who, 'GET', `/api/v1/notifications${query}`);
     expect(res.status).toBe(200);
     return res.body as { items: Notification[]; unread: number };
   };
@@ -42,22 +44,22 @@ describe('notifications routes', () => {
     expect(mine.unread).toBe(3);
     expect(mine.items[0]).toMatchObject({ kind: 'requestAccepted', readAt: null, body: '', link: '' });
     expect((await list(me, '?limit=1')).items).toHaveLength(1);
-    expect((await call(t, null, 'GET', '/api/v1/notifications')).status).toBe(401);
+    expect((await call(null, 'GET', '/api/v1/notifications')).status).toBe(401);
   });
 
   it('marks one read; another user’s is not found and stays unread', async () => {
     const [newest] = (await list(me)).items;
-    const read = await call(t, me, 'POST', `/api/v1/notifications/${newest?.id}/read`);
+    const read = await call(me, 'POST', `/api/v1/notifications/${newest?.id}/read`);
     expect(read.status).toBe(204);
     const after = await list(me);
     expect(after.unread).toBe(2);
     const readAt = after.items[0]?.readAt;
     expect(readAt).not.toBeNull();
-    await call(t, me, 'POST', `/api/v1/notifications/${newest?.id}/read`);
+    await call(me, 'POST', `/api/v1/notifications/${newest?.id}/read`);
     expect((await list(me)).items[0]?.readAt).toBe(readAt);
 
-    expect((await call(t, me, 'POST', `/api/v1/notifications/${theirs}/read`)).status).toBe(404);
-    expect((await call(t, me, 'POST', `/api/v1/notifications/${randomUUID()}/read`)).status).toBe(404);
+    expect((await call(me, 'POST', `/api/v1/notifications/${theirs}/read`)).status).toBe(404);
+    expect((await call(me, 'POST', `/api/v1/notifications/${randomUUID()}/read`)).status).toBe(404);
     expect((await list(someoneElse)).unread).toBe(1);
   });
 
@@ -67,14 +69,14 @@ describe('notifications routes', () => {
   });
 
   it('marks all mine read, nobody else’s', async () => {
-    expect((await call(t, me, 'POST', '/api/v1/notifications/read-all')).status).toBe(204);
+    expect((await call(me, 'POST', '/api/v1/notifications/read-all')).status).toBe(204);
     expect((await list(me)).unread).toBe(0);
     expect((await list(someoneElse)).unread).toBe(1);
   });
 
   it('keeps matchmaking news off until consent, stamps the first consent, clears it on withdrawal', async () => {
-    const get = async () => (await call(t, me, 'GET', '/api/v1/notifications/settings')).body;
-    const put = (matching: string) => call(t, me, 'PUT', '/api/v1/notifications/settings', { matching });
+    const get = async () => (await call(me, 'GET', '/api/v1/notifications/settings')).body;
+    const put = (matching: string) => call(me, 'PUT', '/api/v1/notifications/settings', { matching });
     expect(await get()).toEqual({ matching: 'off', consentedAt: null });
     const instant = await put('instant');
     expect(instant.status).toBe(200);

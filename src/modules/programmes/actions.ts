@@ -3,6 +3,7 @@
 // inside its own transaction: keep its signature stable.
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Handle } from '../../db/client.js';
+import { unknownIds } from '../../db/ids.js';
 import { type FieldIssue, invalid, notFound } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { actors } from '../actors/schema.js';
@@ -26,13 +27,6 @@ const linkTargets = {
   event: { table: events, code: 'unknownEvent' },
 } as const;
 
-/** The ids of `table` among `ids` that exist. */
-async function existing(db: Handle, table: typeof actors | typeof partnerships | typeof events, ids: string[]) {
-  if (ids.length === 0) return new Set<string>();
-  const rows = await db.select({ id: table.id }).from(table).where(inArray(table.id, ids));
-  return new Set(rows.map((r) => r.id));
-}
-
 /** Every reference of an action: phase and territory of this programme, existing owner and link targets. */
 export async function checkActionRefs(db: Handle, programmeId: string, data: ActionData): Promise<void> {
   const issues: FieldIssue[] = [];
@@ -50,14 +44,14 @@ export async function checkActionRefs(db: Handle, programmeId: string, data: Act
       .where(and(eq(programmeTerritories.id, data.territoryId), eq(programmeTerritories.programmeId, programmeId)));
     if (!t) issues.push({ field: 'territoryId', code: 'notInProgramme' });
   }
-  if (data.ownerActorId && !(await existing(db, actors, [data.ownerActorId])).has(data.ownerActorId)) {
+  if (data.ownerActorId && (await unknownIds(db, actors.id, [data.ownerActorId])).size > 0) {
     issues.push({ field: 'ownerActorId', code: 'unknownActor' });
   }
   for (const kind of ['actor', 'partnership', 'event'] as const) {
     const ids = data.links.filter((l) => l.kind === kind).map((l) => l.id);
-    const found = await existing(db, linkTargets[kind].table, ids);
+    const unknown = await unknownIds(db, linkTargets[kind].table.id, ids);
     data.links.forEach((l, i) => {
-      if (l.kind === kind && !found.has(l.id)) issues.push({ field: `links.${i}.id`, code: linkTargets[kind].code });
+      if (l.kind === kind && unknown.has(l.id)) issues.push({ field: `links.${i}.id`, code: linkTargets[kind].code });
     });
   }
   if (issues.length > 0) throw invalid(issues);

@@ -2,17 +2,12 @@
 // objectives and indicators, timeline, replication and calendar feed (issue 5).
 import { z } from 'zod';
 import { staff } from '../../auth/roles.js';
-import { defineRoute, idParams, noContent } from '../../http/contract.js';
+import { dateTime, defineRoute, idParams, noContent, optionalUuid } from '../../http/contract.js';
 import { eventKinds, eventStatuses } from '../events/vocabulary.js';
 import { actorFamilies } from '../reference/families.js';
 import { actionLinkKinds, actionStatuses, committees, indicatorSources } from './vocabulary.js';
 
 const day = z.iso.date();
-const dateTime = z.iso.datetime({ offset: true });
-const optionalId = z
-  .uuid()
-  .nullish()
-  .transform((v) => v ?? null);
 const optionalDay = day.nullish().transform((v) => v ?? null);
 const communeCode = z.string().regex(/^[0-9][0-9AB][0-9]{3}$/, { message: 'unknownCommune' });
 
@@ -83,7 +78,7 @@ export const phasesBody = z
   .superRefine((b, ctx) => uniqueIds(keyedIds(b.phases, 'phases'), ctx));
 
 export const participantFields = z.object({
-  territoryId: optionalId,
+  territoryId: optionalUuid,
   role: z.string().trim().max(200).default(''),
   joinedOn: optionalDay,
 });
@@ -93,8 +88,8 @@ export const steeringMemberFields = z.object({
   id: z.uuid().optional(),
   committee: z.enum(committees),
   family: z.enum(actorFamilies),
-  actorId: optionalId,
-  territoryId: optionalId,
+  actorId: optionalUuid,
+  territoryId: optionalUuid,
   /** The seat's role, e.g. « Présidente de Pays d'Aix Associations »; never a private person's contact details. */
   role: z.string().trim().min(2).max(200),
 });
@@ -109,9 +104,9 @@ export const actionFields = z
   .object({
     title: z.string().trim().min(3).max(300),
     description: z.string().trim().max(5000).default(''),
-    phaseId: optionalId,
-    territoryId: optionalId,
-    ownerActorId: optionalId,
+    phaseId: optionalUuid,
+    territoryId: optionalUuid,
+    ownerActorId: optionalUuid,
     ownerRole: z.string().trim().max(200).default(''),
     startsOn: optionalDay,
     dueOn: optionalDay,
@@ -165,7 +160,7 @@ export const objectiveFields = z.object({
   id: z.uuid().optional(),
   title: z.string().trim().min(3).max(300),
   description: z.string().trim().max(5000).default(''),
-  phaseId: optionalId,
+  phaseId: optionalUuid,
   indicators: z.array(indicatorFields).max(30).default([]),
 });
 export type ObjectiveInput = z.input<typeof objectiveFields>;

@@ -1,6 +1,7 @@
 // Who takes part in a programme: participating actors (a pilot group per territory) and the steering committees' seats.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Handle } from '../../db/client.js';
+import { unknownIds } from '../../db/ids.js';
 import { type FieldIssue, invalid, notFound, parseInput } from '../../errors.js';
 import { actors } from '../actors/schema.js';
 import { requireStaff, type Viewer } from '../actors/visibility.js';
@@ -19,18 +20,12 @@ export async function ownTerritories(db: Handle, programmeId: string, ids: strin
   return new Set(rows.map((r) => r.id));
 }
 
-async function knownActors(db: Handle, ids: string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.select({ id: actors.id }).from(actors).where(inArray(actors.id, ids));
-  return new Set(rows.map((r) => r.id));
-}
-
 /** Adds an actor to the programme, or changes its territory, role and date. */
 export async function putParticipant(db: Db, by: Viewer, programmeId: string, actorId: string, input: unknown) {
   requireStaff(by);
   const data = parseInput(participantFields, input);
   await requireProgramme(db, programmeId);
-  if (!(await knownActors(db, [actorId])).has(actorId)) throw notFound('Organisation');
+  if ((await unknownIds(db, actors.id, [actorId])).size > 0) throw notFound('Organisation');
   if (data.territoryId && !(await ownTerritories(db, programmeId, [data.territoryId])).has(data.territoryId)) {
     throw invalid([{ field: 'territoryId', code: 'notInProgramme' }]);
   }
@@ -57,8 +52,9 @@ export async function replaceSteering(db: Db, by: Viewer, programmeId: string, i
   requireStaff(by);
   const { members } = parseInput(steeringBody, input);
   await requireProgramme(db, programmeId);
-  const actorIds = await knownActors(
+  const unknownActors = await unknownIds(
     db,
+    actors.id,
     members.flatMap((m) => (m.actorId ? [m.actorId] : [])),
   );
   const territoryIds = await ownTerritories(
@@ -76,7 +72,7 @@ export async function replaceSteering(db: Db, by: Viewer, programmeId: string, i
   );
   const issues = members.flatMap((m, i): FieldIssue[] => [
     ...(m.id && !ownSeats.has(m.id) ? [{ field: `members.${i}.id`, code: 'notInProgramme' }] : []),
-    ...(m.actorId && !actorIds.has(m.actorId) ? [{ field: `members.${i}.actorId`, code: 'unknownActor' }] : []),
+    ...(m.actorId && unknownActors.has(m.actorId) ? [{ field: `members.${i}.actorId`, code: 'unknownActor' }] : []),
     ...(m.territoryId && !territoryIds.has(m.territoryId)
       ? [{ field: `members.${i}.territoryId`, code: 'notInProgramme' }]
       : []),

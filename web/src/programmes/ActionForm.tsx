@@ -12,6 +12,7 @@ import { useApiQuery } from '../api/useApi';
 import { useI18n } from '../i18n';
 import { type ActorChoice, ActorPicker } from '../ui/ActorPicker';
 import { Field } from '../ui/Field';
+import { TextField } from '../ui/TextField';
 import { PhaseSelect, TerritorySelect } from './edit/TerritorySelect';
 import { FormStatus, useSaveForm } from './parts';
 
@@ -92,14 +93,23 @@ export function ActionForm({
       <h2 id="action-form-title">{action ? t('programme.action.editTitle') : t('programme.action.newTitle')}</h2>
       <form ref={form.formRef} onSubmit={submit} noValidate>
         <FormStatus form={{ ...form, saved: false }} shown={(f) => fields.includes(f)} />
-        <Field id="action-title" label={t('programme.action.title')} required error={form.err('title')}>
-          {(control) => <input {...control} value={title} onChange={(e) => setTitle(e.target.value)} />}
-        </Field>
-        <Field id="action-description" label={t('programme.action.description')} error={form.err('description')}>
-          {(control) => (
-            <textarea {...control} rows={3} value={description} onChange={(e) => setDescription(e.target.value)} />
-          )}
-        </Field>
+        <TextField
+          id="action-title"
+          label={t('programme.action.title')}
+          required
+          error={form.err('title')}
+          value={title}
+          onChange={setTitle}
+        />
+        <TextField
+          id="action-description"
+          kind="textarea"
+          rows={3}
+          label={t('programme.action.description')}
+          error={form.err('description')}
+          value={description}
+          onChange={setDescription}
+        />
         <div className="grid-3">
           <PhaseSelect
             id="action-phase"
@@ -138,27 +148,32 @@ export function ActionForm({
             onChange={setOwner}
             error={form.err('ownerActorId')}
           />
-          <Field id="action-owner-role" label={t('programme.action.ownerRole')} error={form.err('ownerRole')}>
-            {(control) => <input {...control} value={ownerRole} onChange={(e) => setOwnerRole(e.target.value)} />}
-          </Field>
+          <TextField
+            id="action-owner-role"
+            label={t('programme.action.ownerRole')}
+            error={form.err('ownerRole')}
+            value={ownerRole}
+            onChange={setOwnerRole}
+          />
         </div>
         <div className="grid-2">
-          <Field id="action-starts" label={t('programme.action.startsOn')} error={form.err('startsOn')}>
-            {(control) => (
-              <input {...control} type="date" value={startsOn} onChange={(e) => setStartsOn(e.target.value)} />
-            )}
-          </Field>
-          <Field id="action-due" label={t('programme.action.dueOn')} error={form.err('dueOn')}>
-            {(control) => (
-              <input
-                {...control}
-                type="date"
-                value={dueOn}
-                min={startsOn || undefined}
-                onChange={(e) => setDueOn(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField
+            id="action-starts"
+            kind="date"
+            label={t('programme.action.startsOn')}
+            error={form.err('startsOn')}
+            value={startsOn}
+            onChange={setStartsOn}
+          />
+          <TextField
+            id="action-due"
+            kind="date"
+            label={t('programme.action.dueOn')}
+            error={form.err('dueOn')}
+            value={dueOn}
+            min={startsOn}
+            onChange={setDueOn}
+          />
         </div>
         <LinksEditor p={p} links={links} onAdd={addLink} onRemove={(l) => setLinks(links.filter((x) => x !== l))} />
         <div className="form-actions">

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { ProgrammeDetail, ProgrammeInput } from '../../../src/modules/programmes/contract';
 import { useI18n } from '../i18n';
-import { Field } from '../ui/Field';
+import { TextField } from '../ui/TextField';
 import { FormStatus, useSaveForm } from './parts';
 
 /** A programme's own fields (name, description, dates): creating one, or editing them. */
@@ -34,49 +34,85 @@ export function ProgrammeForm({
   return (
     <form ref={form.formRef} onSubmit={submit} noValidate>
       <FormStatus form={form} shown={(f) => ['name', 'description', 'startsOn', 'endsOn'].includes(f)} />
-      <Field id="programme-name" label={t('programme.form.name')} required error={form.err('name')}>
-        {(control) => (
-          <input {...control} value={values.name} maxLength={200} onChange={(e) => set({ name: e.target.value })} />
-        )}
-      </Field>
-      <Field id="programme-description" label={t('programme.form.description')} error={form.err('description')}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={4}
-            value={values.description ?? ''}
-            onChange={(e) => set({ description: e.target.value })}
-          />
-        )}
-      </Field>
-      <div className="grid-2">
-        <Field id="programme-starts" label={t('programme.form.startsOn')} required error={form.err('startsOn')}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              value={values.startsOn}
-              onChange={(e) => set({ startsOn: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field id="programme-ends" label={t('programme.form.endsOn')} required error={form.err('endsOn')}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              value={values.endsOn}
-              min={values.startsOn || undefined}
-              onChange={(e) => set({ endsOn: e.target.value })}
-            />
-          )}
-        </Field>
-      </div>
+      <ProgrammeFields idPrefix="programme" values={values} set={set} err={form.err} />
       <div className="form-actions">
         <button type="submit" className="button" disabled={form.saving}>
           {form.saving ? t('programme.form.saving') : submitLabel}
         </button>
       </div>
     </form>
+  );
+}
+
+interface ProgrammeFieldValues {
+  name: string;
+  description?: string | undefined;
+  startsOn: string;
+  /** Absent when the form does not ask for it (a replication's end is computed from its model's). */
+  endsOn?: string;
+}
+
+/** A programme's name, description and start, with its end when the values hold one: created, edited or replicated. */
+export function ProgrammeFields({
+  idPrefix,
+  values,
+  set,
+  err,
+}: {
+  idPrefix: string;
+  values: ProgrammeFieldValues;
+  set(patch: Partial<ProgrammeFieldValues>): void;
+  err(field: string): string | undefined;
+}) {
+  const { t } = useI18n();
+  const starts = (
+    <TextField
+      id={`${idPrefix}-starts`}
+      kind="date"
+      label={t('programme.form.startsOn')}
+      required
+      error={err('startsOn')}
+      value={values.startsOn}
+      onChange={(startsOn) => set({ startsOn })}
+    />
+  );
+  return (
+    <>
+      <TextField
+        id={`${idPrefix}-name`}
+        label={t('programme.form.name')}
+        required
+        error={err('name')}
+        value={values.name}
+        maxLength={200}
+        onChange={(name) => set({ name })}
+      />
+      <TextField
+        id={`${idPrefix}-description`}
+        kind="textarea"
+        rows={4}
+        label={t('programme.form.description')}
+        error={err('description')}
+        value={values.description ?? ''}
+        onChange={(description) => set({ description })}
+      />
+      {values.endsOn === undefined ? (
+        starts
+      ) : (
+        <div className="grid-2">
+          {starts}
+          <TextField
+            id={`${idPrefix}-ends`}
+            kind="date"
+            label={t('programme.form.endsOn')}
+            required
+            error={err('endsOn')}
+            value={values.endsOn}
+            min={values.startsOn}
+            onChange={(endsOn) => set({ endsOn })}
+          />
+        </div>
+      )}
+    </>
   );
 }

@@ -4,10 +4,10 @@ import { programmeRoutes } from '../../../src/modules/programmes/contract';
 import { callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useI18n } from '../i18n';
-import { Field } from '../ui/Field';
 import { ApiErrorAlert, Loading } from '../ui/feedback';
 import { usePageTitle } from '../ui/usePageTitle';
 import { TerritoryFields, type TerritoryValues, territoryBody } from './edit/TerritoryFields';
+import { ProgrammeFields } from './ProgrammeForm';
 import { FormStatus, nextKey, useSaveForm } from './parts';
 
 /** Staff: essaimage — a new programme with this one's method, on a new territory; then its page. */
@@ -95,29 +95,7 @@ function ReplicateForm({ id, name }: { id: string; name: string }) {
             /^territory\.(name|themeId|themeLabel|communeCodes)/.test(f)
           }
         />
-        <Field id="replicate-name" label={t('programme.form.name')} required error={form.err('name')}>
-          {(control) => <input {...control} value={values.name} onChange={(e) => set({ name: e.target.value })} />}
-        </Field>
-        <Field id="replicate-description" label={t('programme.form.description')} error={form.err('description')}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={values.description}
-              onChange={(e) => set({ description: e.target.value })}
-            />
-          )}
-        </Field>
-        <Field id="replicate-starts" label={t('programme.form.startsOn')} required error={form.err('startsOn')}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              value={values.startsOn}
-              onChange={(e) => set({ startsOn: e.target.value })}
-            />
-          )}
-        </Field>
+        <ProgrammeFields idPrefix="replicate" values={values} set={set} err={form.err} />
         <fieldset className="programme-replicate-territory">
           <legend>{t('programme.replicate.territory')}</legend>
           <TerritoryFields

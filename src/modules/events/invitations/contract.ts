@@ -1,10 +1,8 @@
 // Shared by server and web: invitations to an event, sent to organisations (their members are told) or to people.
 import { z } from 'zod';
 import { staff } from '../../../auth/roles.js';
-import { defineRoute, idParams, noContent } from '../../../http/contract.js';
+import { dateTime, defineRoute, idParams, noContent, optionalUuid } from '../../../http/contract.js';
 import { registrationStatuses } from '../vocabulary.js';
-
-const dateTime = z.iso.datetime({ offset: true });
 
 export const invitationsBody = z
   .object({
@@ -14,10 +12,7 @@ export const invitationsBody = z
     programmeTerritory: z
       .object({
         programmeId: z.uuid(),
-        territoryId: z
-          .uuid()
-          .nullish()
-          .transform((v) => v ?? null),
+        territoryId: optionalUuid,
       })
       .nullish()
       .transform((v) => v ?? null),

@@ -2,6 +2,7 @@
 // list (people's names: staff only); a signed-in user learns whether they, or their organisation, are invited.
 import { and, asc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, Handle } from '../../../db/client.js';
+import { unknownIds } from '../../../db/ids.js';
 import { conflict, type FieldIssue, invalid, notFound, parseInput } from '../../../errors.js';
 import { users } from '../../accounts/schema.js';
 import type { CurrentUser } from '../../accounts/service.js';
@@ -15,13 +16,16 @@ import { eventInvitations } from './schema.js';
 
 type Registered = InvitationsView['people'][number]['registered'];
 
-/** The ids among `ids` missing from `table`, named by their index in the request (`actorIds.2`). */
-async function unknownIds(db: Handle, table: typeof actors | typeof users, ids: string[], field: string, code: string) {
-  if (ids.length === 0) return [];
-  // `for key share`: a deletion under way is waited for (then the row is missing), a later one waits for us.
-  const rows = await db.select({ id: table.id }).from(table).where(inArray(table.id, ids)).for('key share');
-  const found = new Set(rows.map((r) => r.id));
-  return ids.flatMap((id, i): FieldIssue[] => (found.has(id) ? [] : [{ field: `${field}.${i}`, code }]));
+/** The ids among `ids` missing from `table`, named by their index in the request (`actorIds.2`), the others locked. */
+async function missingTargets(
+  db: Handle,
+  table: typeof actors | typeof users,
+  ids: string[],
+  field: string,
+  code: string,
+) {
+  const unknown = await unknownIds(db, table.id, ids, { keyShare: true });
+  return ids.flatMap((id, i): FieldIssue[] => (unknown.has(id) ? [{ field: `${field}.${i}`, code }] : []));
 }
 
 /** The actors of a programme's pilot group in a territory (all its participants when territoryId is null). */
@@ -75,8 +79,8 @@ export async function invite(
     }
     // Checked inside the transaction: a target deleted meanwhile is a field error, not a foreign-key failure.
     const issues = [
-      ...(await unknownIds(tx, actors, data.actorIds, 'actorIds', 'unknownActor')),
-      ...(await unknownIds(tx, users, data.userIds, 'userIds', 'unknownUser')),
+      ...(await missingTargets(tx, actors, data.actorIds, 'actorIds', 'unknownActor')),
+      ...(await missingTargets(tx, users, data.userIds, 'userIds', 'unknownUser')),
     ];
     if (issues.length > 0) throw invalid(issues);
     const fromProgramme = data.programmeTerritory ? await participantsOf(tx, data.programmeTerritory) : [];

@@ -2,17 +2,11 @@
 // programme's plan (possibly created by the decision), a partnership, a need or offer.
 import { z } from 'zod';
 import { staff } from '../../../auth/roles.js';
-import { defineRoute, idParams, noContent } from '../../../http/contract.js';
+import { dateTime, defineRoute, idParams, noContent, optionalUuid } from '../../../http/contract.js';
 import { needOfferKinds } from '../../needs-offers/vocabulary.js';
 import { actionFields } from '../../programmes/contract.js';
 import { actionStatuses } from '../../programmes/vocabulary.js';
 import { minuteItemKinds } from './vocabulary.js';
-
-const dateTime = z.iso.datetime({ offset: true });
-const optionalUuid = z
-  .uuid()
-  .nullish()
-  .transform((v) => v ?? null);
 
 export const minutesNotesBody = z.object({ notes: z.string().trim().max(20_000) });
 

@@ -3,6 +3,7 @@
 // `insertAction` runs inside the item's transaction, so that both are written or neither.
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db, Handle, Tx } from '../../../db/client.js';
+import { unknownIds } from '../../../db/ids.js';
 import { DomainError, type FieldIssue, forbidden, invalid, notFound, parseInput } from '../../../errors.js';
 import type { CurrentUser } from '../../accounts/service.js';
 import { isStaff, requireStaff, type Viewer } from '../../actors/visibility.js';
@@ -130,9 +131,7 @@ async function checkLinks(
   for (const [field, table, code] of checks) {
     const id = data[field];
     if (!id) continue;
-    // `for key share`: a deletion under way is waited for (then the row is missing), a later one waits for us.
-    const [row] = await db.select({ id: table.id }).from(table).where(eq(table.id, id)).for('key share');
-    if (!row) issues.push({ field, code });
+    if ((await unknownIds(db, table.id, [id], { keyShare: true })).size > 0) issues.push({ field, code });
   }
   if (issues.length > 0) throw invalid(issues);
 }

@@ -1,11 +1,10 @@
 // Shared by server and web: a speed-dating event's settings, wishes, schedule and follow-ups.
 import { z } from 'zod';
 import { staff } from '../../../auth/roles.js';
-import { defineRoute, idParams } from '../../../http/contract.js';
+import { dateTime, defineRoute, idParams } from '../../../http/contract.js';
 import { actorFamilies } from '../../reference/families.js';
 import { interestSources, meetingRules } from './vocabulary.js';
 
-const dateTime = z.iso.datetime({ offset: true });
 const families = z.array(z.enum(actorFamilies)).max(actorFamilies.length);
 
 export const speedDatingSettings = z

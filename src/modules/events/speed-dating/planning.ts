@@ -33,31 +33,44 @@ import type { Interest } from './types.js';
 const unit = 100;
 const matchingScale = 3;
 
+/** Matchmaking scores asked so far, by subject and other organisation (null: none, e.g. no matching profile yet). */
+type ScoreCache = Map<string, number | null>;
+
+const askedKey = (subject: string, other: string) => `${subject}>${other}`;
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
 /**
  * The matchmaking engine's actor-level score of every pair of participants' organisations (symmetric: computed once
- * per pair), scoring exactly these actors rather than the pool the index would retrieve.
+ * per pair, from the first one's side), scoring exactly these actors rather than the pool the index would retrieve.
+ * Pairs already in `asked` are not scored again; those scored here are added to it.
  */
-async function matchingScores(db: Handle, actorIds: string[]): Promise<Map<string, number>> {
+async function matchingScores(db: Handle, actorIds: string[], asked: ScoreCache): Promise<Map<string, number>> {
   const scores = new Map<string, number>();
-  // A transaction is a database handle for these read-only queries.
-  const handle = db as Db;
   for (const [i, actorId] of actorIds.entries()) {
     const others = actorIds.slice(i + 1);
-    if (others.length === 0) break;
-    const scored = await scoreCandidates(handle, await actorProfile(handle, actorId), {
-      top: others.length,
-      exclude: [],
-      only: others,
-    });
-    for (const c of scored) scores.set(pairKey(actorId, c.actorId), c.score);
+    const missing = others.filter((o) => !asked.has(askedKey(actorId, o)));
+    if (missing.length > 0) {
+      const scored = await scoreCandidates(db, await actorProfile(db, actorId), {
+        top: missing.length,
+        exclude: [],
+        only: missing,
+      });
+      for (const o of missing) asked.set(askedKey(actorId, o), null);
+      for (const c of scored) asked.set(askedKey(actorId, c.actorId), c.score);
+    }
+    for (const o of others) {
+      const score = asked.get(askedKey(actorId, o));
+      if (score != null) scores.set(pairKey(actorId, o), score);
+    }
   }
   return scores;
 }
 
-const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+const inRuleOf = (seats: Seat[]) => seats.filter((s) => s.side !== null);
+const actorIdsOf = (seats: Seat[]) => [...new Set(seats.flatMap((s) => (s.actorId ? [s.actorId] : [])))];
 
-/** Interests between the seats in the rule, in hundredths, per the session's source. */
-export async function interestsOf(db: Handle, session: SessionRow, seats: Seat[]): Promise<Interest[]> {
+/** Interests between the seats in the rule, in hundredths, per the session's source (scores in `asked` reused). */
+async function interestsOf(db: Handle, session: SessionRow, seats: Seat[], asked: ScoreCache): Promise<Interest[]> {
   const ids = seats.map((s) => s.registrationId);
   const interests: Interest[] = [];
   if (session.interestSource !== 'matching') {
@@ -65,8 +78,7 @@ export async function interestsOf(db: Handle, session: SessionRow, seats: Seat[]
       interests.push({ a: w.from, b: w.to, weight: w.level * unit });
   }
   if (session.interestSource !== 'wishes') {
-    const actorIds = [...new Set(seats.flatMap((s) => (s.actorId ? [s.actorId] : [])))];
-    const scores = await matchingScores(db, actorIds);
+    const scores = await matchingScores(db, actorIdsOf(seats), asked);
     for (const [i, a] of seats.entries()) {
       for (const b of seats.slice(i + 1)) {
         if (!a.actorId || !b.actorId || a.actorId === b.actorId) continue;
@@ -78,11 +90,30 @@ export async function interestsOf(db: Handle, session: SessionRow, seats: Seat[]
   return interests;
 }
 
+/**
+ * The matchmaking scores of the participants as they are now, before computeSchedule takes its locks: one scoring
+ * query per organisation would otherwise hold the session's lock (and the event's) for as long.
+ */
+async function scoresInAdvance(db: Db, eventId: string): Promise<ScoreCache> {
+  const asked: ScoreCache = new Map();
+  const session = await sessionOf(db, eventId);
+  if (session && session.interestSource !== 'wishes') {
+    await matchingScores(db, actorIdsOf(inRuleOf(await seatsOf(db, eventId, session))), asked);
+  }
+  return asked;
+}
+
 const unprocessable = (field: string, code: string, message: string) => conflict(message, [{ field, code }]);
 
 /** Computes the schedule and stores meetings and summary in one transaction, replacing the previous ones (staff). */
 export async function computeSchedule(db: Db, by: Viewer, eventId: string): Promise<void> {
   requireStaff(by);
+  // Reusing these under the locks is safe: the locks order the seat changes and the schedules, not the matchmaking
+  // data (profiles, needs and offers change at any time, under no event lock), so a score read just before the lock
+  // is as current as one read under it. What the locks do decide is who takes part: the pairs are those of the seats
+  // read under them, and a pair not scored in advance (a seat taken meanwhile, the source switched to the scores) is
+  // scored there, from the same side as it would have been; scores of organisations that left are not used.
+  const asked = await scoresInAdvance(db, eventId);
   await db.transaction(async (tx) => {
     await speedDatingEvent(tx, eventId);
     // Every change of seats (registration, cancellation, promotion) holds the event's row lock: sharing it until the
@@ -99,7 +130,7 @@ export async function computeSchedule(db: Db, by: Viewer, eventId: string): Prom
     // The database's clock, read once the lock is held and before the seats and wishes are: whatever changes after
     // this instant marks the schedule stale (kept as text: a JS Date would drop the microseconds).
     const stamp = sql`${locked.clock}::timestamptz`;
-    const inRule = (await seatsOf(tx, eventId, session)).filter((s) => s.side !== null);
+    const inRule = inRuleOf(await seatsOf(tx, eventId, session));
     if (inRule.length < 2) {
       throw unprocessable('participants', 'speedDatingTooFew', 'Il faut au moins deux participants dans la règle');
     }
@@ -116,7 +147,7 @@ export async function computeSchedule(db: Db, by: Viewer, eventId: string): Prom
       .map((s) => ({ id: s.registrationId, side: s.side as string }));
     const { schedule, greedy } = scheduleSpeedDating({
       participants,
-      interests: await interestsOf(tx, session, inRule),
+      interests: await interestsOf(tx, session, inRule, asked),
       rounds: session.rounds,
       tables: session.tables,
       rule: session.rule === 'twoSided' ? 'two-sided' : 'one-sided',

@@ -5,6 +5,7 @@ import { countsEvents, type IndicatorSource, indicatorSources } from '../../../.
 import { callApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { Field } from '../../ui/Field';
+import { TextField } from '../../ui/TextField';
 import { FormStatus, nextKey, numberOrNull, RowLabel } from '../parts';
 import { RemoveRow, useRowsEditor } from './rows';
 import { PhaseSelect } from './TerritorySelect';
@@ -117,31 +118,23 @@ export function ObjectivesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p
           const label = (s: string) => <RowLabel text={s} what={what} n={n} />;
           return (
             <li key={r.key} className="programme-row">
-              <Field
+              <TextField
                 id={`${id}-title`}
                 label={label(t('programme.edit.objectiveTitle'))}
                 required
                 error={form.err(`objectives.${i}.title`)}
-              >
-                {(control) => (
-                  <input {...control} value={r.title} onChange={(e) => setRow(r.key, { title: e.target.value })} />
-                )}
-              </Field>
+                value={r.title}
+                onChange={(title) => setRow(r.key, { title })}
+              />
               <div className="grid-2">
-                <Field
+                <TextField
                   id={`${id}-description`}
+                  kind="textarea"
                   label={label(t('programme.edit.objectiveDescription'))}
                   error={form.err(`objectives.${i}.description`)}
-                >
-                  {(control) => (
-                    <textarea
-                      {...control}
-                      rows={2}
-                      value={r.description}
-                      onChange={(e) => setRow(r.key, { description: e.target.value })}
-                    />
-                  )}
-                </Field>
+                  value={r.description}
+                  onChange={(description) => setRow(r.key, { description })}
+                />
                 <PhaseSelect
                   id={`${id}-phase`}
                   label={label(t('programme.edit.objectivePhase'))}
@@ -174,20 +167,14 @@ export function ObjectivesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p
                     return (
                       <li key={x.key} className="programme-indicator-row">
                         <div className="grid-3">
-                          <Field
+                          <TextField
                             id={`${xid}-label`}
                             label={xlabel(t('programme.edit.indicatorLabel'))}
                             required
                             error={form.err(`${path}.label`)}
-                          >
-                            {(control) => (
-                              <input
-                                {...control}
-                                value={x.label}
-                                onChange={(e) => setIndicator(r, x.key, { label: e.target.value })}
-                              />
-                            )}
-                          </Field>
+                            value={x.label}
+                            onChange={(label) => setIndicator(r, x.key, { label })}
+                          />
                           <Field
                             id={`${xid}-source`}
                             label={xlabel(t('programme.edit.source'))}
@@ -231,19 +218,13 @@ export function ObjectivesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p
                               )}
                             </Field>
                           ) : null}
-                          <Field
+                          <TextField
                             id={`${xid}-unit`}
                             label={xlabel(t('programme.edit.unit'))}
                             error={form.err(`${path}.unit`)}
-                          >
-                            {(control) => (
-                              <input
-                                {...control}
-                                value={x.unit}
-                                onChange={(e) => setIndicator(r, x.key, { unit: e.target.value })}
-                              />
-                            )}
-                          </Field>
+                            value={x.unit}
+                            onChange={(unit) => setIndicator(r, x.key, { unit })}
+                          />
                         </div>
                         <div className="grid-3">
                           {numberFields.map((f) =>
@@ -252,21 +233,15 @@ export function ObjectivesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p
                                 {t('programme.edit.measuredCounted')}
                               </p>
                             ) : (
-                              <Field
+                              <TextField
                                 key={f}
                                 id={`${xid}-${f}`}
                                 label={xlabel(t(`programme.edit.${f}`))}
                                 error={form.err(`${path}.${f}`)}
-                              >
-                                {(control) => (
-                                  <input
-                                    {...control}
-                                    inputMode="decimal"
-                                    value={x[f]}
-                                    onChange={(e) => setIndicator(r, x.key, { [f]: e.target.value })}
-                                  />
-                                )}
-                              </Field>
+                                inputMode="decimal"
+                                value={x[f]}
+                                onChange={(v) => setIndicator(r, x.key, { [f]: v })}
+                              />
                             ),
                           )}
                         </div>

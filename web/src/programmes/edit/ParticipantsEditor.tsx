@@ -3,8 +3,8 @@ import { type ProgrammeDetail, programmeRoutes } from '../../../../src/modules/p
 import { asApiError, callApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { type ActorChoice, ActorPicker } from '../../ui/ActorPicker';
-import { Field } from '../../ui/Field';
 import { Alert, useErrorText } from '../../ui/feedback';
+import { TextField } from '../../ui/TextField';
 import { FormStatus, useSaveForm } from '../parts';
 import { TerritorySelect } from './TerritorySelect';
 
@@ -120,9 +120,13 @@ export function ParticipantsEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved
             onChange={setTerritoryId}
             error={form.err('territoryId')}
           />
-          <Field id="participant-role" label={t('programme.edit.participantRole')} error={form.err('role')}>
-            {(control) => <input {...control} value={role} onChange={(e) => setRole(e.target.value)} />}
-          </Field>
+          <TextField
+            id="participant-role"
+            label={t('programme.edit.participantRole')}
+            error={form.err('role')}
+            value={role}
+            onChange={setRole}
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button-secondary" disabled={form.saving}>

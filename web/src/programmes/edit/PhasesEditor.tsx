@@ -2,7 +2,7 @@ import type { FormEvent } from 'react';
 import { type ProgrammeDetail, programmeRoutes } from '../../../../src/modules/programmes/contract';
 import { callApi } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { Field } from '../../ui/Field';
+import { TextField } from '../../ui/TextField';
 import { FormStatus, nextKey, RowLabel } from '../parts';
 import { RemoveRow, rowFieldShown, useRowsEditor } from './rows';
 
@@ -42,65 +42,46 @@ export function PhasesEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p: Pr
         {rows.map((r, i) => {
           const n = i + 1;
           const id = `phase-${r.key}`;
+          const label = (text: string) => <RowLabel text={text} what={what} n={n} />;
           return (
             <li key={r.key} className="programme-row">
-              <Field
+              <TextField
                 id={`${id}-name`}
-                label={<RowLabel text={t('programme.edit.phaseName')} what={what} n={n} />}
+                label={label(t('programme.edit.phaseName'))}
                 required
                 error={form.err(`phases.${i}.name`)}
-              >
-                {(control) => (
-                  <input {...control} value={r.name} onChange={(e) => setRow(r.key, { name: e.target.value })} />
-                )}
-              </Field>
+                value={r.name}
+                onChange={(name) => setRow(r.key, { name })}
+              />
               <div className="grid-2">
-                <Field
+                <TextField
                   id={`${id}-starts`}
-                  label={<RowLabel text={t('programme.form.startsOn')} what={what} n={n} />}
+                  kind="date"
+                  label={label(t('programme.form.startsOn'))}
                   required
                   error={form.err(`phases.${i}.startsOn`)}
-                >
-                  {(control) => (
-                    <input
-                      {...control}
-                      type="date"
-                      value={r.startsOn}
-                      onChange={(e) => setRow(r.key, { startsOn: e.target.value })}
-                    />
-                  )}
-                </Field>
-                <Field
+                  value={r.startsOn}
+                  onChange={(startsOn) => setRow(r.key, { startsOn })}
+                />
+                <TextField
                   id={`${id}-ends`}
-                  label={<RowLabel text={t('programme.form.endsOn')} what={what} n={n} />}
+                  kind="date"
+                  label={label(t('programme.form.endsOn'))}
                   required
                   error={form.err(`phases.${i}.endsOn`)}
-                >
-                  {(control) => (
-                    <input
-                      {...control}
-                      type="date"
-                      value={r.endsOn}
-                      min={r.startsOn || undefined}
-                      onChange={(e) => setRow(r.key, { endsOn: e.target.value })}
-                    />
-                  )}
-                </Field>
+                  value={r.endsOn}
+                  min={r.startsOn}
+                  onChange={(endsOn) => setRow(r.key, { endsOn })}
+                />
               </div>
-              <Field
+              <TextField
                 id={`${id}-objectives`}
-                label={<RowLabel text={t('programme.edit.phaseObjectives')} what={what} n={n} />}
+                kind="textarea"
+                label={label(t('programme.edit.phaseObjectives'))}
                 error={form.err(`phases.${i}.objectives`)}
-              >
-                {(control) => (
-                  <textarea
-                    {...control}
-                    rows={2}
-                    value={r.objectives}
-                    onChange={(e) => setRow(r.key, { objectives: e.target.value })}
-                  />
-                )}
-              </Field>
+                value={r.objectives}
+                onChange={(objectives) => setRow(r.key, { objectives })}
+              />
               <RemoveRow what={what} n={n} onRemove={() => remove(r.key)} />
             </li>
           );

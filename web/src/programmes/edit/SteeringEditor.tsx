@@ -6,6 +6,7 @@ import { callApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { type ActorChoice, ActorPicker } from '../../ui/ActorPicker';
 import { Field } from '../../ui/Field';
+import { TextField } from '../../ui/TextField';
 import { FormStatus, nextKey, RowLabel } from '../parts';
 import { RemoveRow, rowFieldShown, useRowsEditor } from './rows';
 import { TerritorySelect } from './TerritorySelect';
@@ -99,17 +100,15 @@ export function SteeringEditor({ p, onSaved }: { p: ProgrammeDetail; onSaved(p: 
                   )}
                 </Field>
               </div>
-              <Field
+              <TextField
                 id={`${id}-role`}
                 label={label(t('programme.edit.role'))}
                 hint={t('programme.edit.seatRoleHint')}
                 required
                 error={form.err(`members.${i}.role`)}
-              >
-                {(control) => (
-                  <input {...control} value={r.role} onChange={(e) => setRow(r.key, { role: e.target.value })} />
-                )}
-              </Field>
+                value={r.role}
+                onChange={(role) => setRow(r.key, { role })}
+              />
               <div className="grid-2">
                 <ActorPicker
                   id={`${id}-actor`}

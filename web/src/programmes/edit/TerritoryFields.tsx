@@ -3,6 +3,7 @@ import { useI18n } from '../../i18n';
 import { useReference } from '../../reference/reference';
 import { type CommuneChoice, CommuneField } from '../../ui/CommuneField';
 import { Field } from '../../ui/Field';
+import { TextField } from '../../ui/TextField';
 import { RowLabel } from '../parts';
 
 export interface TerritoryValues {
@@ -51,14 +52,14 @@ export function TerritoryFields({
     value.communes.map((_, i) => err(`${path}communeCodes.${i}`)).find((m) => m !== undefined);
   return (
     <>
-      <Field
+      <TextField
         id={`${idPrefix}-name`}
         label={label(t('programme.edit.territoryName'))}
         required
         error={err(`${path}name`)}
-      >
-        {(control) => <input {...control} value={value.name} onChange={(e) => onChange({ name: e.target.value })} />}
-      </Field>
+        value={value.name}
+        onChange={(name) => onChange({ name })}
+      />
       <div className="grid-2">
         <Field id={`${idPrefix}-theme`} label={label(t('programme.edit.themeId'))} error={err(`${path}themeId`)}>
           {(control) => (
@@ -79,16 +80,14 @@ export function TerritoryFields({
             </select>
           )}
         </Field>
-        <Field
+        <TextField
           id={`${idPrefix}-theme-text`}
           label={label(t('programme.edit.themeLabel'))}
           hint={t('programme.edit.themeLabelHint')}
           error={err(`${path}themeLabel`)}
-        >
-          {(control) => (
-            <input {...control} value={value.themeLabel} onChange={(e) => onChange({ themeLabel: e.target.value })} />
-          )}
-        </Field>
+          value={value.themeLabel}
+          onChange={(themeLabel) => onChange({ themeLabel })}
+        />
       </div>
       <fieldset className="programme-communes">
         <legend>
