@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import type { DatabaseKind } from '../src/db/client.js';
 import type { Checks, CopyReference, SeedResult } from './engines.js';
+import type { ImportBenchResult } from './imports.js';
 import type { MatchingChecks, MatchingSeed, RefreshTiming, SuggestionTimings } from './matching.js';
 import type { Stats } from './measure.js';
 import type { SchedulerCase } from './scheduler.js';
@@ -384,6 +385,74 @@ export function schedulerSection(r: SchedulerRun): string {
       'one-sided, half the optimum of the same flow on the bipartite double cover. "valid": every constraint checked ' +
       'on both schedules (no pair twice, nobody double-booked, ≤ T tables per round, ≤ R meetings each, allowed ' +
       'pairs only, interest = sum of the weights).',
+  );
+  return lines.join('\n');
+}
+
+/** The register import (issue 6): each run beside COPY of the same file, with the importing process's peak memory. */
+export function importSection(r: ImportBenchResult): string {
+  const lines = [
+    `Run of ${r.date}: ${r.machine}, ${r.version}; batches of ${r.batch ?? "the CLI's default (2 000)"} lines to write or 50 000 items; ` +
+      `load average ${r.load.before.map((x) => x.toFixed(2)).join(' / ')} before, ` +
+      `${r.load.after.map((x) => x.toFixed(2)).join(' / ')} after (1 / 5 / 15 min).`,
+    '',
+  ];
+  const rows: string[][] = [];
+  for (const s of r.scenarios) {
+    const copyRate = (s.copy.rows / s.copy.ms) * 1000;
+    rows.push([
+      s.title,
+      'COPY into a bare table',
+      int(s.copy.rows),
+      seconds(s.copy.ms),
+      int(copyRate),
+      '1',
+      '',
+      '',
+      '',
+    ]);
+    for (const t of s.imports) {
+      const rate = (t.rows / t.wallMs) * 1000;
+      const c = t.counters;
+      rows.push([
+        '',
+        t.label,
+        int(t.rows),
+        `${seconds(t.wallMs)} (run ${seconds(t.runMs)})`,
+        int(rate),
+        (rate / copyRate).toFixed(3),
+        `${int(t.maxRssMiB)} MiB`,
+        seconds(t.cpuMs),
+        `${int(c.created)} / ${int(c.updated)} / ${int(c.unchanged)} / ${int(c.skipped)} / ${int(c.rejected)}`,
+      ]);
+    }
+  }
+  lines.push(
+    ...table(
+      [
+        'file',
+        'load',
+        'rows',
+        'time',
+        'rows/s',
+        'of COPY',
+        'peak RSS',
+        'CPU (Node)',
+        'created / updated / unchanged / skipped / rejected',
+      ],
+      ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      rows,
+    ),
+  );
+  lines.push(
+    '',
+    'Files: ' +
+      r.scenarios
+        .map((s) => `${s.key} ${int(s.file.rows)} rows, ${(s.file.bytes / 2 ** 20).toFixed(0)} MiB`)
+        .join('; ') +
+      '. Time: the whole command (`npm run cli -- import rna`, Node.js start-up and SHA-256 included; « run »: ' +
+      "import_runs.started_at → finished_at); rows/s over that time. Peak RSS: the importing process's maxRSS at " +
+      "its exit. CPU (Node): the importing process's user + system time (the server's is apart).",
   );
   return lines.join('\n');
 }

@@ -20,6 +20,8 @@ export interface Config {
   demoData: boolean;
   /** Hours between two recomputations of the stored partner suggestions by the server (0: never, use the CLI). */
   matchingRefreshHours: number;
+  /** Largest register file accepted by the admin web upload, in bytes (files kept under dataDir/imports). */
+  importMaxBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +40,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     demoData: production ? env.DEMO_DATA === 'true' : env.DEMO_DATA !== 'false',
     matchingRefreshHours: Number(env.MATCHING_REFRESH_HOURS ?? 24),
+    importMaxBytes: byteCount('IMPORT_MAX_BYTES', env.IMPORT_MAX_BYTES, 20 * 1024 ** 3),
   };
+}
+
+/** A size in bytes from the environment: a positive whole number, else the start-up stops (NaN would mean no limit). */
+function byteCount(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback;
+  const bytes = Number(value);
+  if (!Number.isSafeInteger(bytes) || bytes <= 0) {
+    throw new Error(`${name} must be a positive whole number of bytes (got "${value}")`);
+  }
+  return bytes;
 }

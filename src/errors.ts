@@ -14,7 +14,14 @@ export interface FieldIssue {
   params?: Record<string, unknown>;
 }
 
-export type DomainErrorKind = 'invalid' | 'notFound' | 'forbidden' | 'unauthenticated' | 'conflict' | 'tooManyRequests';
+export type DomainErrorKind =
+  | 'invalid'
+  | 'notFound'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'conflict'
+  | 'tooManyRequests'
+  | 'tooLarge';
 
 export class DomainError extends Error {
   constructor(
@@ -34,6 +41,8 @@ export const forbidden = (message = 'Action non autorisée pour votre rôle') =>
 export const unauthenticated = (message = 'Connexion requise') => new DomainError('unauthenticated', message);
 export const conflict = (message: string, issues: FieldIssue[] = []) => new DomainError('conflict', message, issues);
 export const tooManyRequests = (message: string) => new DomainError('tooManyRequests', message);
+/** A request body over its size limit (an uploaded file): 413, naming the field. */
+export const tooLarge = (issues: FieldIssue[]) => new DomainError('tooLarge', 'Fichier trop volumineux', issues);
 
 /**
  * Validates again with a contract's zod schema, so that callers other than the routes (demo data, imports) get the

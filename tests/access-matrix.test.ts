@@ -184,8 +184,22 @@ const expected: Record<string, Access> = {
   'GET /api/v1/programmes/:id/feed.ics': 'public',
   // programmes (end)
   // import runs web (begin)
+  'POST /api/v1/imports/uploads': staff,
+  'GET /api/v1/imports/runs': staff,
+  'POST /api/v1/imports/runs': staff,
+  'GET /api/v1/imports/runs/:id': staff,
+  'POST /api/v1/imports/runs/:id/resume': staff,
+  'GET /api/v1/imports/runs/:id/rejections': staff,
+  'GET /api/v1/imports/runs/:id/rejections.csv': staff,
+  'GET /api/v1/imports/reviews': staff,
+  'POST /api/v1/imports/reviews/:id/accept': staff,
+  'POST /api/v1/imports/reviews/:id/reject': staff,
   // import runs web (end)
   // claims (begin)
+  'GET /api/v1/actors/:id/claim': 'public',
+  'POST /api/v1/actors/:id/claims': 'public',
+  'GET /api/v1/claims/by-token/:token': 'public',
+  'POST /api/v1/claims/accept': 'public',
   // claims (end)
 };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createProgress, formatBytes, formatDuration, progressLine } from './import-progress.js';
+import { formatBytes } from '../modules/imports/bytes.js';
+import { createProgress, formatDuration, progressLine } from './import-progress.js';
 
 /** A sink that records what is written, and a clock the test moves. */
 function fake(tty: boolean) {
@@ -25,7 +26,7 @@ describe('import progress', () => {
       elapsedMs: 4000,
     });
     expect(line).toBe(
-      '512\u00a0Ko / 2\u00a0Mo (25\u00a0%) · 12\u202f000 éléments · 2\u202f500 él./s · reste ~\u00a012\u00a0s',
+      '512\u00a0ko / 2\u00a0Mo (25\u00a0%) · 12\u202f000 éléments · 2\u202f500 él./s · reste ~\u00a012\u00a0s',
     );
     expect(formatBytes(3.5 * 1024 ** 3)).toBe('3,5\u00a0Go');
     expect(formatDuration(3_725_000)).toBe('1\u00a0h 02\u00a0min');

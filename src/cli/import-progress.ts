@@ -2,6 +2,8 @@
 // onProgress), their rate and the time left. Redrawn in place on a terminal; elsewhere (a log, a pipe) one line every
 // few seconds, so that a cron job's log stays readable.
 
+import { formatBytes } from '../modules/imports/bytes.js';
+
 export interface ProgressSink {
   /** A terminal: the line is redrawn in place. */
   tty: boolean;
@@ -18,17 +20,6 @@ const count = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
 export const formatCount = (n: number) => count.format(n);
-
-export function formatBytes(n: number): string {
-  const units = ['o', 'Ko', 'Mo', 'Go', 'To'];
-  let value = n;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${decimal.format(value)}\u00a0${units[unit]}`;
-}
 
 export function formatDuration(ms: number): string {
   const s = Math.round(ms / 1000);

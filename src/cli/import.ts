@@ -24,7 +24,7 @@ export const importUsage = `Usage :
 Charge un fichier du RNA (associations) ou les deux fichiers stock de SIRENE (StockEtablissement, StockUniteLegale)
 dans l’annuaire, pour les communes d’un territoire (ex. pays-d-aix) ou d’un département (ex. 13). Interrompu, il
 reprend là où il s’était arrêté quand on relance la même commande sur le même fichier.
-  --batch N            éléments par transaction (2000 par défaut)
+  --batch N            lignes à écrire (organisations, lignes rejetées) par transaction (2000 par défaut)
   --progress-every S   hors terminal, une ligne de progression toutes les S secondes (5 par défaut ; 0 : à chaque lot)
 Codes de sortie : 0 terminé, 1 fichier refusé ou import interrompu, 2 arguments invalides.`;
 

@@ -7,6 +7,7 @@ export * from '../modules/events/invitations/schema.js';
 export * from '../modules/events/minutes/schema.js';
 export * from '../modules/events/schema.js';
 export * from '../modules/events/speed-dating/schema.js';
+export * from '../modules/imports/claims/schema.js';
 export * from '../modules/imports/schema.js';
 export * from '../modules/matching/schema.js';
 export * from '../modules/needs-offers/schema.js';

@@ -290,8 +290,94 @@ export const fieldMessages = {
   unitRejected: { fr: 'Unité légale refusée (voir sa ligne).', en: 'Legal unit rejected (see its line).' },
   // imports (end)
   // import runs web (begin)
+  importFileTooLarge: {
+    fr: 'Le fichier dépasse la taille autorisée ({max}).',
+    en: 'The file is larger than allowed ({max}).',
+  },
+  importUploadUnknown: {
+    fr: 'Fichier déposé introuvable : déposez-le de nouveau.',
+    en: 'Uploaded file not found: upload it again.',
+  },
+  importRnaOneFile: {
+    fr: 'Un import RNA prend un seul fichier.',
+    en: 'An RNA import takes a single file.',
+  },
+  importSireneTwoFiles: {
+    fr: 'Un import SIRENE prend le fichier des établissements et celui des unités légales.',
+    en: 'A SIRENE import takes the establishments file and the legal units file.',
+  },
+  importSameFileTwice: {
+    fr: 'Choisissez deux fichiers différents.',
+    en: 'Choose two different files.',
+  },
+  importScopeOne: {
+    fr: 'Choisissez un territoire ou un département (un seul des deux).',
+    en: 'Choose a territory or a department (only one).',
+  },
+  importUnknownTerritory: { fr: 'Territoire inconnu.', en: 'Unknown territory.' },
+  importUnknownDepartement: {
+    fr: 'Département inconnu (ex. 13, 2A, 974).',
+    en: 'Unknown department (e.g. 13, 2A, 974).',
+  },
+  importBusy: {
+    fr: 'Un import est déjà en cours : attendez qu’il se termine.',
+    en: 'An import is already running: wait until it ends.',
+  },
+  importUploadInUse: {
+    fr: 'Ce fichier est celui d’un autre import non terminé : reprenez cet import, ou déposez le fichier de nouveau.',
+    en: 'This file belongs to another unfinished import: resume that import, or upload the file again.',
+  },
+  importRunDone: { fr: 'Cet import est terminé.', en: 'This import has finished.' },
+  importFilesGone: {
+    fr: 'Les fichiers de cet import ne sont plus sur le serveur : déposez-les de nouveau.',
+    en: 'The files of this import are no longer on the server: upload them again.',
+  },
+  importFilesChanged: {
+    fr: 'Les fichiers déposés ne sont plus ceux de cet import.',
+    en: 'The uploaded files are no longer those of this import.',
+  },
   // import runs web (end)
   // claims (begin)
+  claimNoWebsite: {
+    fr: 'Cette fiche n’indique pas de site web : seule une invitation de l’équipe d’animation permet de la revendiquer.',
+    en: 'This profile has no website: only an invitation from the network’s team can claim it.',
+  },
+  claimSharedHost: {
+    fr: 'Le site de cette fiche est hébergé par un service partagé (réseau social, blog, créateur de sites, fournisseur d’accès) : son domaine ne prouve pas l’appartenance. Demandez une invitation à l’équipe d’animation.',
+    en: 'This profile’s website is on a shared host (social network, blog, site builder, internet provider): its domain proves nothing. Ask the network’s team for an invitation.',
+  },
+  claimDomainMismatch: {
+    fr: 'L’adresse doit être au domaine du site de l’organisation ({domain}) ou à l’un de ses sous-domaines.',
+    en: 'The address must be at the organisation’s website domain ({domain}) or one of its subdomains.',
+  },
+  claimDomainMismatchHidden: {
+    fr: 'L’adresse doit être au domaine du site de l’organisation.',
+    en: 'The address must be at the organisation’s website domain.',
+  },
+  claimTooManyForAddress: {
+    fr: 'Trop de demandes pour cette adresse : réessayez dans une heure.',
+    en: 'Too many requests for this address: try again in an hour.',
+  },
+  claimTooManyForActor: {
+    fr: 'Trop de demandes de revendication pour cette fiche : réessayez dans une heure.',
+    en: 'Too many claim requests for this profile: try again in an hour.',
+  },
+  claimTooManyFromClient: {
+    fr: 'Trop de demandes de revendication depuis votre connexion : réessayez dans une heure.',
+    en: 'Too many claim requests from your connection: try again in an hour.',
+  },
+  actorAlreadyClaimed: {
+    fr: 'Cette fiche a déjà été revendiquée par son organisation.',
+    en: 'This profile has already been claimed by its organisation.',
+  },
+  actorNotImported: {
+    fr: 'Cette fiche n’a pas été pré-remplie depuis un registre : il n’y a rien à revendiquer.',
+    en: 'This profile was not pre-filled from a register: there is nothing to claim.',
+  },
+  actorEnded: {
+    fr: 'Selon les registres, cette organisation a cessé son activité (dissoute, radiée ou fermée) : sa fiche ne peut pas être revendiquée.',
+    en: 'According to the registers, this organisation has ceased (dissolved, struck off or closed): its profile cannot be claimed.',
+  },
   // claims (end)
 } satisfies Record<string, { fr: string; en: string }>;
 

@@ -10,6 +10,7 @@ const statusOf: Record<DomainErrorKind, number> = {
   unauthenticated: 401,
   conflict: 409,
   tooManyRequests: 429,
+  tooLarge: 413,
 };
 
 export interface ProblemFieldError {

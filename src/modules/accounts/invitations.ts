@@ -4,6 +4,7 @@ import { hashToken, newToken } from '../../auth/tokens.js';
 import type { Db } from '../../db/client.js';
 import { forbidden, invalid, notFound } from '../../errors.js';
 import { actors } from '../actors/schema.js';
+import { claimActor } from '../imports/claims/service.js';
 import { queueMail } from '../mail/service.js';
 import { checkPasswordPolicy, hashPassword } from './passwords.js';
 import { invitations } from './schema.js';
@@ -165,29 +166,60 @@ export async function getInvitationByToken(db: Db, token: string) {
   return { email: row.email, role: row.role, actorName: row.actorName };
 }
 
+/** Whose account a single-use link creates. */
+export interface LinkedAccount {
+  email: string;
+  role: UserRole;
+  actorId: string | null;
+}
+
 /**
- * Accepts an invitation: in one transaction the account is created with the invitation's e-mail, role and
- * organisation, and the invitation is marked accepted (a link works once); then the new user is signed in.
+ * Creates the account a single-use link offers (an invitation, a claim) and signs it in. In one transaction: `consume`
+ * marks the link used and says whose account it is (and throws when the link is invalid), the account is created,
+ * then `andThen` does what else the link grants; any failure leaves the link unused. The password policy is checked
+ * and the password hashed before the transaction.
  */
-export async function acceptInvitation(
+export async function createAccountFromLink(
   db: Db,
-  token: string,
   input: { displayName: string; password: string },
+  consume: (tx: Db) => Promise<LinkedAccount>,
+  andThen: (tx: Db, userId: string, account: LinkedAccount) => Promise<void>,
 ): Promise<SignedInSession> {
   checkPasswordPolicy(input.password);
   const passwordHash = await hashPassword(input.password);
   const userId = await db.transaction(async (tx) => {
-    const [invitation] = await tx
-      .update(invitations)
-      .set({ acceptedAt: new Date() })
-      .where(and(eq(invitations.tokenHash, hashToken(token)), stillValid()))
-      .returning();
-    if (!invitation) throw invalid([{ field: 'token', code: 'tokenInvalid' }], 'Invitation invalide ou expirée');
-    return insertUser(
-      tx,
-      { email: invitation.email, displayName: input.displayName, role: invitation.role, actorId: invitation.actorId },
-      passwordHash,
-    );
+    const account = await consume(tx);
+    const id = await insertUser(tx, { ...account, displayName: input.displayName }, passwordHash);
+    await andThen(tx, id, account);
+    return id;
   });
   return createSession(db, await getCurrentUser(db, userId));
+}
+
+/**
+ * Accepts an invitation: in one transaction the account is created with the invitation's e-mail, role and
+ * organisation, and the invitation is marked accepted (a link works once); a member's organisation pre-filled from a
+ * register is claimed by the same token (an animator vouched for the person). Then the new user is signed in.
+ */
+export function acceptInvitation(
+  db: Db,
+  token: string,
+  input: { displayName: string; password: string },
+): Promise<SignedInSession> {
+  return createAccountFromLink(
+    db,
+    input,
+    async (tx) => {
+      const [invitation] = await tx
+        .update(invitations)
+        .set({ acceptedAt: new Date() })
+        .where(and(eq(invitations.tokenHash, hashToken(token)), stillValid()))
+        .returning();
+      if (!invitation) throw invalid([{ field: 'token', code: 'tokenInvalid' }], 'Invitation invalide ou expirée');
+      return { email: invitation.email, role: invitation.role, actorId: invitation.actorId };
+    },
+    async (tx, userId, account) => {
+      if (account.role === 'member' && account.actorId) await claimActor(tx, account.actorId, userId);
+    },
+  );
 }

@@ -36,14 +36,16 @@ function caller(auth: AuthState): CurrentUser {
   return auth.user;
 }
 
+/** Sets the session cookie and answers what GET /auth/session would (sign-in, accepted invitations and claims). */
+export async function openSessionCookie({ db, config }: AppContext, reply: FastifyReply, session: SignedInSession) {
+  reply.setCookie(sessionCookie, session.token, { ...cookieOptions(config), maxAge: sessionLifetimeMs / 1000 });
+  return { user: await sessionView(db, session.user), csrfToken: session.csrfToken };
+}
+
 export function registerAccountRoutes(app: App, ctx: AppContext) {
   const { db, config } = ctx;
 
-  /** Sets the session cookie and answers what GET /auth/session would. */
-  const openSession = async (reply: FastifyReply, session: SignedInSession) => {
-    reply.setCookie(sessionCookie, session.token, { ...cookieOptions(config), maxAge: sessionLifetimeMs / 1000 });
-    return { user: await sessionView(db, session.user), csrfToken: session.csrfToken };
-  };
+  const openSession = (reply: FastifyReply, session: SignedInSession) => openSessionCookie(ctx, reply, session);
 
   registerRoute(app, c.getSession, async ({ auth }) =>
     auth.user ? { user: await sessionView(db, auth.user), csrfToken: auth.csrfToken } : { user: null, csrfToken: null },

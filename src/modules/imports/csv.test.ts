@@ -114,6 +114,30 @@ describe('CsvSplitter', () => {
       expect(splitIn([text.slice(0, cut), text.slice(cut)])).toEqual(expected);
   });
 
+  it("skims the records the header's test accepts, with the same lines whatever the chunk boundaries", () => {
+    // Skimmed when b is x, but not when b is quoted, nor the blank record, the multi-line one, the one with a field
+    // too many.
+    const skimText = 'a;b;c\n1;x;"q;"""\n"2";x;y\r\n3;"x";z\n;;\n\n4;x;"multi\nline"\n5;y;z\n6;x;z;w\n7;x;\n';
+    const whole = new CsvSplitter(';');
+    const expected = [...whole.push(skimText), ...whole.end()];
+    const skimmedLines = [2, 3, 11];
+    const splitSkimming = (chunks: string[]) => {
+      const splitter = new CsvSplitter(';');
+      splitter.readHeader((header) => ({ index: header.indexOf('b'), test: (value) => value === 'x' }));
+      return [...chunks.flatMap((c) => splitter.push(c)), ...splitter.end()];
+    };
+    const once = splitSkimming([skimText]);
+    expect(once).toEqual(
+      expected.map((r) => (skimmedLines.includes(r.line) ? { line: r.line, fields: [], skimmed: true } : r)),
+    );
+    for (let cut = 1; cut < skimText.length; cut++) {
+      const records = splitSkimming([skimText.slice(0, cut), skimText.slice(cut)]);
+      // A record cut by the chunk's end is split whole: the same record all the same.
+      expect(records.map((r) => (r.skimmed ? expected.find((e) => e.line === r.line) : r))).toEqual(expected);
+      expect(records.filter((r) => r.skimmed).every((r) => skimmedLines.includes(r.line))).toBe(true);
+    }
+  });
+
   it('throws on a quote left open, at the end of the file or beyond the record size limit', () => {
     expect(() => splitIn(['a;b\n1;"open\n2;3\n'])).toThrow('line 2');
     const splitter = new CsvSplitter(';', 100);

@@ -21,16 +21,26 @@ async function hashOne(path: string, onBytes?: (bytes: number) => void): Promise
   return { hash: hash.digest('hex'), size };
 }
 
-/** One file's SHA-256 and size; of several files, the SHA-256 of their hashes in the given order and their total size. */
-export async function fileIdentity(paths: string[], onBytes?: (bytes: number) => void): Promise<FileIdentity> {
-  if (paths.length === 1) return hashOne(paths[0] as string, onBytes);
+/**
+ * Several files' identity from each one's: the SHA-256 of their hashes in the given order and their total size; one
+ * file's is its own. Shared with the web uploads, whose files are hashed as they arrive.
+ */
+export function combineIdentities(ones: FileIdentity[]): FileIdentity {
+  if (ones.length === 1) return ones[0] as FileIdentity;
   const combined = createHash('sha256');
+  for (const one of ones) combined.update(one.hash);
+  return { hash: combined.digest('hex'), size: ones.reduce((total, one) => total + one.size, 0) };
+}
+
+/** One file's SHA-256 and size; of several files, their identities combined (combineIdentities). */
+export async function fileIdentity(paths: string[], onBytes?: (bytes: number) => void): Promise<FileIdentity> {
+  const ones: FileIdentity[] = [];
   let size = 0;
   for (const path of paths) {
     const before = size;
     const one = await hashOne(path, onBytes && ((bytes) => onBytes(before + bytes)));
-    combined.update(one.hash);
+    ones.push(one);
     size += one.size;
   }
-  return { hash: combined.digest('hex'), size };
+  return combineIdentities(ones);
 }

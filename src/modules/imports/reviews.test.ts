@@ -71,9 +71,13 @@ describe('uncertain matches', () => {
     const reviews = await pending('W130000001');
     expect(reviews).toHaveLength(1);
     expect(reviews[0]).toMatchObject({ candidateActorId: etoile.id, status: 'pending', runId: again.id, line: 2 });
-    const queue = await listPendingReviews(db(), animator);
-    expect(queue.map((r) => [r.organisation.registerId, r.candidate.name])).toEqual([['W130000001', "L'Étoile d'Aix"]]);
-    expect(await kindOf(listPendingReviews(db(), member))).toBe('forbidden');
+    const firstPage = { page: 1, pageSize: 50 };
+    const queue = await listPendingReviews(db(), animator, firstPage);
+    expect(queue.total).toBe(1);
+    expect(queue.items.map((r) => [r.organisation.registerId, r.candidate.name])).toEqual([
+      ['W130000001', "L'Étoile d'Aix"],
+    ]);
+    expect(await kindOf(listPendingReviews(db(), member, firstPage))).toBe('forbidden');
     expect(reviews[0]?.organisation).toMatchObject({
       name: 'L ETOILE D AIX',
       description: 'Objet révisé',

@@ -2,7 +2,7 @@
 // identifier to tell): an animator accepts (the organisation is merged into the candidate actor, filling its empty
 // fields, and the register record joins it) or rejects (a new unclaimed actor is created). One transaction each,
 // under the review's row lock, reusing the import's own set-based statements on a one-row batch.
-import { eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { conflict, notFound } from '../../errors.js';
@@ -71,26 +71,41 @@ export interface PendingReview {
   createdAt: Date;
 }
 
-/** The pending uncertain matches, oldest first, with their candidate actor. Staff only. */
-export async function listPendingReviews(db: Db, by: CurrentUser | null, limit = 100): Promise<PendingReview[]> {
+/** The pending uncertain matches, oldest first, one page of them with their candidate actor, and their total. Staff only. */
+export async function listPendingReviews(
+  db: Db,
+  by: CurrentUser | null,
+  page: { page: number; pageSize: number },
+): Promise<{ items: PendingReview[]; total: number }> {
   requireStaff(by);
-  const rows = await db
-    .select({
-      id: importMatchReviews.id,
-      line: importMatchReviews.line,
-      organisation: importMatchReviews.organisation,
-      createdAt: importMatchReviews.createdAt,
-      candidateId: actors.id,
-      candidateName: actors.name,
-      candidateCommune: actors.communeCode,
-    })
-    .from(importMatchReviews)
-    .innerJoin(actors, eq(actors.id, importMatchReviews.candidateActorId))
-    .where(eq(importMatchReviews.status, 'pending'))
-    .orderBy(importMatchReviews.createdAt, importMatchReviews.id)
-    .limit(limit);
-  return rows.map(({ candidateId, candidateName, candidateCommune, ...r }) => ({
+  const pending = eq(importMatchReviews.status, 'pending');
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: importMatchReviews.id,
+        line: importMatchReviews.line,
+        organisation: importMatchReviews.organisation,
+        createdAt: importMatchReviews.createdAt,
+        candidateId: actors.id,
+        candidateName: actors.name,
+        candidateCommune: actors.communeCode,
+      })
+      .from(importMatchReviews)
+      .innerJoin(actors, eq(actors.id, importMatchReviews.candidateActorId))
+      .where(pending)
+      .orderBy(importMatchReviews.createdAt, importMatchReviews.id)
+      .limit(page.pageSize)
+      .offset((page.page - 1) * page.pageSize),
+    // Counted like the page is listed: a review whose candidate actor is gone is not shown.
+    db
+      .select({ n: count() })
+      .from(importMatchReviews)
+      .innerJoin(actors, eq(actors.id, importMatchReviews.candidateActorId))
+      .where(pending),
+  ]);
+  const items = rows.map(({ candidateId, candidateName, candidateCommune, ...r }) => ({
     ...r,
     candidate: { id: candidateId, name: candidateName, communeCode: candidateCommune },
   }));
+  return { items, total: total?.n ?? 0 };
 }

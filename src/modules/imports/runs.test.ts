@@ -255,6 +255,15 @@ describe('runImport', () => {
     expect(await actorCount(db())).toBe((before ?? 0) + 12);
   });
 
+  it('ends a batch after its lines to write, or after 50 000 items when they are only skipped', async () => {
+    const skipped = Array.from({ length: 100_000 }, () => ({ skipped: 'outOfScope' as const }));
+    const items = itemsFrom([association(300), { rejected: 'invalidRna' }, ...skipped, association(301)]);
+    const committed: number[] = [];
+    const run = await importOf(db(), items, { batchSize: 2, onProgress: (r) => committed.push(r.itemsDone) });
+    expect(committed).toEqual([2, 50_002, 100_002, 100_003]);
+    expect(run).toMatchObject({ status: 'done', itemsDone: 100_003, created: 2, rejected: 1, skipped: 100_000 });
+  });
+
   it('records the run as failed when the stream breaks, with the committed batches kept', async () => {
     async function* broken() {
       yield* streamOf(itemsFrom([association(100), association(101), association(102), association(103)]));

@@ -32,6 +32,11 @@ export interface ImportOptions {
   items: AsyncIterable<RegisterItem>;
   /** The user who started it (null from the command line). */
   by: { id: string } | null;
+  /**
+   * Lines to write (organisations and rejected lines) per batch, 2 000 by default; a batch also ends after
+   * `itemsPerBatch` items, whatever they are (skipped lines cost a counter each: a national file read for one
+   * territory would otherwise make a transaction of little more than the cursor every few thousand lines).
+   */
   batchSize?: number;
   onProgress?: (run: ImportRun) => void;
 }
@@ -149,20 +154,32 @@ async function resumeOrStart(db: Db, o: ImportOptions): Promise<ImportRun> {
   return row;
 }
 
+/** An item with its 1-based position in the stream, checked against the contract (prepare) before its batch. */
+type Prepared =
+  | { position: number; kind: 'skipped' }
+  | { position: number; kind: 'rejected'; rejection: Rejection }
+  | { position: number; kind: 'organisation'; line: number; organisation: RegisterOrganisation };
+
+function prepareItem(refs: References, position: number, item: RegisterItem): Prepared {
+  if (item.kind === 'skipped') return { position, kind: 'skipped' };
+  if (item.kind === 'rejected') return { position, kind: 'rejected', rejection: item.rejection };
+  const prepared = prepare(refs, item.line, item.organisation);
+  return 'organisation' in prepared
+    ? { position, kind: 'organisation', line: item.line, organisation: prepared.organisation }
+    : { position, kind: 'rejected', rejection: prepared };
+}
+
 /**
  * One batch in one transaction. The run row is locked and its cursor read again, so that two processes resuming the
  * same run never load a line twice (and batches of concurrent imports take turns: lockRegisterWrites).
  */
-/** An item with its 1-based position in the stream. */
-interface Positioned {
-  position: number;
-  item: RegisterItem;
-}
-
-async function commitBatch(db: Db, current: ImportRun, refs: References, batch: Positioned[]): Promise<ImportRun> {
+async function commitBatch(db: Db, current: ImportRun, batch: Prepared[]): Promise<ImportRun> {
   const runId = current.id;
   return db.transaction(async (tx) => {
     await lockRegisterWrites(tx);
+    // The batch's statements are small but their cost estimates are not (a fresh directory has no statistics): JIT
+    // compilation would add tens of milliseconds to each.
+    await tx.execute(sql`SET LOCAL jit = off`);
     const [run] = await rowsOf<{ items_done: number }>(
       tx,
       sql`SELECT items_done FROM import_runs WHERE id = ${runId} FOR UPDATE`,
@@ -172,14 +189,10 @@ async function commitBatch(db: Db, current: ImportRun, refs: References, batch: 
     const counts: Counters = { created: 0, updated: 0, unchanged: 0, skipped: 0, rejected: 0, merged: 0, queued: 0 };
     const rejections: (Rejection & { position: number })[] = [];
     const organisations: { line: number; organisation: RegisterOrganisation }[] = [];
-    for (const { position, item } of fresh) {
-      if (item.kind === 'skipped') counts.skipped++;
-      else if (item.kind === 'rejected') rejections.push({ position, ...item.rejection });
-      else {
-        const prepared = prepare(refs, item.line, item.organisation);
-        if ('organisation' in prepared) organisations.push({ line: item.line, organisation: prepared.organisation });
-        else rejections.push({ position, ...prepared });
-      }
+    for (const p of fresh) {
+      if (p.kind === 'skipped') counts.skipped++;
+      else if (p.kind === 'rejected') rejections.push({ position: p.position, ...p.rejection });
+      else organisations.push(p);
     }
     for (const round of splitRounds(organisations)) {
       add(
@@ -227,6 +240,9 @@ async function finish(db: Handle, runId: string, error: string | null): Promise<
   return row;
 }
 
+/** The most items of a batch (ImportOptions.batchSize): at most a few megabytes held, a cursor saved every second or so. */
+const itemsPerBatch = 50_000;
+
 /**
  * Imports (or resumes importing) a register file's items. Returns the finished run with its counters. An error of the
  * items' stream or of the database marks the run failed (its message only, never a line) and is thrown again; the
@@ -234,27 +250,52 @@ async function finish(db: Handle, runId: string, error: string | null): Promise<
  */
 export async function runImport(db: Db, o: ImportOptions): Promise<ImportRun> {
   const batchSize = o.batchSize ?? 2000;
+  const maxItems = Math.max(batchSize, itemsPerBatch);
   const refs = await loadReferences(db);
   let run = await resumeOrStart(db, o);
   const cursor = run.itemsDone;
-  let batch: Positioned[] = [];
+  let batch: Prepared[] = [];
+  // The batch's lines to write. Batch boundaries follow the items alone: the same file and scope make the same batches.
+  let work = 0;
   let position = 0;
+  // The previous batch's transaction: the database writes it while the next batch is read and checked here (the
+  // two take about the same time, on two cores). One at most, so batches commit in order and memory holds two.
+  let writing: Promise<ImportRun> | null = null;
+  const settle = async () => {
+    if (!writing) return;
+    run = await writing;
+    writing = null;
+  };
+  const write = (items: Prepared[]) => {
+    writing = commitBatch(db, run, items).then((committed) => {
+      o.onProgress?.(committed);
+      return committed;
+    });
+    // Awaited by settle(); until then a failure must not count as unhandled.
+    writing.catch(() => undefined);
+  };
   try {
     for await (const item of o.items) {
       position++;
       if (position <= cursor) continue;
-      batch.push({ position, item });
-      if (batch.length >= batchSize) {
-        run = await commitBatch(db, run, refs, batch);
+      const prepared = prepareItem(refs, position, item);
+      batch.push(prepared);
+      if (prepared.kind !== 'skipped') work++;
+      if (work >= batchSize || batch.length >= maxItems) {
+        await settle();
+        write(batch);
         batch = [];
-        o.onProgress?.(run);
+        work = 0;
       }
     }
+    await settle();
     if (batch.length) {
-      run = await commitBatch(db, run, refs, batch);
-      o.onProgress?.(run);
+      write(batch);
+      await settle();
     }
   } catch (e) {
+    // A batch still being written commits or fails on its own: the run's cursor is then final.
+    await (writing as Promise<ImportRun> | null)?.catch(() => undefined);
     await finish(db, run.id, (e instanceof Error ? e.message : String(e)).slice(0, 500));
     throw e;
   }

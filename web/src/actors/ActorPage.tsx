@@ -6,6 +6,7 @@ import { ActorAlliances } from '../alliances/ActorSection';
 import { type ApiError, asApiError, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { isStaff, useSession } from '../auth/session';
+import { ClaimNotice } from '../claims/ClaimNotice';
 import { ActorContacts } from '../contacts/ActorSection';
 import { lastDirectorySearch } from '../directory/urlState';
 import { useI18n } from '../i18n';
@@ -162,6 +163,7 @@ function ActorView({ actor }: { actor: ActorDetail }) {
           </p>
         </div>
       ) : null}
+      <ClaimNotice actorId={actor.id} />
 
       <div className="actor-layout">
         <div className="actor-main">

@@ -1,8 +1,9 @@
-import { useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { type UserRole, userRoles } from '../../../src/auth/roles';
 import { fieldMessage } from '../../../src/http/messages';
 import { createInvitation, listInvitations } from '../../../src/modules/accounts/contract';
+import { getActor } from '../../../src/modules/actors/contract';
 import { asApiError, callApi, fieldErrorsOf } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useSession } from '../auth/session';
@@ -31,6 +32,12 @@ export function InvitationsPage() {
   const [email, setEmail] = useState('');
   const [invitedRole, setInvitedRole] = useState<UserRole>('member');
   const [actor, setActor] = useState<ActorChoice>({ id: null, text: '' });
+  // ?acteur=<id> (the actor page's « invite the organisation to claim its profile »): that organisation, as a member.
+  const prefillId = useSearchParams()[0].get('acteur');
+  const prefill = useApiQuery(getActor, { params: { id: prefillId ?? '' } }, { enabled: prefillId !== null });
+  useEffect(() => {
+    if (prefill.data) setActor({ id: prefill.data.id, text: prefill.data.name });
+  }, [prefill.data]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [success, setSuccess] = useState<string | null>(null);

@@ -129,6 +129,11 @@ export function Header() {
                     <NavLink to="/admin/invitations">{t('nav.invitations')}</NavLink>
                   </li>
                 ) : null}
+                {isStaff(role) ? (
+                  <li>
+                    <NavLink to="/admin/imports">{t('import.nav')}</NavLink>
+                  </li>
+                ) : null}
                 {role === 'admin' ? (
                   <li>
                     <NavLink to="/admin/utilisateurs">{t('nav.users')}</NavLink>

@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { fieldMessage } from '../../../src/http/messages';
 import { resetPassword } from '../../../src/modules/accounts/contract';
 import { asApiError, callApi } from '../api/client';
 import { useI18n } from '../i18n';
-import { Alert, useErrorText } from '../ui/feedback';
+import { Alert, fieldTexts, useErrorText } from '../ui/feedback';
+import { useFocusFirstInvalid } from '../ui/useFocusFirstInvalid';
 import { usePageTitle } from '../ui/usePageTitle';
-import { PasswordFields, type PasswordValues, passwordIssues, remainingIssues } from './PasswordFields';
+import { type PasswordErrors, PasswordFields, type PasswordValues, usePasswordCheck } from './PasswordFields';
 import './auth.css';
 
 export function ResetPasswordPage() {
@@ -15,23 +16,21 @@ export function ResetPasswordPage() {
   const errorText = useErrorText();
   usePageTitle(t('reset.title'));
   const [values, setValues] = useState<PasswordValues>({ password: '', confirm: '' });
-  const [errors, setErrors] = useState<Partial<Record<keyof PasswordValues, string>>>({});
+  const [errors, setErrors] = useState<PasswordErrors>({});
+  const check = usePasswordCheck();
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const [focusRequest, setFocusRequest] = useState(0);
-  useEffect(() => {
-    if (focusRequest) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }, [focusRequest]);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef);
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     setFailure(null);
-    const issues = passwordIssues(values);
+    const issues = check(values);
     setErrors(issues);
     if (Object.keys(issues).length) {
-      setFocusRequest((n) => n + 1);
+      focusFirstInvalid();
       return;
     }
     setBusy(true);
@@ -40,10 +39,10 @@ export function ResetPasswordPage() {
       setDone(true);
     } catch (err) {
       const apiError = asApiError(err);
-      const password = apiError.errors.find((x) => x.field === 'password');
+      const password = fieldTexts(apiError, locale).password;
       if (password) {
-        setErrors({ password: password.code });
-        setFocusRequest((n) => n + 1);
+        setErrors({ password });
+        focusFirstInvalid();
       } else if (apiError.status === 400 || apiError.status === 404 || apiError.status === 422) {
         setFailure(fieldMessage('tokenInvalid', locale));
       } else {
@@ -68,19 +67,7 @@ export function ResetPasswordPage() {
         <>
           {failure ? <Alert>{failure}</Alert> : null}
           <form ref={formRef} onSubmit={submit} className="card auth-form" noValidate>
-            <PasswordFields
-              values={values}
-              onChange={(v) => {
-                setValues(v);
-                if (Object.keys(errors).length) setErrors((prev) => remainingIssues(prev, v));
-              }}
-              errors={errors}
-              onBlur={(field) => {
-                if (field === 'confirm' && !values.confirm) return;
-                const now = passwordIssues(values);
-                setErrors((prev) => ({ ...prev, [field]: now[field] }));
-              }}
-            />
+            <PasswordFields values={values} onChange={setValues} errors={errors} onErrors={setErrors} />
             <button type="submit" className="button button-block" disabled={busy}>
               {t('reset.submit')}
             </button>

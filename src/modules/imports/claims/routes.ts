@@ -1,5 +1,30 @@
 import type { AppContext } from '../../../app.js';
-import type { App } from '../../../http/route.js';
+import { type App, registerRoute } from '../../../http/route.js';
+import { openSessionCookie } from '../../accounts/routes.js';
+import * as c from './contract.js';
+import { acceptClaim, ClaimLimitError, getClaimByToken, getClaimStatus, requestClaim } from './service.js';
 
 /** Claiming an imported (unclaimed) actor: by an animator's invitation or an e-mail at the website's domain. */
-export function registerClaimRoutes(_app: App, _ctx: AppContext) {}
+export function registerClaimRoutes(app: App, ctx: AppContext) {
+  const { db, config } = ctx;
+
+  registerRoute(app, c.getClaimStatus, async ({ params }) => getClaimStatus(db, params.id));
+
+  registerRoute(app, c.requestClaim, async ({ params, body, ip, reply }) => {
+    try {
+      await requestClaim(db, params.id, { email: body.email, ip }, config.publicUrl);
+    } catch (error) {
+      // The error handler keeps the headers already set: the 429 tells when to try again.
+      if (error instanceof ClaimLimitError) reply.header('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
+    return null;
+  });
+
+  registerRoute(app, c.getClaim, async ({ params }) => getClaimByToken(db, params.token));
+
+  registerRoute(app, c.acceptClaim, async ({ body, reply }) => {
+    const session = await acceptClaim(db, body.token, { displayName: body.displayName, password: body.password });
+    return openSessionCookie(ctx, reply, session);
+  });
+}

@@ -317,6 +317,38 @@ describe('scope', () => {
     const { items } = await readAll(file, { communeCodes: new Set(['84089']), departement: null });
     expect(items[0]).toEqual({ kind: 'skipped', line: 2, reason: 'outOfScope' });
   });
+
+  it('skips the rows of other communes as it would read them whole: same lines, same rejections', async () => {
+    // Out of the scope in every form the reader may take its fast way past (csv.ts, skim), or not.
+    const quotedCommune = rnaRow('waldec', 99, { adrs_codeinsee: '75056', objet: 'Chant' });
+    const rows = (i: number) => [
+      rnaRow('waldec', i, { adrs_codeinsee: '75056', objet: 'Théâtre ; « chant » et "danse"' }),
+      rnaRow('waldec', i + 1, { adrs_codeinsee: '13001' }),
+      rnaRow('waldec', i + 2, { adrs_codeinsee: ' 6088 ', objet: 'deux\nlignes' }),
+      { raw: `W75${i};trop;court` },
+      rnaRow('waldec', i + 3, { adrs_codeinsee: 'PARIS' }),
+      rnaRow('waldec', i + 4, { adrs_codeinsee: '' }),
+      { raw: ';'.repeat(rnaHeaders.waldec.length - 1) },
+      { raw: '' },
+      rnaRow('waldec', i + 5, { adrs_codeinsee: '13001', date_creat: 'hier' }),
+      { raw: rnaHeaders.waldec.map((c) => (c === 'adrs_codeinsee' ? '"75056"' : (quotedCommune[c] ?? ''))).join(';') },
+    ];
+    for (const eol of ['\n', '\r\n'] as const) {
+      const file = path.join(dir, `skim-${eol.length}.csv`);
+      await writeRnaFile(file, [...rows(0), ...rows(10)], { layout: 'waldec', eol });
+      const whole = (await readAll(file, everywhere)).items;
+      const scoped = (await readAll(file, paysDAix)).items;
+      expect(scoped).toEqual(
+        whole.map((item) =>
+          item.kind === 'organisation' && item.organisation.communeCode !== '13001'
+            ? { kind: 'skipped', line: item.line, reason: 'outOfScope' }
+            : item,
+        ),
+      );
+      const count = (kind: string) => scoped.filter((i) => i.kind === kind).length;
+      expect([count('organisation'), count('rejected'), count('skipped')]).toEqual([2, 6, 8]);
+    }
+  });
 });
 
 describe('generated files', () => {

@@ -58,6 +58,8 @@ export const noWarnings = (): RnaWarnings => ({ lostCharacters: 0, unknownPositi
 export interface ReadRnaOptions {
   /** Told the bytes read so far, for progress. */
   onBytes?(bytes: number): void;
+  /** Stops reading as soon as it aborts (within a chunk of the file, even among rows that yield nothing). */
+  signal?: AbortSignal;
   /** Incremented as rows with lost characters or unknown positions are met. */
   warnings?: RnaWarnings;
 }
@@ -127,11 +129,13 @@ export interface RowContext {
  * of scope, a malformed one rejected), so a national file does not report the faults of other territories' rows;
  * then the id, name and dates.
  */
-export function rowToItem({ line, values: v, fieldCount }: CsvRecord, ctx: RowContext): RegisterItem {
+export function rowToItem({ line, values: v, fieldCount, skimmed }: CsvRecord, ctx: RowContext): RegisterItem {
   const { header, scope } = ctx;
   if (fieldCount !== header.length) {
     return rejected(line, 'badColumnCount', `${fieldCount} fields where the header has ${header.length}`);
   }
+  // Its commune already found well-formed and out of the scope (outOfScope below), without reading the rest.
+  if (skimmed) return { kind: 'skipped', line, reason: 'outOfScope' };
   const communeCode = parseCommuneCode(v[header.communeColumn]);
   if (communeCode === bad) return rejected(line, 'badCommuneCode', `${header.communeColumn} is not an INSEE code`);
   if (!inScope(scope, communeCode)) return { kind: 'skipped', line, reason: 'outOfScope' };
@@ -175,6 +179,12 @@ export function rowToItem({ line, values: v, fieldCount }: CsvRecord, ctx: RowCo
   return { kind: 'organisation', line, organisation };
 }
 
+/** A well-formed commune code outside the scope (a malformed one is a rejection, whatever the scope). */
+function outOfScope(scope: ImportScope, raw: string): boolean {
+  const communeCode = parseCommuneCode(raw);
+  return communeCode !== bad && !inScope(scope, communeCode);
+}
+
 /**
  * The items of an RNA file: organisations in the scope, skipped lines outside it, rejected lines with their line
  * number. Throws RnaHeaderError before any row when an essential column is missing.
@@ -192,10 +202,13 @@ export async function* readRna(
     delimiter: ';',
     encoding: await detectEncoding(path),
     onBytes: opts.onBytes,
+    signal: opts.signal,
     keep: (name) => !isPersonalColumn(name),
     onHeader: (names) => {
       context = { header: readHeader(names), scope, themesOf, warnings };
     },
+    // The records rowToItem would skip for their commune, found without copying their fields.
+    skim: () => ({ column: (context as RowContext).header.communeColumn, test: (value) => outOfScope(scope, value) }),
   });
   for await (const record of records) yield rowToItem(record, context as RowContext);
   if (context === undefined) throw new RnaHeaderError(Object.values(essentialColumns).map((a) => a[0]));

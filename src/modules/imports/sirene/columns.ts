@@ -102,13 +102,17 @@ export type EstablishmentColumn = (typeof establishmentColumns)[number];
  * `[ND]` (non diffusé) in the masked fields of partially diffusible records: read as empty.
  */
 export function field(values: Record<string, string>, column: UnitColumn | EstablishmentColumn): string {
-  const value = values[lowerCased[column]]?.trim() ?? '';
+  return fieldValue(values[lowerCased[column]]);
+}
+
+/** A raw value as field() reads it. */
+export function fieldValue(raw: string | undefined): string {
+  const value = raw?.trim() ?? '';
   return value === '[ND]' ? '' : value;
 }
 
-/** Whether the file's header has the column (the first record has every header name as a key). */
-export const hasColumn = (values: Record<string, string>, column: UnitColumn | EstablishmentColumn) =>
-  lowerCased[column] in values;
+/** A column's name as the CSV reader gives the header's (lower case). */
+export const columnName = (column: UnitColumn | EstablishmentColumn) => lowerCased[column];
 
 // Computed once: field() runs for every line of files with tens of millions of lines.
 const lowerCased = Object.fromEntries(

@@ -9,9 +9,9 @@
 import { stat } from 'node:fs/promises';
 import { isValidSiret, rnaPattern } from '../../actors/identifiers.js';
 import type { CompanySize } from '../../reference/families.js';
-import { type CsvRecord, csvRecords, detectEncoding } from '../csv.js';
+import { type CsvRecord, csvRecords, detectEncoding, type Skim } from '../csv.js';
 import { type ImportScope, inScope, type RegisterItem, type RegisterOrganisation } from '../types.js';
-import { type EstablishmentColumn, field, hasColumn, type UnitColumn } from './columns.js';
+import { columnName, type EstablishmentColumn, field, fieldValue, type UnitColumn } from './columns.js';
 import { addressOf, companySizeOf, dayOf, isAssociationCategory, timestampOf } from './mapping.js';
 import { activityLabel } from './naf.js';
 
@@ -23,6 +23,8 @@ export interface SireneFiles {
 export interface SireneOptions {
   /** Bytes read so far over both files (establishments first, then units), for progress against their total size. */
   onBytes?(bytes: number): void;
+  /** Stops reading as soon as it aborts (within a chunk, even in the units' pass that yields almost nothing). */
+  signal?: AbortSignal;
 }
 
 /** A file that is not the expected Sirene stock file (a required column is missing): nothing can be read from it. */
@@ -85,10 +87,10 @@ export async function* readSirene(
   options: SireneOptions = {},
 ): AsyncGenerator<RegisterItem> {
   const establishmentBytes = (await stat(files.establishments)).size;
-  const kept = yield* readEstablishments(files.establishments, scope, options.onBytes);
+  const kept = yield* readEstablishments(files.establishments, scope, options.onBytes, options.signal);
   const wanted = new Set(kept.map((e) => e.siren));
   const onUnitBytes = options.onBytes && ((bytes: number) => options.onBytes?.(establishmentBytes + bytes));
-  const units = yield* readUnits(files.units, wanted, onUnitBytes);
+  const units = yield* readUnits(files.units, wanted, onUnitBytes, options.signal);
   for (const establishment of kept) yield joined(establishment, units.get(establishment.siren));
 }
 
@@ -97,22 +99,31 @@ const rejected = (line: number, reason: string, file: keyof SireneFiles, detail:
   rejection: { line, reason, detail: `${file}: ${detail}` },
 });
 
-/** The file's records, once its header is known to hold the required columns (else SireneLayoutError). */
+/**
+ * The file's records, once its header is known to hold the required columns (else SireneLayoutError); those whose
+ * `column` fails `wanted` (read as field() reads it) come skimmed, without their values (csv.ts, skim).
+ */
 async function* records(
   path: string,
   file: keyof SireneFiles,
   required: Array<UnitColumn | EstablishmentColumn>,
+  skim: { column: UnitColumn | EstablishmentColumn; wanted(value: string): boolean },
   onBytes?: (bytes: number) => void,
+  signal?: AbortSignal,
 ): AsyncGenerator<CsvRecord> {
-  let checked = false;
-  for await (const record of csvRecords(path, { delimiter: ',', encoding: await detectEncoding(path), onBytes })) {
-    if (!checked) {
-      const missing = required.find((column) => !hasColumn(record.values, column));
+  const encoding = await detectEncoding(path);
+  const skimmed: Skim = { column: columnName(skim.column), test: (raw) => !skim.wanted(fieldValue(raw)) };
+  yield* csvRecords(path, {
+    delimiter: ',',
+    encoding,
+    onBytes,
+    signal,
+    onHeader: (names) => {
+      const missing = required.find((column) => !names.includes(columnName(column)));
       if (missing) throw new SireneLayoutError(file, missing);
-      checked = true;
-    }
-    yield record;
-  }
+    },
+    skim: () => skimmed,
+  });
 }
 
 /** Pass 1: yields what is skipped or rejected, returns the establishments to join. */
@@ -120,12 +131,15 @@ async function* readEstablishments(
   path: string,
   scope: ImportScope,
   onBytes?: (bytes: number) => void,
+  signal?: AbortSignal,
 ): AsyncGenerator<RegisterItem, KeptEstablishment[]> {
   const kept: KeptEstablishment[] = [];
-  for await (const { line, values } of records(path, 'establishments', requiredEstablishmentColumns, onBytes)) {
+  const inTheScope = { column: 'codeCommuneEtablissement' as const, wanted: (code: string) => inScope(scope, code) };
+  const establishments = records(path, 'establishments', requiredEstablishmentColumns, inTheScope, onBytes, signal);
+  for await (const { line, values, skimmed } of establishments) {
     // Scope first: a territory's report lists the problems of its own lines, not those of the whole country.
     const communeCode = field(values, 'codeCommuneEtablissement');
-    if (!inScope(scope, communeCode)) {
+    if (skimmed || !inScope(scope, communeCode)) {
       yield { kind: 'skipped', line, reason: 'outOfScope' };
       continue;
     }
@@ -188,11 +202,20 @@ async function* readUnits(
   path: string,
   wanted: ReadonlySet<string>,
   onBytes?: (bytes: number) => void,
+  signal?: AbortSignal,
 ): AsyncGenerator<RegisterItem, Map<string, KeptUnit>> {
   const units = new Map<string, KeptUnit>();
-  for await (const { line, values } of records(path, 'units', requiredUnitColumns, onBytes)) {
+  const isWanted = { column: 'siren' as const, wanted: (siren: string) => wanted.has(siren) };
+  for await (const { line, values, skimmed } of records(
+    path,
+    'units',
+    requiredUnitColumns,
+    isWanted,
+    onBytes,
+    signal,
+  )) {
     const siren = field(values, 'siren');
-    if (!wanted.has(siren)) continue;
+    if (skimmed || !wanted.has(siren)) continue;
     const diffusion = field(values, 'statutDiffusionUniteLegale');
     if (!diffusion) {
       units.set(siren, { kind: 'rejected', line });
