@@ -118,6 +118,13 @@ async function requireRun(db: Db, runId: string) {
 
 const rejectionOrder = [asc(importRejections.line), asc(importRejections.position)];
 
+const rejectionColumns = {
+  line: importRejections.line,
+  position: importRejections.position,
+  reason: importRejections.reason,
+  detail: importRejections.detail,
+};
+
 /** A run's rejected lines by line number, one page, each reason with its French text. */
 export async function listRejections(
   db: Db,
@@ -130,12 +137,7 @@ export async function listRejections(
   const where = eq(importRejections.runId, runId);
   const [rows, [total]] = await Promise.all([
     db
-      .select({
-        line: importRejections.line,
-        position: importRejections.position,
-        reason: importRejections.reason,
-        detail: importRejections.detail,
-      })
+      .select(rejectionColumns)
       .from(importRejections)
       .where(where)
       .orderBy(...rejectionOrder)
@@ -155,12 +157,7 @@ async function* rejectionRecords(db: Db, runId: string): AsyncGenerator<string[]
   let after: { line: number; position: number } | null = null;
   for (;;) {
     const rows = await db
-      .select({
-        line: importRejections.line,
-        position: importRejections.position,
-        reason: importRejections.reason,
-        detail: importRejections.detail,
-      })
+      .select(rejectionColumns)
       .from(importRejections)
       .where(
         and(
