@@ -52,7 +52,7 @@ describe('import jobs', () => {
 
   /** Waits until the run is no longer live in these jobs. */
   const settled = async (jobs: ImportJobs, id: string) => {
-    for (let i = 0; i < 600 && jobs.isLive(id); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 600 && jobs.liveRunId() === id; i++) await new Promise((r) => setTimeout(r, 50));
     const [run] = await database.db.select().from(importRuns).where(eq(importRuns.id, id));
     if (!run) throw new Error('run gone');
     return run;
@@ -111,7 +111,7 @@ describe('import jobs', () => {
     const closing = Date.now();
     await jobs.close();
     expect(Date.now() - closing).toBeLessThan(300);
-    expect(jobs.isLive(id)).toBe(false);
+    expect(jobs.liveRunId() === id).toBe(false);
 
     const [stopped] = await database.db.select().from(importRuns).where(eq(importRuns.id, id));
     expect(stopped).toMatchObject({ status: 'failed', error: 'Import interrompu par l’arrêt du serveur' });

@@ -173,10 +173,6 @@ export class ImportJobs {
     };
   }
 
-  isLive(runId: string) {
-    return this.live?.runId === runId;
-  }
-
   /** The run this server works on now, if any. */
   liveRunId(): string | null {
     return this.live?.runId ?? null;

@@ -44,13 +44,18 @@ function scopeView(scope: StoredScope, named: Map<string, { id: string; name: st
   };
 }
 
+/**
+ * `liveRunId` is read before the run's row: a run that ends between the two reads then shows as live one poll longer,
+ * never as stopped-and-resumable with a stale 'running' status.
+ */
 function runView(
   run: RunRow,
   jobs: ImportJobs,
+  liveRunId: string | null,
   named: Map<string, { id: string; name: string }>,
   withFiles: Set<string>,
 ): RunView {
-  const live = jobs.isLive(run.id);
+  const live = run.id === liveRunId;
   return {
     id: run.id,
     source: run.source,
@@ -86,6 +91,7 @@ export async function listRuns(
   page: { page: number; pageSize: number },
 ): Promise<{ items: RunView[]; total: number; liveRunId: string | null }> {
   requireStaff(by);
+  const liveRunId = jobs.liveRunId();
   const [rows, [total], named, withFiles] = await Promise.all([
     db
       .select()
@@ -98,17 +104,18 @@ export async function listRuns(
     jobs.uploads.runsWithFiles(),
   ]);
   return {
-    items: rows.map((r) => runView(r, jobs, named, withFiles)),
+    items: rows.map((r) => runView(r, jobs, liveRunId, named, withFiles)),
     total: total?.n ?? 0,
-    liveRunId: jobs.liveRunId(),
+    liveRunId,
   };
 }
 
 export async function getRun(db: Db, by: CurrentUser | null, jobs: ImportJobs, runId: string): Promise<RunView> {
   requireStaff(by);
+  const liveRunId = jobs.liveRunId();
   const [run] = await db.select().from(importRuns).where(eq(importRuns.id, runId));
   if (!run) throw notFound('Import');
-  return runView(run, jobs, await territoriesByCommunes(db), await jobs.uploads.runsWithFiles());
+  return runView(run, jobs, liveRunId, await territoriesByCommunes(db), await jobs.uploads.runsWithFiles());
 }
 
 async function requireRun(db: Db, runId: string) {
