@@ -85,6 +85,17 @@ describe('csvRecords', () => {
     expect(seen).toEqual([['id', 'secret', 'nom']]);
   });
 
+  it('skims only on a kept column, which the whole read of a record sees too', async () => {
+    const file = await fileOf('id;secret;nom\n1;x;a\n2;y;b\n');
+    const skim: CsvOptions['skim'] = () => ({ column: 'secret', test: (value) => value === 'x' });
+    expect((await recordsOf(file, { skim })).map((r) => r.skimmed ?? false)).toEqual([true, false]);
+    const unkept = await recordsOf(file, { skim, keep: (name) => name !== 'secret' });
+    expect(unkept.map((r) => r.values)).toEqual([
+      { id: '1', nom: 'a' },
+      { id: '2', nom: 'b' },
+    ]);
+  });
+
   it('stops with the line at a quote left open instead of piling up the rest of the file', async () => {
     const file = await fileOf(`id;objet\n1;"open\n${'2;x\n'.repeat(300_000)}`);
     await expect(recordsOf(file)).rejects.toThrow(/line/);
@@ -136,6 +147,102 @@ describe('CsvSplitter', () => {
       expect(records.map((r) => (r.skimmed ? expected.find((e) => e.line === r.line) : r))).toEqual(expected);
       expect(records.filter((r) => r.skimmed).every((r) => skimmedLines.includes(r.line))).toBe(true);
     }
+  });
+
+  describe('skimming gives the records of a whole read', () => {
+    // Skimmed when c (the 3rd of 4 columns) is exactly x: a skimmed record must be one the whole read splits into 4
+    // fields with x as the 3rd, at the same line, and the other records must come as the whole read gives them.
+    const header = 'a;b;c;d\n';
+    const skimming = () => {
+      const splitter = new CsvSplitter(';');
+      splitter.readHeader((names) => ({ index: names.indexOf('c'), test: (value) => value === 'x' }));
+      return splitter;
+    };
+    const splitWith = (splitter: CsvSplitter, chunks: string[]) => [
+      ...chunks.flatMap((c) => splitter.push(c)),
+      ...splitter.end(),
+    ];
+    /** Checks the skimmed read of `text` cut at `cuts` against the whole read; returns the skimmed lines. */
+    const expectSame = (text: string, cuts: number[]) => {
+      const whole = splitWith(new CsvSplitter(';'), [text]);
+      const bounds = [0, ...[...cuts].sort((x, y) => x - y), text.length];
+      const records = splitWith(
+        skimming(),
+        bounds.slice(1).map((end, i) => text.slice(bounds[i], end)),
+      );
+      const byLine = new Map(whole.map((r) => [r.line, r]));
+      for (const r of records.filter((r) => r.skimmed)) {
+        const full = byLine.get(r.line);
+        // The text and cuts in the comparison, so that a failure shows the case.
+        expect({ text, cuts, line: r.line, fields: full?.fields.length, c: full?.fields[2] }).toEqual({
+          text,
+          cuts,
+          line: r.line,
+          fields: 4,
+          c: 'x',
+        });
+      }
+      expect(records.map((r) => (r.skimmed ? byLine.get(r.line) : r))).toEqual(whole);
+      return records.filter((r) => r.skimmed).map((r) => r.line);
+    };
+
+    it('on quotes after a doubled quote, a record one field short, a record ended by a lone CR', () => {
+      // Read whole, `"a"";b"` is one field (a";b): the record has 3 fields, and must not be skimmed as 4.
+      const text = `${header}"a"";b";x;z\n1;2;x\n1;2;x;3\r1;2;x;3\n"";"""";x;"d"\n`;
+      expect(expectSame(text, [])).toEqual([5, 6]);
+      for (let cut = 1; cut < text.length; cut++) expectSame(text, [cut]);
+    });
+
+    it('on random records cut into random chunks (seeded, reproducible)', () => {
+      // mulberry32: a small seeded generator, so that a failure comes again with the same records.
+      let seed = 20261126;
+      const random = () => {
+        seed = (seed + 0x6d2b79f5) | 0;
+        let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+        t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+      };
+      const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
+      // Plain, padded and quoted values, doubled quotes, separators and line breaks inside quotes, stray quotes.
+      const fields = [
+        'x',
+        ' x ',
+        'y',
+        '',
+        '"x"',
+        '"a"";b"',
+        '""',
+        '""""',
+        '"q;"""',
+        '"multi\nline"',
+        '"cr\rin"',
+        '"crlf\r\nin"',
+        'a"b',
+        '"a"b',
+        '"x"x',
+      ] as const;
+      const ends = ['\n', '\n', '\r\n', '\r'] as const;
+      for (let file = 0; file < 500; file++) {
+        let text = header;
+        const count = 1 + Math.floor(random() * 6);
+        for (let r = 0; r < count; r++) {
+          const kind = random();
+          if (kind < 0.1) text += pick(ends);
+          else if (kind < 0.15) text += `;;;${pick(ends)}`;
+          else {
+            // Mostly 4 fields, some too few or too many.
+            const n = kind < 0.25 ? 3 : kind < 0.3 ? 5 : 4;
+            text += Array.from({ length: n }, (_, i) => (i === 2 && random() < 0.5 ? 'x' : pick(fields))).join(';');
+            if (r < count - 1 || random() < 0.8) text += pick(ends);
+          }
+        }
+        const cuts = Array.from(
+          { length: Math.floor(random() * 4) },
+          () => 1 + Math.floor(random() * (text.length - 1)),
+        );
+        expectSame(text, cuts);
+      }
+    });
   });
 
   it('throws on a quote left open, at the end of the file or beyond the record size limit', () => {

@@ -103,7 +103,8 @@ export async function* csvRecords(path: string, options: CsvOptions): AsyncGener
     });
     headerLength = fields.length;
     const skim = options.skim?.(names);
-    const index = skim ? names.indexOf(skim.column) : -1;
+    // Only a kept column: the full read would not see another, and might then decide otherwise than the skim.
+    const index = skim ? (kept.find(([, name]) => name === skim.column)?.[0] ?? -1) : -1;
     return skim && index >= 0 ? { index, test: skim.test } : undefined;
   });
   const toRecord = ({ line, fields, skimmed }: SplitRecord): CsvRecord | null => {

@@ -127,11 +127,12 @@ export async function matchBatch(tx: Handle): Promise<void> {
     UPDATE import_batch b SET actor_id = r.actor_id, how = 'record', prev = r.values, prev_status = r.status
     FROM actor_register_records r WHERE r.source = b.source AND r.register_id = b.register_id`);
   await tx.execute(sql`UPDATE import_batch SET how = 'skip' WHERE how IS NULL AND status <> 'active'`);
-  // The first actor with the same RNA, else SIRET, else SIREN. Per-row lookups (subqueries, never turned into a join)
-  // in the identifiers' indexes: a join's plan rests on the actors' statistics, which a bulk import outdates (a fresh
-  // directory filled by its first import has none), and a hash join then reads the whole table at every batch.
+  // The oldest actor with the same RNA, else SIRET, else SIREN (ordered, so that actors sharing an identifier give the
+  // same match at every run). Per-row lookups (subqueries, never turned into a join) in the identifiers' indexes: a
+  // join's plan rests on the actors' statistics, which a bulk import outdates (a fresh directory filled by its first
+  // import has none), and a hash join then reads the whole table at every batch.
   const lookup = (id: 'rna' | 'siret' | 'siren') =>
-    sql`(array(SELECT a.id FROM actors a WHERE a.${sql.raw(id)} = b.vals->>${id}))[1]`;
+    sql`(SELECT a.id FROM actors a WHERE a.${sql.raw(id)} = b.vals->>${id} ORDER BY a.created_at, a.id LIMIT 1)`;
   await tx.execute(sql`
     UPDATE import_batch b SET actor_id = coalesce(${lookup('rna')}, ${lookup('siret')}, ${lookup('siren')})
     WHERE b.how IS NULL`);

@@ -91,12 +91,15 @@ async function snapshot(db: Db) {
   };
 }
 
-async function finalState(crashes: number[], killed: boolean) {
+/** The final state after crashes after the given numbers of items; `cursors` receives the run's cursor after each. */
+async function finalState(crashes: number[], killed: boolean, cursors: number[] = []) {
   const database = await createTestDatabase();
   try {
     await seed(database.db);
     for (const n of crashes) {
       await expect(options(database.db, breakingAfter(n))).rejects.toThrow('killed');
+      const [run] = await database.db.select({ itemsDone: importRuns.itemsDone }).from(importRuns);
+      cursors.push(run?.itemsDone ?? -1);
       // kill -9 leaves the run "running" without an error: the next run must resume it all the same.
       if (killed) await database.db.update(importRuns).set({ status: 'running', error: null });
     }
@@ -115,9 +118,14 @@ describe('resuming an interrupted import', () => {
     ]);
     expect(reference.actors.length).toBeGreaterThan(40);
     expect(reference.history.length).toBe(reference.actors.length - 1); // the seeded actor without merge has none
-    // Mid-batch, on a batch boundary, twice in a row (the second as after kill -9).
-    expect(await finalState([17], false)).toEqual(reference);
-    expect(await finalState([14], false)).toEqual(reference);
-    expect(await finalState([9, 40], true)).toEqual(reference);
+    // A batch ends after 7 lines to write (skipped lines do not count): the items above end batches after 12, 19, 26,
+    // 33, 40… Mid-batch (17, 14, the cursor then on the last boundary before), on a boundary (19: the crash comes when
+    // the next item is read, the batch just cut committed), and twice in a row (9, then 40 as after kill -9).
+    const cursors: number[] = [];
+    expect(await finalState([17], false, cursors)).toEqual(reference);
+    expect(await finalState([14], false, cursors)).toEqual(reference);
+    expect(await finalState([19], false, cursors)).toEqual(reference);
+    expect(await finalState([9, 40], true, cursors)).toEqual(reference);
+    expect(cursors).toEqual([12, 12, 19, 0, 40]);
   });
 });

@@ -273,4 +273,85 @@ describe('runImport', () => {
     const [run] = await db().select().from(importRuns).where(eq(importRuns.fileHash, 'broken'));
     expect(run).toMatchObject({ status: 'failed', error: 'disk read error', itemsDone: 3, created: 3 });
   });
+
+  it('merges into the oldest of the actors sharing an RNA, whatever their order on disk', async () => {
+    // The newer actor comes first by insertion and by id: only the creation date picks the older one.
+    await db()
+      .insert(actors)
+      .values([
+        {
+          id: '00000000-0000-4000-8000-000000000001',
+          family: 'association',
+          name: 'Doublon récent',
+          rna: 'W130000500',
+          communeCode: '13001',
+          createdAt: new Date('2024-01-01T00:00:00Z'),
+        },
+        {
+          id: 'ffffffff-ffff-4fff-bfff-ffffffffffff',
+          family: 'association',
+          name: 'Doublon ancien',
+          rna: 'W130000500',
+          communeCode: '13001',
+          createdAt: new Date('2020-01-01T00:00:00Z'),
+        },
+      ]);
+    const run = await importOf(db(), itemsFrom([association(500)]));
+    expect(run).toMatchObject({ created: 0, merged: 1 });
+    const [record] = await db()
+      .select({ actorId: actorRegisterRecords.actorId })
+      .from(actorRegisterRecords)
+      .where(eq(actorRegisterRecords.registerId, 'W130000500'));
+    expect(record?.actorId).toBe('ffffffff-ffff-4fff-bfff-ffffffffffff');
+  });
+
+  it('sends a same-name pair to review whatever the batch size, with names only the database finds equal', async () => {
+    // œ is no accent: JavaScript's unaccenting keeps it, the database's key (unaccent) spells it "oe".
+    const pair = (name: string, other: string, n: number) =>
+      itemsFrom([
+        association(n, { name, rna: null, registerId: `L${n}` }),
+        association(n + 1, { name: other, rna: null, registerId: `L${n + 1}` }),
+      ]);
+    const oneByOne = await importOf(db(), pair('Cœur de ville', 'Coeur de ville', 600), { batchSize: 1 });
+    const together = await importOf(db(), pair('Cœur de quartier', 'Coeur de quartier', 602), { batchSize: 10 });
+    expect(oneByOne).toMatchObject({ created: 1, queued: 1 });
+    expect(together).toMatchObject({ created: 1, queued: 1 });
+  });
+
+  it('records the run as failed when a batch fails to commit while the next is read, and resumes after it', async () => {
+    // A real failure of the database: a trigger refusing the 5th organisation (in the 2nd batch of 3).
+    await db().execute(sql`
+      CREATE FUNCTION test_refuse_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.name = 'Association numéro 704' THEN RAISE EXCEPTION 'disk full'; END IF;
+        RETURN NEW;
+      END $$`);
+    await db().execute(sql`
+      CREATE TRIGGER test_refuse_insert BEFORE INSERT ON actors FOR EACH ROW EXECUTE FUNCTION test_refuse_insert()`);
+    const items = itemsFrom(Array.from({ length: 9 }, (_, i) => association(700 + i)));
+    let read = 0;
+    async function* slow() {
+      for (const item of items) {
+        // The 3rd batch is read slowly: the 2nd one's transaction fails meanwhile.
+        if (++read > 6) await new Promise((resolve) => setTimeout(resolve, 20));
+        yield item;
+      }
+    }
+    try {
+      await expect(importOf(db(), [], { items: slow(), fileHash: 'refused' })).rejects.toThrow();
+    } finally {
+      await db().execute(sql`DROP TRIGGER test_refuse_insert ON actors`);
+      await db().execute(sql`DROP FUNCTION test_refuse_insert()`);
+    }
+    const [failed] = await db().select().from(importRuns).where(eq(importRuns.fileHash, 'refused'));
+    expect(failed).toMatchObject({ status: 'failed', itemsDone: 3, created: 3 });
+    expect(failed?.error).toContain('disk full');
+    const resumed = await importOf(db(), items, { fileHash: 'refused' });
+    expect(resumed).toMatchObject({ id: failed?.id, status: 'done', error: null, itemsDone: 9, created: 9, merged: 0 });
+    const loaded = await rowsOf<{ n: number }>(
+      db(),
+      sql`SELECT count(*)::int AS n FROM actors WHERE rna BETWEEN 'W130000700' AND 'W130000708'`,
+    );
+    expect(loaded[0]?.n).toBe(9);
+  });
 });

@@ -194,7 +194,7 @@ async function commitBatch(db: Db, current: ImportRun, batch: Prepared[]): Promi
       else if (p.kind === 'rejected') rejections.push({ position: p.position, ...p.rejection });
       else organisations.push(p);
     }
-    for (const round of splitRounds(organisations)) {
+    for (const round of await splitRounds(tx, organisations)) {
       add(
         counts,
         await loadRound(
@@ -238,6 +238,15 @@ async function finish(db: Handle, runId: string, error: string | null): Promise<
     .returning();
   if (!row) throw new Error('import run vanished');
   return row;
+}
+
+/**
+ * What a failed run records: the database's own message, not Drizzle's wrapping of it, which quotes the statement and
+ * its parameters (a batch's organisations).
+ */
+function failureOf(e: unknown): string {
+  const cause = e instanceof Error && e.message.startsWith('Failed query:') ? e.cause : e;
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 /** The most items of a batch (ImportOptions.batchSize): at most a few megabytes held, a cursor saved every second or so. */
@@ -296,7 +305,7 @@ export async function runImport(db: Db, o: ImportOptions): Promise<ImportRun> {
   } catch (e) {
     // A batch still being written commits or fails on its own: the run's cursor is then final.
     await (writing as Promise<ImportRun> | null)?.catch(() => undefined);
-    await finish(db, run.id, (e instanceof Error ? e.message : String(e)).slice(0, 500));
+    await finish(db, run.id, failureOf(e).slice(0, 500));
     throw e;
   }
   return finish(db, run.id, null);

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -319,6 +319,57 @@ describe('readSirene', () => {
     });
     const swapped = readSirene({ establishments: files.units, units: files.establishments }, territory);
     await expect(swapped.next()).rejects.toThrow(SireneLayoutError);
+  });
+
+  it('skips the rows of other communes as it would read them whole: same lines, same organisations', async () => {
+    // Out of the scope or in it, in every form the reader may take its fast way past (csv.ts, skim), or not: padded,
+    // [ND], quoted communes; a padded SIREN in the units file.
+    const [a, b, c, d, e, f, g] = [11, 12, 13, 14, 15, 16, 17].map(fakeSiren) as string[];
+    const rows = {
+      units: [a, b, c, e, f, g]
+        .map((s) => unitRow(s as string))
+        .concat(unitRow(` ${d} `, { denominationUniteLegale: 'UNITE D' })),
+      establishments: [
+        establishmentRow(fakeSiret(a as string), aix), // line 2
+        establishmentRow(fakeSiret(b as string), avignon), // line 3
+        establishmentRow(fakeSiret(c as string), ` ${aix} `), // line 4
+        establishmentRow(fakeSiret(e as string), '[ND]'), // line 5
+        establishmentRow(fakeSiret(f as string), `quoted:${avignon}`), // line 6
+        establishmentRow(fakeSiret(g as string), 'quoted:13117'), // line 7
+        establishmentRow(fakeSiret(d as string), aix, { enseigne1Etablissement: '' }), // line 8
+        establishmentRow(fakeSiret(b as string, 2), ` ${avignon} `), // line 9
+      ],
+    };
+    const dir = path.join(root, 'skim');
+    await mkdir(dir);
+    const files = await writeSireneFiles(dir, rows);
+    // The writer quotes only what must be: the quoted communes are written by hand.
+    const text = await readFile(files.establishments, 'utf-8');
+    await writeFile(files.establishments, text.replace(/,quoted:(\d+),/g, ',"$1",'));
+    const readAll = async (scope: ImportScope) => {
+      const items: RegisterItem[] = [];
+      for await (const item of readSirene(files, scope)) items.push(item);
+      return items;
+    };
+    const lineOf = (i: RegisterItem) => (i.kind === 'rejected' ? i.rejection.line : i.line);
+    const byLine = (items: RegisterItem[]) => [...items].sort((x, y) => lineOf(x) - lineOf(y));
+    const whole = await readAll({ communeCodes: null, departement: '' });
+    const scoped = await readAll(territory);
+    expect(byLine(scoped)).toEqual(
+      byLine(whole).map((item) =>
+        item.kind === 'organisation' && !territory.communeCodes?.has(item.organisation.communeCode ?? '')
+          ? { kind: 'skipped', line: item.line, reason: 'outOfScope' }
+          : item,
+      ),
+    );
+    expect(rejections(scoped)).toEqual([]);
+    expect(organisations(scoped).map((o) => [o.siret, o.communeCode, o.name])).toEqual([
+      [fakeSiret(a as string), aix, `SOCIETE ${a}`],
+      [fakeSiret(c as string), aix, `SOCIETE ${c}`],
+      [fakeSiret(g as string), '13117', `SOCIETE ${g}`],
+      [fakeSiret(d as string), aix, 'UNITE D'],
+    ]);
+    expect(skipped(scoped).map((i) => i.line)).toEqual([3, 5, 6, 9]);
   });
 
   it('tells the bytes read over both files', async () => {
