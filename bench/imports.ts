@@ -3,14 +3,18 @@
 // it), timed beside the same file loaded with plain COPY into a bare table of text columns (the ingestion limit).
 // The child's peak resident memory is its own, read at its exit (bench/rss-at-exit.ts). Three runs, a fresh database
 // per file: every row creating an actor (the worst case), then the re-import of a newer file of the same content
-// (every row unchanged); and a national-like file imported for one territory (most rows read and skipped).
+// (every row unchanged); and a national-like file imported for one territory (most rows read and skipped). The worst
+// case has a second reference: the same organisations by COPY into the real `actors` table of a fresh directory.
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { registerFields, registerValues } from '../src/modules/imports/load.js';
+import { readRna } from '../src/modules/imports/rna/read.js';
 import { generatedRows, rnaHeaders, rnaRow, writeRnaFile } from '../src/modules/imports/rna/testing.js';
+import type { ImportScope } from '../src/modules/imports/types.js';
 import { defaultServerUrl, openPostgresEngine } from './engines.js';
 
 export interface ImportTiming {
@@ -39,6 +43,8 @@ export interface ImportScenario {
   title: string;
   file: { rows: number; bytes: number; generateMs: number };
   copy: CopyTiming;
+  /** The worst case only: the same organisations by COPY into the real `actors` table of a fresh directory. */
+  actorsCopy?: CopyTiming;
   imports: ImportTiming[];
 }
 
@@ -127,16 +133,12 @@ async function query<T>(url: string, text: string): Promise<T[]> {
   }
 }
 
-/** The file into a bare table of text columns (no index, no trigger, no constraint) by COPY FROM STDIN (psql). */
-async function copyReference(url: string, file: string): Promise<CopyTiming> {
-  const columns = rnaHeaders.waldec.map((c) => `"${c}" text`).join(', ');
-  await query(url, `DROP TABLE IF EXISTS bench_rna_copy; CREATE TABLE bench_rna_copy (${columns})`);
+/** `psql -c "COPY … FROM STDIN"` fed with the file, timed from the process's start to its exit. */
+async function psqlCopy(url: string, file: string, copy: string): Promise<CopyTiming> {
   const start = performance.now();
-  const child = spawn(
-    'psql',
-    [url, '-v', 'ON_ERROR_STOP=1', '-c', `COPY bench_rna_copy FROM STDIN (FORMAT csv, DELIMITER ';', HEADER)`],
-    { stdio: [fs.openSync(file, 'r'), 'pipe', 'inherit'] },
-  );
+  const child = spawn('psql', [url, '-v', 'ON_ERROR_STOP=1', '-c', copy], {
+    stdio: [fs.openSync(file, 'r'), 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString();
@@ -144,9 +146,61 @@ async function copyReference(url: string, file: string): Promise<CopyTiming> {
   const [code] = await once(child, 'close');
   const ms = performance.now() - start;
   if (code !== 0) throw new Error(`psql COPY exited with ${code}`);
-  const rows = Number(out.match(/COPY (\d+)/)?.[1] ?? Number.NaN);
+  return { rows: Number(out.match(/COPY (\d+)/)?.[1] ?? Number.NaN), ms };
+}
+
+/** The file into a bare table of text columns (no index, no trigger, no constraint) by COPY FROM STDIN (psql). */
+async function copyReference(url: string, file: string): Promise<CopyTiming> {
+  const columns = rnaHeaders.waldec.map((c) => `"${c}" text`).join(', ');
+  await query(url, `DROP TABLE IF EXISTS bench_rna_copy; CREATE TABLE bench_rna_copy (${columns})`);
+  const timing = await psqlCopy(url, file, `COPY bench_rna_copy FROM STDIN (FORMAT csv, DELIMITER ';', HEADER)`);
   await query(url, 'DROP TABLE bench_rna_copy');
-  return { rows, ms };
+  return timing;
+}
+
+/** The actor columns an import's creations fill (load.ts, writeCreations): the family and the register's fields. */
+const actorColumns = ['family', ...registerFields] as const;
+
+const csvField = (v: string | null) => (v === null ? '' : `"${v.replaceAll('"', '""')}"`);
+/** A PostgreSQL array literal of text, every element quoted. */
+const arrayLiteral = (values: string[]) =>
+  `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+
+/**
+ * The organisations of the file as the import reads them (readRna, registerValues: the same values its creations
+ * insert), written as CSV of `actorColumns`. Not timed: it stands for the reading the import does itself.
+ */
+async function writeActorsCsv(rnaFile: string, csvFile: string, scope: ImportScope): Promise<void> {
+  const out = fs.createWriteStream(csvFile);
+  let chunk = '';
+  for await (const item of readRna(rnaFile, scope)) {
+    if (item.kind !== 'organisation') continue;
+    const o = item.organisation;
+    const v = registerValues(o);
+    chunk += `${[
+      csvField(o.family),
+      ...registerFields.map((f) => {
+        const x = v[f];
+        return Array.isArray(x) ? csvField(arrayLiteral(x)) : csvField((x as string | null) ?? null);
+      }),
+    ].join(',')}\n`;
+    if (chunk.length > 1 << 20) {
+      const flowing = out.write(chunk);
+      chunk = '';
+      if (!flowing) await once(out, 'drain');
+    }
+  }
+  out.end(chunk);
+  await once(out, 'finish');
+}
+
+/**
+ * The same organisations by COPY straight into `actors` with all its indexes, generated columns and triggers: the
+ * directory's own ingestion limit, without matching, history rows or register records. The database is fresh, and
+ * is to be recreated before the import.
+ */
+async function copyIntoActors(url: string, csvFile: string): Promise<CopyTiming> {
+  return psqlCopy(url, csvFile, `COPY actors (${actorColumns.join(', ')}) FROM STDIN (FORMAT csv)`);
 }
 
 /** `npm run cli -- import rna FILE …scope` in a child process; its run and peak memory. */
@@ -249,6 +303,14 @@ export async function runImportBench(opts: ImportBenchOptions, log: (line: strin
       log('COPY FROM STDIN into a bare table…');
       const copy = await copyReference(url, file);
       log(`COPY: ${copy.rows.toLocaleString('en')} rows in ${(copy.ms / 1000).toFixed(1)} s`);
+      log("the organisations as CSV of the actors' columns…");
+      const actorsFile = path.join(dir, 'actors.csv');
+      await writeActorsCsv(file, actorsFile, { communeCodes: null, departement: '13' });
+      log("COPY FROM STDIN into the directory's actors table…");
+      const actorsCopy = await copyIntoActors(url, actorsFile);
+      fs.rmSync(actorsFile);
+      log(`COPY into actors: ${actorsCopy.rows.toLocaleString('en')} rows in ${(actorsCopy.ms / 1000).toFixed(1)} s`);
+      url = await freshDatabase();
       const first = await importWithCli(url, 'first import', file, ['--departement', '13'], opts.batch, log);
       report(first, copy);
       // A newer file of the same content: different bytes (a blank line at the end, which readers skip), so a new
@@ -265,6 +327,7 @@ export async function runImportBench(opts: ImportBenchOptions, log: (line: strin
         title: 'every row in the scope (--departement 13): each creates an actor',
         file: generated,
         copy,
+        actorsCopy,
         imports: [first, again],
       });
     }
