@@ -6,6 +6,8 @@
 //
 // How an organisation finds its actor, in order (the `how` column):
 //  record      — its own register record (source, register id): an update, field by field (see writeUpdates);
+//  skip        — its record has lost its actor (deleted from the directory by staff, schema.ts): a deletion sticks,
+//                nothing is written;
 //  skip        — no record and no longer active (dissolved, deleted, closed): nothing is created for a dead body;
 //  identifier  — an actor with the same RNA, else SIRET, else SIREN (a SIRENE unit naming its RNA association joins
 //                the association's actor): merged, filling the actor's empty fields only;
@@ -124,7 +126,8 @@ export async function createBatchTable(tx: Handle, rows: BatchRow[]): Promise<vo
 /** Decides each row's `how` and `actor_id` (see the head of this file). */
 export async function matchBatch(tx: Handle): Promise<void> {
   await tx.execute(sql`
-    UPDATE import_batch b SET actor_id = r.actor_id, how = 'record', prev = r.values, prev_status = r.status
+    UPDATE import_batch b SET actor_id = r.actor_id, how = CASE WHEN r.actor_id IS NULL THEN 'skip' ELSE 'record' END,
+      prev = r.values, prev_status = r.status
     FROM actor_register_records r WHERE r.source = b.source AND r.register_id = b.register_id`);
   await tx.execute(sql`UPDATE import_batch SET how = 'skip' WHERE how IS NULL AND status <> 'active'`);
   // The oldest actor with the same RNA, else SIRET, else SIREN (ordered, so that actors sharing an identifier give the

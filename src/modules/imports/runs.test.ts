@@ -6,6 +6,7 @@ import type { Database, Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { actorHistory, actors } from '../actors/schema.js';
+import { deleteActor } from '../actors/service.js';
 import { aixScope, association, establishment, itemsFrom, streamOf } from './fixtures.js';
 import { type ImportOptions, runImport } from './runs.js';
 import { actorRegisterRecords, importRejections, importRuns } from './schema.js';
@@ -146,6 +147,33 @@ describe('runImport', () => {
     const run = await importOf(db(), itemsFrom([association(50, { status: 'deleted' })]));
     expect(run).toMatchObject({ created: 0, skipped: 1 });
     expect(await actorCount(db())).toBe(before);
+  });
+
+  it('an imported actor deleted by staff stays deleted: later imports skip its organisation', async () => {
+    await importOf(db(), itemsFrom([association(800), association(801)]));
+    const deletedActor = await actorByRna(db(), 'W130000800');
+    await deleteActor(db(), animator, deletedActor.id);
+    const run = await importOf(
+      db(),
+      itemsFrom([
+        association(800, { name: 'Association renommée', address: '8 place Neuve' }),
+        association(801, { address: '9 place Neuve' }),
+        association(802),
+      ]),
+    );
+    expect(run).toMatchObject({ created: 1, updated: 1, skipped: 1, merged: 0, queued: 0 });
+    expect(await db().select().from(actors).where(eq(actors.rna, 'W130000800'))).toEqual([]);
+    await actorByRna(db(), 'W130000802');
+    expect((await actorByRna(db(), 'W130000801')).address).toBe('9 place Neuve');
+    // The tombstone is not rewritten: it keeps the values of the last import before the deletion.
+    const [tombstone] = await db()
+      .select()
+      .from(actorRegisterRecords)
+      .where(eq(actorRegisterRecords.registerId, 'W130000800'));
+    expect(tombstone).toMatchObject({
+      actorId: null,
+      values: expect.objectContaining({ name: 'Association numéro 800' }),
+    });
   });
 
   it('merges by RNA into an existing actor, filling only its empty fields', async () => {

@@ -90,16 +90,15 @@ export const importRejections = pgTable(
  * several records (an association's RNA record and its SIRENE unit, a company's establishments). `values` holds what
  * the register said of each field it fills at the last import: a later import rewrites an actor's field only while
  * it still equals that value, so fields edited on the platform are kept. `claimed_at` stays null until the
- * organisation claims its pre-filled profile.
+ * organisation claims its pre-filled profile. `actor_id` becomes null when staff delete the actor: the record stays as
+ * a tombstone, so that later imports skip the organisation instead of creating it again.
  */
 export const actorRegisterRecords = pgTable(
   'actor_register_records',
   {
     source: registerSourceEnum('source').notNull(),
     registerId: text('register_id').notNull(),
-    actorId: uuid('actor_id')
-      .notNull()
-      .references(() => actors.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => actors.id, { onDelete: 'set null' }),
     status: registerStatusEnum('status').notNull(),
     values: jsonb('values').$type<Record<string, unknown>>().notNull(),
     importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),

@@ -32,6 +32,6 @@ export async function importAssociation(
     .select({ actorId: actorRegisterRecords.actorId })
     .from(actorRegisterRecords)
     .where(eq(actorRegisterRecords.registerId, organisation.registerId));
-  if (!record) throw new Error(`association ${n} not imported`);
+  if (!record?.actorId) throw new Error(`association ${n} not imported`);
   return record.actorId;
 }
