@@ -5,7 +5,7 @@
 // runImport marks the run failed); a run stopped that way, or left 'running' by a killed server, is resumed from its
 // stored files: runImport finds it by the files' identity and scope and goes on after its cursor.
 import path from 'node:path';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { conflict, invalid, notFound, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
@@ -13,7 +13,7 @@ import { requireStaff } from '../actors/visibility.js';
 import { type LiveProgress, type StartRunInput, startRunBody } from './contract.js';
 import { combineIdentities, type FileIdentity } from './hash.js';
 import { readRna } from './rna/read.js';
-import { type ImportRun, runImport, storedScope } from './runs.js';
+import { findUnfinishedRun, type ImportRun, runImport, storedScope } from './runs.js';
 import { importRuns, type StoredScope } from './schema.js';
 import { resolveScope, ScopeError } from './scope.js';
 import { readSirene } from './sirene/read.js';
@@ -212,21 +212,7 @@ export class ImportJobs {
     scope: ImportScope,
     userId: string,
   ): Promise<ImportRun> {
-    const stored = storedScope(scope);
-    const [unfinished] = await this.db
-      .select()
-      .from(importRuns)
-      .where(
-        and(
-          eq(importRuns.source, source),
-          eq(importRuns.fileHash, identity.hash),
-          eq(importRuns.fileSize, identity.size),
-          sql`${importRuns.scope} = ${JSON.stringify(stored)}::jsonb`,
-          inArray(importRuns.status, ['running', 'failed']),
-        ),
-      )
-      .orderBy(asc(importRuns.startedAt))
-      .limit(1);
+    const unfinished = await findUnfinishedRun(this.db, source, identity, scope);
     // An upload another unfinished run reads stays that run's (its only way to be resumed).
     const taken = chosen.find((c) => c.upload.runId !== null && c.upload.runId !== unfinished?.id);
     if (taken) {
@@ -242,7 +228,7 @@ export class ImportJobs {
         fileName: chosen.map((c) => c.upload.fileName).join(' + '),
         fileHash: identity.hash,
         fileSize: identity.size,
-        scope: stored,
+        scope: storedScope(scope),
         startedBy: userId,
       })
       .returning();

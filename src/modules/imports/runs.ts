@@ -115,22 +115,36 @@ function prepare(
 }
 
 /** The unfinished run of this file and scope (running: killed; failed: stopped by an error), or a new one. */
-async function resumeOrStart(db: Db, o: ImportOptions): Promise<ImportRun> {
-  const scope = storedScope(o.scope);
+/**
+ * The unfinished run of these files and scope, the oldest one: the run an import of them resumes (the web UI asks it
+ * before starting, to answer with the run's id at once).
+ */
+export async function findUnfinishedRun(
+  db: Db,
+  source: RegisterSource,
+  identity: { hash: string; size: number },
+  scope: ImportScope,
+): Promise<ImportRun | undefined> {
   const [unfinished] = await db
     .select()
     .from(importRuns)
     .where(
       and(
-        eq(importRuns.source, o.source),
-        eq(importRuns.fileHash, o.fileHash),
-        eq(importRuns.fileSize, o.fileSize),
-        sql`${importRuns.scope} = ${JSON.stringify(scope)}::jsonb`,
+        eq(importRuns.source, source),
+        eq(importRuns.fileHash, identity.hash),
+        eq(importRuns.fileSize, identity.size),
+        sql`${importRuns.scope} = ${JSON.stringify(storedScope(scope))}::jsonb`,
         inArray(importRuns.status, ['running', 'failed']),
       ),
     )
     .orderBy(importRuns.startedAt)
     .limit(1);
+  return unfinished;
+}
+
+async function resumeOrStart(db: Db, o: ImportOptions): Promise<ImportRun> {
+  const scope = storedScope(o.scope);
+  const unfinished = await findUnfinishedRun(db, o.source, { hash: o.fileHash, size: o.fileSize }, o.scope);
   if (unfinished) {
     const [row] = await db
       .update(importRuns)
