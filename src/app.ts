@@ -18,6 +18,11 @@ import { registerInvitationRoutes } from './modules/events/invitations/routes.js
 import { registerMinutesRoutes } from './modules/events/minutes/routes.js';
 import { registerEventRoutes } from './modules/events/routes.js';
 import { registerSpeedDatingRoutes } from './modules/events/speed-dating/routes.js';
+import { registerFundingApplicationRoutes } from './modules/funding/applications/routes.js';
+import { registerBudgetRoutes } from './modules/funding/budget/routes.js';
+import { registerFundingCalendarRoutes } from './modules/funding/calendar/routes.js';
+import { registerFundingCallRoutes } from './modules/funding/calls/routes.js';
+import { registerGrantRoutes } from './modules/funding/grants/routes.js';
 import { registerClaimRoutes } from './modules/imports/claims/routes.js';
 import { registerImportRoutes } from './modules/imports/routes.js';
 import { registerMatchingRoutes } from './modules/matching/routes.js';
@@ -89,6 +94,11 @@ export async function buildApp(ctx: AppContext) {
   registerProgrammeRoutes(app, ctx);
   registerImportRoutes(app, ctx);
   registerClaimRoutes(app, ctx);
+  registerFundingCallRoutes(app, ctx);
+  registerFundingApplicationRoutes(app, ctx);
+  registerFundingCalendarRoutes(app, ctx);
+  registerBudgetRoutes(app, ctx);
+  registerGrantRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {

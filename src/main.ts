@@ -2,6 +2,7 @@ import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { prepare } from './db/prepare.js';
+import { startFundingSchedule } from './modules/funding/calendar/schedule.js';
 import { startMailSender } from './modules/mail/sender.js';
 import { startMatchingSchedule } from './modules/matching/schedule.js';
 
@@ -11,9 +12,11 @@ const app = await buildApp({ db: database.db, databaseKind: database.kind, confi
 await prepare(database, config, (line) => app.log.info(line));
 const stopMail = startMailSender(database.db, config, app.log, config.mailFrom ? { from: config.mailFrom } : {});
 const stopMatching = startMatchingSchedule(database.db, config, app.log);
+const stopFunding = startFundingSchedule(database.db, config, app.log);
 const shutdown = async () => {
   await app.close();
   await stopMatching();
+  await stopFunding();
   await stopMail();
   await database.close();
   process.exit(0);

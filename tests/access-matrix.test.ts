@@ -201,6 +201,16 @@ const expected: Record<string, Access> = {
   'GET /api/v1/claims/by-token/:token': 'public',
   'POST /api/v1/claims/accept': 'public',
   // claims (end)
+  // funding calls (begin)
+  // funding calls (end)
+  // funding applications (begin)
+  // funding applications (end)
+  // funding calendar (begin)
+  // funding calendar (end)
+  // budget (begin)
+  // budget (end)
+  // scdl grants (begin)
+  // scdl grants (end)
 };
 
 const roles: (UserRole | null)[] = [null, 'admin', 'animator', 'member', 'observer'];

@@ -10,6 +10,8 @@ import { createActor } from '../modules/actors/service.js';
 import { loadDemoAlliances } from '../modules/alliances/demo.js';
 import { loadDemoContacts } from '../modules/contacts/demo.js';
 import { loadDemoEvents } from '../modules/events/demo.js';
+import { loadDemoFunding } from '../modules/funding/applications/demo.js';
+import { loadDemoBudget } from '../modules/funding/budget/demo.js';
 import { loadDemoMatching } from '../modules/matching/demo.js';
 import { loadDemoNeedOffers } from '../modules/needs-offers/demo.js';
 import { loadDemoPartnerships } from '../modules/partnerships/demo.js';
@@ -95,6 +97,8 @@ export async function loadDemoData(db: Db, opts: { production: boolean; publicUr
     loadDemoContacts,
     loadDemoEvents,
     loadDemoProgrammes,
+    loadDemoFunding,
+    loadDemoBudget,
     loadDemoMatching,
   ]) {
     const summary = await load(db, ctx);

@@ -379,6 +379,16 @@ export const fieldMessages = {
     en: 'According to the registers, this organisation has ceased (dissolved, struck off or closed): its profile cannot be claimed.',
   },
   // claims (end)
+  // funding calls (begin)
+  // funding calls (end)
+  // funding applications (begin)
+  // funding applications (end)
+  // funding calendar (begin)
+  // funding calendar (end)
+  // budget (begin)
+  // budget (end)
+  // scdl grants (begin)
+  // scdl grants (end)
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

@@ -1,12 +1,16 @@
 // Shared by server and web: what a user may be told, and how.
 
-/** What a user is told about: a mutual partner suggestion, a contact request, its answer, an invitation to an event. */
+/**
+ * What a user is told about: a mutual partner suggestion, a contact request, its answer, an invitation to an event, a
+ * funding deadline coming (animators).
+ */
 export const notificationKinds = [
   'mutualSuggestion',
   'contactRequest',
   'requestAccepted',
   'requestDeclined',
   'eventInvitation',
+  'fundingDeadline',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

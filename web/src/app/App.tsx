@@ -1,5 +1,5 @@
 import { Component, type ReactNode, useEffect, useRef } from 'react';
-import { Link, Route, Routes, useLocation } from 'react-router';
+import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { staff } from '../../../src/auth/roles';
 import { AccountPage } from '../account/AccountPage';
 import { ActorFormPage } from '../actors/ActorFormPage';
@@ -16,6 +16,11 @@ import { claimRoutes } from '../claims/routes';
 import { contactRoutes } from '../contacts/routes';
 import { DirectoryPage } from '../directory/DirectoryPage';
 import { eventRoutes } from '../events/routes';
+import { fundingApplicationRoutes } from '../funding/applications/routes';
+import { fundingBudgetRoutes } from '../funding/budget/routes';
+import { fundingCalendarRoutes } from '../funding/calendar/routes';
+import { fundingCallRoutes } from '../funding/calls/routes';
+import { fundingGrantRoutes } from '../funding/grants/routes';
 import { useI18n } from '../i18n';
 import { importRoutes } from '../imports/routes';
 import { matchmakingRoutes } from '../matching/routes';
@@ -138,6 +143,12 @@ export function App() {
             {contactRoutes()}
             {matchmakingRoutes()}
             {eventRoutes()}
+            <Route path="/financements" element={<Navigate to="/financements/appels" replace />} />
+            {fundingCallRoutes()}
+            {fundingApplicationRoutes()}
+            {fundingCalendarRoutes()}
+            {fundingBudgetRoutes()}
+            {fundingGrantRoutes()}
             {programmeRoutes()}
             {importRoutes()}
             {claimRoutes()}

@@ -74,6 +74,9 @@ export function Header() {
                 <NavLink to="/evenements">{t('event.nav')}</NavLink>
               </li>
               <li>
+                <NavLink to="/financements">{t('funding.nav')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/ecosysteme">{t('nav.ecosystem')}</NavLink>
               </li>
             </ul>

@@ -6,6 +6,12 @@ import { invitationMessages } from '../events/invitations/messages';
 import { eventMessages } from '../events/messages';
 import { minuteMessages } from '../events/minutes/messages';
 import { speedDatingMessages } from '../events/speed-dating/messages';
+import { fundingApplicationMessages } from '../funding/applications/messages';
+import { fundingBudgetMessages } from '../funding/budget/messages';
+import { fundingCalendarMessages } from '../funding/calendar/messages';
+import { fundingCallMessages } from '../funding/calls/messages';
+import { fundingGrantMessages } from '../funding/grants/messages';
+import { fundingMessages } from '../funding/messages';
 import { importMessages } from '../imports/messages';
 import { matchingMessages } from '../matching/messages';
 import { needOfferMessages } from '../needs-offers/messages';
@@ -29,4 +35,10 @@ export const featureCatalogues = [
   programmeMessages,
   importMessages,
   claimMessages,
+  fundingMessages,
+  fundingCallMessages,
+  fundingApplicationMessages,
+  fundingCalendarMessages,
+  fundingBudgetMessages,
+  fundingGrantMessages,
 ] as const;
