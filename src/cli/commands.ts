@@ -6,6 +6,7 @@ import { DomainError } from '../errors.js';
 import { fieldMessage } from '../http/messages.js';
 import { issuePasswordLink } from '../modules/accounts/password-resets.js';
 import { checkEmail, createUser } from '../modules/accounts/service.js';
+import { sendDeadlineReminders } from '../modules/funding/calendar/reminders.js';
 import { refreshSuggestions } from '../modules/matching/refresh.js';
 import { sendWeeklyDigests } from '../modules/notifications/service.js';
 import { importCommand } from './import.js';
@@ -34,6 +35,8 @@ Commandes :
   import rna|sirene …               Charge un fichier du RNA ou de SIRENE pour un territoire ou un département
                                     (npm run cli -- import --help pour le détail).
   send-digests                      Envoie le résumé hebdomadaire des mises en relation à qui l’a choisi.
+  send-funding-reminders            Rappelle à l’équipe d’animation les échéances des financements à 14 et 3 jours
+                                    (chaque rappel une seule fois ; le serveur le fait aussi toutes les heures).
   help                              Affiche cette aide.
 
 La base de données est celle de la configuration (DATABASE_URL, ou PGlite sous DATA_DIR) ; PUBLIC_URL sert aux liens.`;
@@ -129,6 +132,14 @@ export async function runCli(args: string[], deps: CliDeps = {}): Promise<number
         const config = deps.config ?? loadConfig();
         const sent = await withDb(deps, config, (db) => sendWeeklyDigests(db, config.publicUrl));
         io.out(`${sent} résumé${sent > 1 ? 's' : ''} hebdomadaire${sent > 1 ? 's' : ''} mis en file d’envoi.`);
+        return 0;
+      }
+      case 'send-funding-reminders': {
+        const config = deps.config ?? loadConfig();
+        const r = await withDb(deps, config, (db) => sendDeadlineReminders(db, { publicUrl: config.publicUrl }));
+        io.out(
+          `${r.reminders} rappel${r.reminders > 1 ? 's' : ''} d’échéance envoyé${r.reminders > 1 ? 's' : ''} à ${r.notified} destinataire${r.notified > 1 ? 's' : ''}.`,
+        );
         return 0;
       }
       case 'import': {

@@ -51,3 +51,17 @@ export type FundingDocumentOwner = (typeof fundingDocumentOwners)[number];
 /** Severity of a finding of the SCDL validation: an error refuses the line, a warning (a deviation) is reported. */
 export const scdlSeverities = ['error', 'warning'] as const;
 export type ScdlSeverity = (typeof scdlSeverities)[number];
+
+/**
+ * Where a call for projects stands today, computed from its dates: announced (no opening date yet, or not opened
+ * yet), open, or closed (its closing date has passed).
+ */
+export const callStatuses = ['open', 'announced', 'closed'] as const;
+export type CallStatus = (typeof callStatuses)[number];
+
+/** The one step back an application may take from a status (with a reason): undoing a submission or a decision. */
+export const applicationBackSteps: Partial<Record<ApplicationStatus, ApplicationStatus>> = {
+  submitted: 'drafting',
+  granted: 'submitted',
+  refused: 'submitted',
+};

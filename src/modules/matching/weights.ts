@@ -135,3 +135,27 @@ export const allianceTunables = {
   coreFamilies: ['association', 'company', 'publicAuthority'],
   coverageShare: 0.6,
 } as const;
+
+/**
+ * Calls for projects against flagship projects and programme territories (funding/calendar/matching.ts), scored with
+ * the recommender's own components: affinity (the call's themes and SDGs the other shares, match_affinity) and
+ * territory (same commune, same territory, distance: match_territory and match_km, with `tunables`' sameTerritory and
+ * radiusKm), plus how the project's budget sits in the call's range of one grant. The weights sum to 1. A call naming
+ * no theme or no commune restricts nothing: it scores `anyTheme` or `anywhere` there. Carriers of a family the call
+ * does not accept are not listed at all (eligibility is the call's rule, not a preference).
+ */
+export const callMatchWeights = { affinity: 0.55, territory: 0.35, budget: 0.1 } as const;
+
+export const callMatchTunables = {
+  /** Affinity of a call that names no theme nor SDG: open to any subject, a fair but not a strong match. */
+  anyTheme: 0.5,
+  /** Territory of a call that names no commune: it applies anywhere, as good as the same territory. */
+  anywhere: 0.8,
+  /** Budget: within the range 1, outside 0, unknown (no budget, no range, a territory) this much. */
+  unknownBudget: 0.5,
+  /** Listed from this score up; « très adapté » from verySuited up. */
+  minScore: 0.45,
+  verySuited: 0.75,
+  /** Longest lists: projects and territories for a call, calls for a project or a territory. */
+  top: 10,
+} as const;

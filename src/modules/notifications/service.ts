@@ -45,22 +45,26 @@ async function notifyIn(db: Db, actorId: string, message: NotificationMessage, p
         inArray(notificationSettings.matching, ['instant', 'weekly']),
       ),
     );
-  await deliver(db, recipients, message, publicUrl, 'des mises en relation');
+  await deliver(db, recipients, message, publicUrl, choiceFooter('des mises en relation', publicUrl));
   return recipients.length;
 }
 
 type Recipient = { id: string; email: string; matching: NotificationChoice | null };
 
+/** Why the e-mail came: `about` completes « vous avez choisi d’être prévenu·e … ». */
+const choiceFooter = (about: string, publicUrl: string) =>
+  `Vous recevez ce message parce que vous avez choisi d’être prévenu·e ${about}. Pour changer ce choix : ${publicUrl}/compte`;
+
 /**
  * Writes the notification for each recipient, and e-mails at once (through the outbox) those who chose « instant »;
- * the weekly digest takes those who chose it. `about` completes « vous avez choisi d’être prévenu·e … ».
+ * the weekly digest takes those who chose it. `footer` ends the e-mail: why it came.
  */
 async function deliver(
   db: Db,
   recipients: Recipient[],
   message: NotificationMessage,
   publicUrl: string,
-  about: string,
+  footer: string,
 ) {
   for (const user of recipients) {
     const instant = user.matching === 'instant';
@@ -69,7 +73,7 @@ async function deliver(
       await queueMail(db, {
         to: user.email,
         subject: `[Alliances] ${message.title}`,
-        body: `${message.body}\n\n${publicUrl}${message.link}\n\nVous recevez ce message parce que vous avez choisi d’être prévenu·e ${about}. Pour changer ce choix : ${publicUrl}/compte`,
+        body: `${message.body}\n\n${publicUrl}${message.link}\n\n${footer}`,
       });
     }
   }
@@ -92,7 +96,27 @@ export async function notifyUsers(
     .from(users)
     .leftJoin(notificationSettings, eq(notificationSettings.userId, users.id))
     .where(and(inArray(users.id, userIds), isNull(users.disabledAt)));
-  await deliver(db, recipients, message, publicUrl, 'de vos notifications par e-mail');
+  await deliver(db, recipients, message, publicUrl, choiceFooter('de vos notifications par e-mail', publicUrl));
+  return recipients.length;
+}
+
+/**
+ * Tells every active admin and animator of something their work needs (a funding deadline): in the application and
+ * by e-mail at once, whatever their matchmaking choice, which is about matchmaking news only. Runs in the caller's
+ * handle (its transaction). Returns how many were told.
+ */
+export async function notifyStaff(db: Db, message: NotificationMessage, publicUrl: string): Promise<number> {
+  const recipients = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(inArray(users.role, ['admin', 'animator']), isNull(users.disabledAt)));
+  await deliver(
+    db,
+    recipients.map((r) => ({ ...r, matching: 'instant' as const })),
+    message,
+    publicUrl,
+    'Vous recevez ce message parce que votre compte fait partie de l’équipe d’animation\u202f: les échéances des financements sont envoyées à toute l’équipe.',
+  );
   return recipients.length;
 }
 

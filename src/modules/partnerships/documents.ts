@@ -21,19 +21,28 @@ export interface NewDocument {
 /** The media type without parameters, lower case. */
 export const bareMediaType = (type: string | undefined) => (type ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 
+/**
+ * The checks of an uploaded file, shared with the funding documents: one of the accepted types, not empty, 10 MB at
+ * most; its bare media type and its name made safe to show and offer back on download.
+ */
+export function checkedFile(type: string, content: Buffer, name: string): { mediaType: string; fileName: string } {
+  const mediaType = bareMediaType(type);
+  if (!(documentMediaTypes as readonly string[]).includes(mediaType)) {
+    throw invalid([{ field: 'file', code: 'fileType' }]);
+  }
+  if (content.length === 0) throw invalid([{ field: 'file', code: 'fileEmpty' }]);
+  if (content.length > maxDocumentBytes) throw invalid([{ field: 'file', code: 'fileTooLarge' }]);
+  // The name is shown and offered back on download: no path, no control characters.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  const fileName = name.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f"]/g, '_') || 'document';
+  return { mediaType, fileName };
+}
+
 /** Attaches a file: one of the accepted types, not empty, 10 MB at most. Staff and partners. */
 export async function addDocument(db: Db, by: CurrentUser, id: string, doc: NewDocument): Promise<DocumentMeta> {
   await requireEdit(db, by, id);
   const meta = parseInput(uploadQuery, { step: doc.step, kind: doc.kind, fileName: doc.fileName });
-  const mediaType = bareMediaType(doc.mediaType);
-  if (!(documentMediaTypes as readonly string[]).includes(mediaType)) {
-    throw invalid([{ field: 'file', code: 'fileType' }]);
-  }
-  if (doc.content.length === 0) throw invalid([{ field: 'file', code: 'fileEmpty' }]);
-  if (doc.content.length > maxDocumentBytes) throw invalid([{ field: 'file', code: 'fileTooLarge' }]);
-  // The name is shown and offered back on download: no path, no control characters.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
-  const fileName = meta.fileName.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f"]/g, '_') || 'document';
+  const { mediaType, fileName } = checkedFile(doc.mediaType, doc.content, meta.fileName);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(partnershipDocuments)

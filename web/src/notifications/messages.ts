@@ -7,7 +7,7 @@ export const notificationMessages = catalogue(
     'notifications.bellUnread.one': 'Notifications, {count} non lue',
     'notifications.bellUnread.other': 'Notifications, {count} non lues',
     'notifications.intro':
-      'Les nouvelles des mises en relation : suggestions mutuelles, demandes de rencontre et leurs réponses.',
+      'Les nouvelles des mises en relation\u202f: suggestions mutuelles, demandes de rencontre et leurs réponses\u202f; pour l’équipe d’animation, les échéances des financements.',
     'notifications.unread.zero': 'Tout est lu.',
     'notifications.unread.one': '{count} notification non lue',
     'notifications.unread.other': '{count} notifications non lues',
@@ -23,6 +23,8 @@ export const notificationMessages = catalogue(
     'notifications.kind.contactRequest': 'Demande de mise en relation',
     'notifications.kind.requestAccepted': 'Demande acceptée',
     'notifications.kind.requestDeclined': 'Demande déclinée',
+    'notifications.kind.eventInvitation': 'Invitation à un événement',
+    'notifications.kind.fundingDeadline': 'Échéance de financement',
     'notifications.consent.title': 'Être prévenu·e des mises en relation',
     'notifications.consent.intro':
       'Alliances peut vous prévenir quand votre organisation et une autre figurent chacune parmi les meilleurs partenaires suggérés à l’autre, quand une organisation souhaite vous rencontrer, et quand elle répond à votre demande.',
@@ -47,7 +49,8 @@ export const notificationMessages = catalogue(
     'notifications.bell': 'Notifications',
     'notifications.bellUnread.one': 'Notifications, {count} unread',
     'notifications.bellUnread.other': 'Notifications, {count} unread',
-    'notifications.intro': 'News of introductions: mutual suggestions, meeting requests and their answers.',
+    'notifications.intro':
+      'News of introductions: mutual suggestions, meeting requests and their answers; for the team, funding deadlines.',
     'notifications.unread.zero': 'All read.',
     'notifications.unread.one': '{count} unread notification',
     'notifications.unread.other': '{count} unread notifications',
@@ -63,6 +66,8 @@ export const notificationMessages = catalogue(
     'notifications.kind.contactRequest': 'Introduction request',
     'notifications.kind.requestAccepted': 'Request accepted',
     'notifications.kind.requestDeclined': 'Request declined',
+    'notifications.kind.eventInvitation': 'Event invitation',
+    'notifications.kind.fundingDeadline': 'Funding deadline',
     'notifications.consent.title': 'Hearing about introductions',
     'notifications.consent.intro':
       'Alliances can tell you when your organisation and another are each among the best partners suggested to the other, when an organisation wants to meet you, and when it answers your request.',

@@ -8,6 +8,7 @@ import type {
 import { committees } from '../../../src/modules/programmes/vocabulary';
 import { actorFamilies } from '../../../src/modules/reference/families';
 import { formatEventDates, KindBadge } from '../events/parts';
+import { ProgrammeCallsSection } from '../funding/calendar/SuitedCalls';
 import { useI18n } from '../i18n';
 import { TableWrap } from '../ui/TableWrap';
 import { formatDay, ProgrammeShell, today } from './parts';
@@ -57,6 +58,7 @@ function Overview({ p }: { p: ProgrammeDetail }) {
       </p>
       <Phases p={p} />
       <Territories p={p} />
+      <ProgrammeCallsSection programmeId={p.id} />
       <Participants p={p} />
       <Steering p={p} />
       <Meetings p={p} />

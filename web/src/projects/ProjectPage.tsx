@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { deleteProject, getProject, type ProjectDetail, projectSheet } from '../../../src/modules/projects/contract';
 import { type ApiError, asApiError, buildUrl, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
+import { ProjectCallsSection } from '../funding/calendar/SuitedCalls';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
 import { SdgChip } from '../ui/chips';
@@ -190,6 +191,7 @@ function ProjectSheet({ project }: { project: ProjectDetail }) {
           </span>
         </footer>
       </div>
+      <ProjectCallsSection projectId={project.id} />
     </article>
   );
 }

@@ -1,0 +1,175 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { callRoutes } from '../../../../src/modules/funding/calls/contract';
+import { callStatuses } from '../../../../src/modules/funding/vocabulary';
+import { useApiQuery } from '../../api/useApi';
+import { isStaff, useSession } from '../../auth/session';
+import { useI18n } from '../../i18n';
+import { useReference } from '../../reference/reference';
+import { type CommuneChoice, CommuneField } from '../../ui/CommuneField';
+import { Field } from '../../ui/Field';
+import { ApiErrorAlert, Loading } from '../../ui/feedback';
+import { Pagination } from '../../ui/Pagination';
+import { TextField } from '../../ui/TextField';
+import { usePageTitle } from '../../ui/usePageTitle';
+import { FundingNav } from '../FundingNav';
+import { CallStatusBadge, useCallAmounts, useCallDates } from './parts';
+
+const pageSize = 20;
+
+/** The calls for projects, for everyone: filters in the address (shareable), open calls first. */
+export function CallListPage() {
+  const { t, tn } = useI18n();
+  const { role } = useSession();
+  const reference = useReference();
+  const dates = useCallDates();
+  const amounts = useCallAmounts();
+  usePageTitle(t('funding.call.list.title'));
+  const [params, setParams] = useSearchParams();
+  const page = Number(params.get('page') ?? '1') || 1;
+  const query = {
+    q: params.get('q') ?? undefined,
+    theme: params.getAll('theme'),
+    status: params.getAll('status') as (typeof callStatuses)[number][],
+    commune: params.getAll('commune'),
+    page,
+    pageSize,
+  };
+  const list = useApiQuery(callRoutes.list, { query });
+  const [q, setQ] = useState(query.q ?? '');
+  const [theme, setTheme] = useState(query.theme[0] ?? '');
+  const [status, setStatus] = useState(query.status[0] ?? '');
+  const [commune, setCommune] = useState<CommuneChoice>({
+    code: query.commune[0] ?? null,
+    text: query.commune[0] ? (reference.communeName(query.commune[0]) ?? query.commune[0]) : '',
+  });
+
+  const apply = (e: FormEvent) => {
+    e.preventDefault();
+    const next = new URLSearchParams();
+    if (q.trim()) next.set('q', q.trim());
+    if (theme) next.set('theme', theme);
+    if (status) next.set('status', status);
+    if (commune.code) next.set('commune', commune.code);
+    setParams(next);
+  };
+  const reset = () => {
+    setQ('');
+    setTheme('');
+    setStatus('');
+    setCommune({ code: null, text: '' });
+    setParams(new URLSearchParams());
+  };
+  const hrefFor = (p: number) => {
+    const next = new URLSearchParams(params);
+    next.set('page', String(p));
+    return `?${next.toString()}`;
+  };
+
+  return (
+    <div className="funding-page">
+      <header className="page-head">
+        <div>
+          <h1>{t('funding.call.list.title')}</h1>
+          <p className="tagline">{t('funding.call.list.intro')}</p>
+        </div>
+        {isStaff(role) ? (
+          <Link className="button" to="/financements/appels/nouveau">
+            {t('funding.call.list.new')}
+          </Link>
+        ) : null}
+      </header>
+      <FundingNav />
+
+      <form className="card funding-filters" onSubmit={apply} aria-labelledby="call-filters">
+        <h2 id="call-filters" className="visually-hidden">
+          {t('funding.call.filter.title')}
+        </h2>
+        <TextField id="call-q" label={t('funding.call.filter.q')} value={q} onChange={setQ} />
+        <Field id="call-theme" label={t('funding.call.filter.theme')}>
+          {(control) => (
+            <select {...control} value={theme} onChange={(e) => setTheme(e.target.value)}>
+              <option value="">{t('funding.call.filter.any')}</option>
+              {(reference.data?.themes ?? []).map((th) => (
+                <option key={th.id} value={th.id}>
+                  {reference.themeLabel(th.id)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field id="call-status" label={t('funding.call.filter.status')}>
+          {(control) => (
+            <select {...control} value={status} onChange={(e) => setStatus(e.target.value)}>
+              <option value="">{t('funding.call.filter.any')}</option>
+              {callStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {t(`funding.call.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <CommuneField id="call-commune" value={commune} onChange={setCommune} />
+        <div className="form-actions">
+          <button type="submit" className="button">
+            {t('funding.call.filter.apply')}
+          </button>
+          <button type="button" className="link-button" onClick={reset}>
+            {t('funding.call.filter.reset')}
+          </button>
+        </div>
+      </form>
+
+      {list.error ? <ApiErrorAlert error={list.error} /> : null}
+      {!list.data && list.loading ? <Loading /> : null}
+      {list.data ? (
+        <section aria-labelledby="call-results">
+          <h2 id="call-results" className="results-count">
+            {tn('funding.call.list.count', list.data.total)}
+          </h2>
+          {list.data.items.length === 0 ? (
+            <p className="muted">{t('funding.call.list.empty')}</p>
+          ) : (
+            <ul className="funding-cards">
+              {list.data.items.map((c) => (
+                <li key={c.id} className="card funding-card">
+                  <h3>
+                    <Link to={`/financements/appels/${c.id}`}>{c.title}</Link>
+                  </h3>
+                  <p>
+                    <CallStatusBadge status={c.status} /> <strong>{dates(c)}</strong>
+                  </p>
+                  <dl className="facts">
+                    <div>
+                      <dt>{t('funding.call.funder')}</dt>
+                      <dd>{c.funder.name}</dd>
+                    </div>
+                    {amounts(c) ? (
+                      <div>
+                        <dt>{t('funding.call.amounts')}</dt>
+                        <dd>{amounts(c)}</dd>
+                      </div>
+                    ) : null}
+                    {c.themes.length ? (
+                      <div>
+                        <dt>{t('funding.call.themes')}</dt>
+                        <dd>{c.themes.map((id) => reference.themeLabel(id)).join(', ')}</dd>
+                      </div>
+                    ) : null}
+                  </dl>
+                </li>
+              ))}
+            </ul>
+          )}
+          <Pagination
+            page={page}
+            pages={Math.ceil(list.data.total / pageSize)}
+            hrefFor={hrefFor}
+            onPage={(p) => setParams(new URLSearchParams(hrefFor(p).slice(1)))}
+          />
+        </section>
+      ) : null}
+    </div>
+  );
+}
