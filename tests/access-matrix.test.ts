@@ -202,14 +202,60 @@ const expected: Record<string, Access> = {
   'POST /api/v1/claims/accept': 'public',
   // claims (end)
   // funding calls (begin)
+  'GET /api/v1/funding/calls': 'public',
+  'GET /api/v1/funding/calls/:id': 'public',
+  'POST /api/v1/funding/calls': staff,
+  'PUT /api/v1/funding/calls/:id': staff,
+  'DELETE /api/v1/funding/calls/:id': staff,
+  'POST /api/v1/funding/calls/:id/documents': staff,
   // funding calls (end)
   // funding applications (begin)
+  'GET /api/v1/funding/applications': ['admin', 'animator', 'observer'],
+  'GET /api/v1/funding/applications/:id': ['admin', 'animator', 'observer'],
+  'POST /api/v1/funding/applications': staff,
+  'PUT /api/v1/funding/applications/:id': staff,
+  'DELETE /api/v1/funding/applications/:id': staff,
+  'POST /api/v1/funding/applications/:id/status': staff,
+  'POST /api/v1/funding/applications/:id/payments': staff,
+  'DELETE /api/v1/funding/applications/:id/payments/:itemId': staff,
+  'POST /api/v1/funding/applications/:id/reports': staff,
+  'PUT /api/v1/funding/applications/:id/reports/:itemId': staff,
+  'DELETE /api/v1/funding/applications/:id/reports/:itemId': staff,
+  'POST /api/v1/funding/applications/:id/documents': staff,
+  'POST /api/v1/funding/applications/:id/reports/:itemId/documents': staff,
+  'GET /api/v1/funding/documents/:id': ['admin', 'animator', 'observer'],
+  'DELETE /api/v1/funding/documents/:id': staff,
   // funding applications (end)
   // funding calendar (begin)
+  'GET /api/v1/funding/deadlines': ['admin', 'animator', 'observer'],
+  'GET /api/v1/funding/deadlines.ics': ['admin', 'animator', 'observer'],
+  'GET /api/v1/funding/calls/:id/matches': 'public',
+  'GET /api/v1/projects/:id/calls': 'public',
+  'GET /api/v1/programmes/:id/calls': 'public',
   // funding calendar (end)
   // budget (begin)
+  'GET /api/v1/funding/budget': ['admin', 'animator', 'observer'],
+  'GET /api/v1/funding/budget.xlsx': ['admin', 'animator', 'observer'],
+  'GET /api/v1/funding/budget/sources': ['admin', 'animator', 'observer'],
+  'GET /api/v1/funding/budget/applications/:id': ['admin', 'animator', 'observer'],
+  'POST /api/v1/funding/budget/lines': staff,
+  'PUT /api/v1/funding/budget/lines/:id': staff,
+  'DELETE /api/v1/funding/budget/lines/:id': staff,
+  'GET /api/v1/funding/budget/volunteers': ['admin', 'animator', 'observer'],
+  'POST /api/v1/funding/budget/volunteer-rates': staff,
+  'PUT /api/v1/funding/budget/volunteer-rates/:id': staff,
+  'DELETE /api/v1/funding/budget/volunteer-rates/:id': staff,
+  'POST /api/v1/funding/budget/volunteer-hours': staff,
+  'PUT /api/v1/funding/budget/volunteer-hours/:id': staff,
+  'DELETE /api/v1/funding/budget/volunteer-hours/:id': staff,
   // budget (end)
   // scdl grants (begin)
+  'POST /api/v1/funding/grants/imports': staff,
+  'GET /api/v1/funding/grants/imports': ['admin', 'animator', 'observer'],
+  'GET /api/v1/funding/grants/imports/:id': ['admin', 'animator', 'observer'],
+  'GET /api/v1/funding/grants/imports/:id/issues.csv': ['admin', 'animator', 'observer'],
+  'GET /api/v1/funding/grants': ['admin', 'animator', 'observer'],
+  'GET /api/v1/funding/grants.csv': ['admin', 'animator', 'observer'],
   // scdl grants (end)
 };
 

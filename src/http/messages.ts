@@ -380,14 +380,160 @@ export const fieldMessages = {
   },
   // claims (end)
   // funding calls (begin)
+  amountRange: {
+    fr: 'Le montant maximum doit être au moins égal au montant minimum.',
+    en: 'The maximum amount must be at least the minimum amount.',
+  },
+  callHasApplications: {
+    fr: 'Des dossiers de financement répondent à cet appel ({count}).',
+    en: 'Funding applications answer this call ({count}).',
+  },
   // funding calls (end)
   // funding applications (begin)
+  oneTarget: {
+    fr: 'Choisissez ce que le dossier finance\u202f: un programme, un projet phare ou un partenariat (un seul).',
+    en: 'Choose what the application funds: a programme, a flagship project or a partnership (only one).',
+  },
+  unknownCall: { fr: 'Appel à projets introuvable.', en: 'Unknown call for projects.' },
+  funderNotOfCall: {
+    fr: 'Le financeur doit être celui de l’appel à projets.',
+    en: 'The funder must be the call’s funder.',
+  },
+  statusMoveRefused: {
+    fr: 'Ce passage n’est pas possible depuis le statut actuel du dossier.',
+    en: 'This move is not possible from the application’s current status.',
+  },
+  backReasonRequired: {
+    fr: 'Indiquez pourquoi le dossier revient à l’étape précédente.',
+    en: 'Say why the application goes back a step.',
+  },
+  paymentsRecorded: {
+    fr: 'Des versements sont enregistrés\u202f: supprimez-les d’abord.',
+    en: 'Payments are recorded: delete them first.',
+  },
+  decidedBeforeSubmitted: {
+    fr: 'La décision ne peut pas précéder le dépôt du dossier.',
+    en: 'The decision cannot come before the application was submitted.',
+  },
+  reportsPending: {
+    fr: 'Chaque compte rendu doit avoir été remis au financeur (au moins un).',
+    en: 'Every report must have gone to the funder (at least one).',
+  },
+  notGranted: {
+    fr: 'Un versement s’enregistre sur un dossier accordé.',
+    en: 'Payments are recorded on granted applications.',
+  },
+  paymentsOverGrant: {
+    fr: 'Le total des versements dépasserait le montant accordé.',
+    en: 'The payments would exceed the amount granted.',
+  },
   // funding applications (end)
   // funding calendar (begin)
+  deadlineSpanTooLong: {
+    fr: 'Période trop longue\u202f: au plus {max} jours entre la première et la dernière date.',
+    en: 'Period too long: at most {max} days between the first and the last date.',
+  },
   // funding calendar (end)
   // budget (begin)
+  unknownApplication: { fr: 'Dossier de financement inconnu.', en: 'Unknown funding application.' },
+  unknownContribution: { fr: 'Contribution inconnue.', en: 'Unknown contribution.' },
+  duplicateSource: {
+    fr: 'Cette source figure déjà sur la ligne.',
+    en: 'This source is already on the line.',
+  },
+  rateTaken: {
+    fr: 'Un taux existe déjà pour cette année et ce rôle.',
+    en: 'A rate already exists for this year and role.',
+  },
   // budget (end)
   // scdl grants (begin)
+  scdlSourceError: {
+    fr: 'Fichier illisible en CSV (un guillemet ouvert n’est pas refermé)\u202f: rien n’est importé.',
+    en: 'The file cannot be read as CSV (a quote is left open): nothing is imported.',
+  },
+  scdlBlankLabel: {
+    fr: 'Colonne sans nom (colonne n°\u00a0{value})\u202f: ignorée.',
+    en: 'Column without a name (column no. {value}): ignored.',
+  },
+  scdlDuplicateLabel: {
+    fr: 'Colonne du schéma présente deux fois\u202f: impossible de savoir laquelle lire, aucune ligne n’est importée.',
+    en: 'A column of the schema is there twice: which one to read is unknown, no line is imported.',
+  },
+  scdlDuplicateLabelIgnored: {
+    fr: 'Colonne inconnue présente deux fois\u202f: ignorée.',
+    en: 'Unknown column given twice: ignored.',
+  },
+  scdlExtraLabel: {
+    fr: 'Colonne inconnue du schéma SCDL\u202f: ignorée.',
+    en: 'Column unknown to the SCDL schema: ignored.',
+  },
+  scdlMissingLabel: {
+    fr: 'Colonne obligatoire absente\u202f: aucune ligne n’est importée.',
+    en: 'Required column missing: no line is imported.',
+  },
+  scdlMissingLabelFilled: {
+    fr: 'Colonne obligatoire absente\u202f: chaque ligne est importée avec «\u00a0{fill}\u00a0».',
+    en: 'Required column missing: every line is imported with “{fill}”.',
+  },
+  scdlBlankRow: { fr: 'Ligne vide\u202f: ignorée.', en: 'Blank line: skipped.' },
+  scdlExtraCell: {
+    fr: 'Plus de cellules que de colonnes (valeurs décalées\u202f?)\u202f: ligne refusée.',
+    en: 'More cells than columns (shifted values?): line refused.',
+  },
+  scdlMissingCell: {
+    fr: 'Valeur obligatoire absente\u202f: ligne refusée.',
+    en: 'Required value missing: line refused.',
+  },
+  scdlMissingCellFilled: {
+    fr: 'Valeur obligatoire absente\u202f: ligne importée avec «\u00a0{fill}\u00a0».',
+    en: 'Required value missing: line imported with “{fill}”.',
+  },
+  scdlTypeErrorNumber: {
+    fr: 'Nombre illisible\u202f: chiffres et point décimal attendus (ex. 47800.20), sans espace ni virgule.',
+    en: 'Unreadable number: digits and a decimal point expected (e.g. 47800.20), no space or comma.',
+  },
+  scdlTypeErrorInteger: {
+    fr: 'Nombre entier attendu (ex. 2017).',
+    en: 'A whole number is expected (e.g. 2017).',
+  },
+  scdlTypeErrorDate: {
+    fr: 'Date illisible\u202f: format AAAA-MM-JJ attendu (ex. 2017-06-27).',
+    en: 'Unreadable date: YYYY-MM-DD expected (e.g. 2017-06-27).',
+  },
+  scdlTypeErrorBoolean: {
+    fr: 'Valeur attendue\u202f: true ou false.',
+    en: 'Expected value: true or false.',
+  },
+  scdlPattern: {
+    fr: 'Format non respecté (par exemple {expected})\u202f: ligne refusée.',
+    en: 'Wrong format (for example {expected}): line refused.',
+  },
+  scdlPatternRepaired: {
+    fr: 'Format lisible sans ambiguïté\u202f: importé «\u00a0{fixed}\u00a0».',
+    en: 'Format readable without ambiguity: imported as “{fixed}”.',
+  },
+  scdlEnum: {
+    fr: 'Valeur hors de la liste ({values})\u202f: ligne refusée.',
+    en: 'Value not in the list ({values}): line refused.',
+  },
+  scdlEnumNormalised: {
+    fr: 'Valeur de la liste écrite autrement (majuscules, accents)\u202f: importée «\u00a0{fixed}\u00a0».',
+    en: 'A value of the list written otherwise (capitals, accents): imported as “{fixed}”.',
+  },
+  scdlMinimum: { fr: 'Doit être au moins {min}\u202f: ligne refusée.', en: 'Must be at least {min}: line refused.' },
+  scdlMaximum: { fr: 'Doit être au plus {max}\u202f: ligne refusée.', en: 'Must be at most {max}: line refused.' },
+  scdlMaxLength: {
+    fr: 'Trop long (au plus {max} caractères)\u202f: ligne refusée.',
+    en: 'Too long (at most {max} characters): line refused.',
+  },
+  scdlFrenchSiretValue: {
+    fr: 'SIRET invalide\u202f: 14 chiffres dont la clé de contrôle (Luhn) est juste. Ligne refusée.',
+    en: 'Invalid SIRET: 14 digits with a correct (Luhn) check key. Line refused.',
+  },
+  scdlOneOfRequired: {
+    fr: 'Ni SIRET ni numéro RNA du bénéficiaire\u202f: l’un des deux est obligatoire. Ligne refusée.',
+    en: 'Neither the beneficiary’s SIRET nor its RNA number: one of them is required. Line refused.',
+  },
   // scdl grants (end)
 } satisfies Record<string, { fr: string; en: string }>;
 

@@ -1,0 +1,190 @@
+// The budget as an XLSX workbook, as the events' participants export builds it (events/exports.ts): in memory, bold
+// frozen header row, column widths; a sheet per view (lines, sources, totals per year, territory and source, volunteer
+// valuation), French headers, amounts as numbers in a euro format. Its name carries the programme and years only.
+import ExcelJS from 'exceljs';
+import type { Handle } from '../../../db/client.js';
+import { slugOf } from '../../../http/slug.js';
+import { neutraliseFormula } from '../../events/exports.js';
+import type { ApplicationStatus, BudgetCategory, FundingSourceKind } from '../vocabulary.js';
+import type { BudgetQuery, BudgetView, Figures, VolunteersView } from './contract.js';
+import { budgetView } from './view.js';
+import { volunteersView } from './volunteers.js';
+
+export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const eurosFormat = '#,##0.00 "€"';
+
+const categoryLabels: Record<BudgetCategory, string> = {
+  coordination: 'Fonctionnement / coordination',
+  production: 'Production',
+  communication: 'Communication',
+  evaluation: 'Évaluation',
+  training: 'Formation',
+  equipment: 'Équipement',
+  other: 'Autre',
+};
+const kindLabels: Record<FundingSourceKind, string> = {
+  application: 'Dossier de financement',
+  contribution: 'Contribution d’un partenaire',
+  ownFunds: 'Fonds propres',
+};
+const statusLabels: Record<ApplicationStatus, string> = {
+  drafting: 'En préparation',
+  submitted: 'Déposé',
+  granted: 'Accordé',
+  refused: 'Refusé',
+  reported: 'Bilan rendu',
+};
+const transversal = 'Transversal';
+const figureHeaders = ['Prévu', 'Engagé', 'Réalisé', 'Financé', 'Attendu', 'Reste à financer'];
+const figureCells = (f: Figures) => [f.forecast, f.committed, f.actual, f.funded, f.expected, f.remaining];
+
+interface Column {
+  header: string;
+  width: number;
+  euros?: boolean;
+}
+const text = (header: string, width = 18): Column => ({ header, width });
+const money = (header: string): Column => ({ header, width: 16, euros: true });
+
+/** A sheet with a bold frozen header row, its widths, euro columns formatted; texts neutralised (formula injection). */
+function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: (string | number | null)[][]) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
+  columns.forEach((c, i) => {
+    if (!c.euros) return;
+    const column = sheet.getColumn(i + 1);
+    column.numFmt = eurosFormat;
+    column.alignment = { horizontal: 'right' };
+    sheet.getCell(1, i + 1).numFmt = '@';
+  });
+}
+
+export async function budgetWorkbook(budget: BudgetView, volunteers: VolunteersView): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Alliances';
+  workbook.title = `Budget — ${budget.programme.name}`;
+  const territory = (name: string | null) => name ?? transversal;
+
+  addSheet(
+    workbook,
+    'Lignes',
+    [text('Année', 8), text('Territoire', 24), text('Catégorie', 26), text('Libellé', 40), ...figureHeaders.map(money)],
+    budget.lines.map((l) => [
+      l.year,
+      territory(l.territoryName),
+      categoryLabels[l.category],
+      l.label,
+      ...figureCells(l),
+    ]),
+  );
+  addSheet(
+    workbook,
+    'Sources',
+    [
+      text('Année', 8),
+      text('Territoire', 24),
+      text('Ligne', 36),
+      text('Type de source', 26),
+      text('Source', 50),
+      text('Financeur', 30),
+      text('Statut', 14),
+      money('Montant affecté'),
+      money('Financé'),
+      money('Attendu'),
+    ],
+    budget.lines.flatMap((l) =>
+      l.sources.map((s) => [
+        l.year,
+        territory(l.territoryName),
+        l.label,
+        kindLabels[s.kind],
+        s.label,
+        s.funderName ?? '',
+        s.applicationStatus ? statusLabels[s.applicationStatus] : '',
+        s.amount,
+        s.funded,
+        s.expected,
+      ]),
+    ),
+  );
+  addSheet(
+    workbook,
+    'Par année',
+    [text('Année', 12), ...figureHeaders.map(money)],
+    [...budget.totals.byYear.map((y) => [y.year, ...figureCells(y)]), ['Total', ...figureCells(budget.totals.overall)]],
+  );
+  addSheet(
+    workbook,
+    'Par territoire',
+    [text('Territoire', 28), ...figureHeaders.map(money)],
+    [
+      ...budget.totals.byTerritory.map((t) => [territory(t.territoryName), ...figureCells(t)]),
+      ['Total', ...figureCells(budget.totals.overall)],
+    ],
+  );
+  addSheet(
+    workbook,
+    'Par source',
+    [
+      text('Type de source', 26),
+      text('Source', 50),
+      text('Financeur', 30),
+      money('Affecté'),
+      money('Financé'),
+      money('Attendu'),
+    ],
+    budget.totals.bySource.map((s) => [
+      kindLabels[s.kind],
+      s.kind === 'ownFunds' ? kindLabels.ownFunds : s.label,
+      s.funderName ?? '',
+      s.allocated,
+      s.funded,
+      s.expected,
+    ]),
+  );
+  const v = volunteers.valuation;
+  const valuationRow = (view: string, key: string | number, f: typeof v.overall) => [
+    view,
+    key,
+    f.hours,
+    f.valuedHours,
+    f.value,
+    f.unvaluedHours,
+  ];
+  addSheet(
+    workbook,
+    'Bénévolat',
+    [
+      text('Vue', 34),
+      text('Détail', 30),
+      text('Heures', 10),
+      text('Heures valorisées', 16),
+      money('Valorisation'),
+      text('Heures non valorisées', 18),
+    ],
+    [
+      valuationRow('Contributions volontaires en nature', 'Total', v.overall),
+      ...v.byYear.map((y) => valuationRow('Par année', y.year, y)),
+      ...v.byTerritory.map((t) => valuationRow('Par territoire', territory(t.territoryName), t)),
+      ...v.byRole.map((r) => valuationRow('Par rôle', r.role, r)),
+      ['864 — Personnel bénévole (emplois)', '', null, null, v.overall.value, null],
+      ['875 — Bénévolat (contributions)', '', null, null, v.overall.value, null],
+    ],
+  );
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** The workbook of a programme's budget over a span of years, and its file name (programme and years only). */
+export async function budgetFile(db: Handle, query: BudgetQuery): Promise<{ filename: string; body: Uint8Array }> {
+  const budget = await budgetView(db, query);
+  const volunteers = await volunteersView(db, query.programmeId, query);
+  const years = [query.from, query.to].filter((y) => y !== undefined);
+  const span = years.length ? `-${[...new Set(years)].join('-')}` : '';
+  return {
+    filename: `budget-${slugOf(budget.programme.name, 'programme')}${span}.xlsx`,
+    body: await budgetWorkbook(budget, volunteers),
+  };
+}
