@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { parisDayAhead } from './days';
 import { actorIdByName, demo, expect, signIn, test } from './fixtures';
 
 /** Set GUIDE_SCREENSHOTS=1 to refresh the guide's picture (docs/guide/images/financements-echeances.png). */
@@ -6,9 +7,6 @@ const screenshots = process.env.GUIDE_SCREENSHOTS === '1';
 const shoot = async (page: Page, name: string) => {
   if (screenshots) await page.screenshot({ path: `docs/guide/images/financements-${name}.png`, fullPage: true });
 };
-
-/** `YYYY-MM-DD` of a day from now (the demo's own deadlines are in 2017–2018). */
-const dayAhead = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 test('the team sees the deadlines to come; a call, the territories it suits; a programme, its calls', async ({
   page,
@@ -26,8 +24,8 @@ test('the team sees the deadlines to come; a call, the territories it suits; a p
       themes: ['circular-economy'],
       communeCodes: ['84089'],
       eligibleFamilies: ['association'],
-      opensOn: dayAhead(-10),
-      closesOn: dayAhead(5),
+      opensOn: parisDayAhead(-10),
+      closesOn: parisDayAhead(5),
     },
   });
   expect(created.status()).toBe(201);
@@ -40,6 +38,12 @@ test('the team sees the deadlines to come; a call, the territories it suits; a p
   const row = list.getByRole('row').filter({ hasText: title });
   await expect(row).toContainText('dans 5 jours');
   await expect(row).toContainText('Clôture d’appel à projets');
+  // The demo's deadlines are in 2017–2019: the calls are closed, but Pertuis' final report, due on 31 March 2019 and
+  // never sent, is still owed.
+  const late = list.getByRole('row').filter({ hasText: 'Rapport final' });
+  await expect(late).toContainText('31 mars 2019');
+  await expect(late).toContainText('En retard');
+  await expect(list.getByRole('row').filter({ hasText: 'AAP Économie circulaire Région–ADEME' })).toHaveCount(0);
 
   // Only the reports: the call leaves the list; back to every kind.
   await page.getByLabel('Type d’échéance').selectOption('reportDue');

@@ -48,6 +48,9 @@ export const optionalUuid = z
   .nullish()
   .transform((v) => v ?? null);
 export const noContent = z.null();
+/** A file answered as bytes (an export, a PDF): Uint8Array, not Buffer, as contracts also run in the browser. */
+export const binaryFile = z.custom<Uint8Array>((v) => v instanceof Uint8Array);
+export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),

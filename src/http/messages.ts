@@ -427,6 +427,18 @@ export const fieldMessages = {
     fr: 'Le total des versements dépasserait le montant accordé.',
     en: 'The payments would exceed the amount granted.',
   },
+  applicationReported: {
+    fr: 'Ce dossier est soldé\u202f: ses comptes rendus doivent rester remis au financeur (au moins un).',
+    en: 'This application is reported: its reports must stay submitted to the funder (at least one).',
+  },
+  applicationGranted: {
+    fr: 'Un dossier accordé reste dans l’historique des financements\u202f: revenez d’abord sur son statut.',
+    en: 'A granted application stays in the funding history: move its status back first.',
+  },
+  applicationFundsBudget: {
+    fr: 'Ce dossier finance des lignes du budget du programme ({count})\u202f: retirez-le d’abord de leurs sources.',
+    en: 'This application funds lines of the programme’s budget ({count}): remove it from their sources first.',
+  },
   // funding applications (end)
   // funding calendar (begin)
   deadlineSpanTooLong: {
@@ -442,8 +454,20 @@ export const fieldMessages = {
     en: 'This source is already on the line.',
   },
   rateTaken: {
-    fr: 'Un taux existe déjà pour cette année et ce rôle.',
-    en: 'A rate already exists for this year and role.',
+    fr: 'Un taux existe déjà pour cette année et ce rôle (majuscules et apostrophes comprises).',
+    en: 'A rate already exists for this year and role (whatever the case and apostrophes).',
+  },
+  contributionNotFinancial: {
+    fr: 'Seule une contribution financière peut financer une ligne : le bénévolat, le nature et les compétences sont valorisés à part.',
+    en: 'Only a financial contribution may fund a line: volunteering, in-kind and skills are valued apart.',
+  },
+  outsideProgramme: {
+    fr: 'Cette date est hors des dates du programme.',
+    en: 'This date is outside the programme’s dates.',
+  },
+  yearsReversed: {
+    fr: 'L’année de fin doit être égale ou postérieure à l’année de début.',
+    en: 'The last year must be the first year or later.',
   },
   // budget (end)
   // scdl grants (begin)
@@ -475,6 +499,10 @@ export const fieldMessages = {
     fr: 'Colonne obligatoire absente\u202f: chaque ligne est importée avec «\u00a0{fill}\u00a0».',
     en: 'Required column missing: every line is imported with “{fill}”.',
   },
+  scdlMissingLabelIncomplete: {
+    fr: 'Colonne obligatoire absente\u202f: chaque subvention est importée incomplète, sans cette valeur, et n’est pas exportée au format SCDL.',
+    en: 'Required column missing: every grant is imported incomplete, without this value, and is not exported in the SCDL format.',
+  },
   scdlBlankRow: { fr: 'Ligne vide\u202f: ignorée.', en: 'Blank line: skipped.' },
   scdlExtraCell: {
     fr: 'Plus de cellules que de colonnes (valeurs décalées\u202f?)\u202f: ligne refusée.',
@@ -488,6 +516,30 @@ export const fieldMessages = {
     fr: 'Valeur obligatoire absente\u202f: ligne importée avec «\u00a0{fill}\u00a0».',
     en: 'Required value missing: line imported with “{fill}”.',
   },
+  scdlMissingCellIncomplete: {
+    fr: 'Valeur obligatoire absente\u202f: subvention importée incomplète, laissée vide, et non exportée au format SCDL.',
+    en: 'Required value missing: grant imported incomplete, left empty, and not exported in the SCDL format.',
+  },
+  scdlOutcomeRefused: { fr: 'Non conforme — ligne refusée', en: 'Not compliant — line refused' },
+  scdlOutcomeRepaired: { fr: 'Non conforme — corrigé à l’import', en: 'Not compliant — repaired on import' },
+  scdlOutcomeIncomplete: { fr: 'Non conforme — importée incomplète', en: 'Not compliant — imported incomplete' },
+  scdlOutcomeStructure: { fr: 'Écart de structure', en: 'Structure deviation' },
+  scdlCodeSourceError: { fr: 'Fichier illisible', en: 'Unreadable file' },
+  scdlCodeBlankLabel: { fr: 'Colonne sans nom', en: 'Column without a name' },
+  scdlCodeDuplicateLabel: { fr: 'Colonne en double', en: 'Column given twice' },
+  scdlCodeExtraLabel: { fr: 'Colonne inconnue', en: 'Unknown column' },
+  scdlCodeMissingLabel: { fr: 'Colonne absente', en: 'Missing column' },
+  scdlCodeBlankRow: { fr: 'Ligne vide', en: 'Blank line' },
+  scdlCodeExtraCell: { fr: 'Cellules en trop', en: 'Extra cells' },
+  scdlCodeMissingCell: { fr: 'Valeur obligatoire absente', en: 'Required value missing' },
+  scdlCodeTypeError: { fr: 'Type de valeur', en: 'Value type' },
+  scdlCodePattern: { fr: 'Format', en: 'Format' },
+  scdlCodeEnum: { fr: 'Valeur hors liste', en: 'Value not in the list' },
+  scdlCodeMinimum: { fr: 'Inférieur au minimum', en: 'Below the minimum' },
+  scdlCodeMaximum: { fr: 'Supérieur au maximum', en: 'Above the maximum' },
+  scdlCodeMaxLength: { fr: 'Trop long', en: 'Too long' },
+  scdlCodeFrenchSiretValue: { fr: 'SIRET invalide', en: 'Invalid SIRET' },
+  scdlCodeOneOfRequired: { fr: 'SIRET ou RNA manquant', en: 'SIRET or RNA missing' },
   scdlTypeErrorNumber: {
     fr: 'Nombre illisible\u202f: chiffres et point décimal attendus (ex. 47800.20), sans espace ni virgule.',
     en: 'Unreadable number: digits and a decimal point expected (e.g. 47800.20), no space or comma.',

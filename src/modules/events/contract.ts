@@ -1,7 +1,7 @@
 // Shared by server and web: events with capacity, their registrations (waiting list) and attendance.
 import { z } from 'zod';
 import { staff } from '../../auth/roles.js';
-import { dateTime, defineRoute, idParams, noContent, optionalUuid } from '../../http/contract.js';
+import { binaryFile, dateTime, defineRoute, idParams, noContent, optionalUuid } from '../../http/contract.js';
 import { eventKinds, eventStatuses, registrationStatuses } from './vocabulary.js';
 
 export const agendaItem = z.object({
@@ -147,7 +147,6 @@ export type RegistrationsView = z.infer<typeof registrationsView>;
 export const checkInBody = z.object({ present: z.boolean().default(true) });
 
 /** A file's bytes (Uint8Array rather than Buffer: this module also runs in the browser). */
-const binaryFile = z.custom<Uint8Array>((v) => v instanceof Uint8Array);
 
 export const eventRoutes = {
   list: defineRoute({

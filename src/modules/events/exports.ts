@@ -8,6 +8,7 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
+import { xlsxContentType } from '../../http/contract.js';
 import { slugOf } from '../../http/slug.js';
 import type { Viewer } from '../actors/visibility.js';
 import { type ParticipantExportRow, participantsToExport } from './service.js';
@@ -124,7 +125,7 @@ export type ParticipantsFormat = 'csv' | 'xlsx';
 
 export const exportContentTypes: Record<ParticipantsFormat, string> = {
   csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  xlsx: xlsxContentType,
 };
 
 /** The participants' file of an event, staff only; its name from the event's title, without personal data. */

@@ -2,7 +2,7 @@
 // objectives and indicators, timeline, replication and calendar feed (issue 5).
 import { z } from 'zod';
 import { staff } from '../../auth/roles.js';
-import { dateTime, defineRoute, idParams, noContent, optionalUuid } from '../../http/contract.js';
+import { binaryFile, dateTime, defineRoute, idParams, noContent, optionalUuid } from '../../http/contract.js';
 import { eventKinds, eventStatuses } from '../events/vocabulary.js';
 import { actorFamilies } from '../reference/families.js';
 import { actionLinkKinds, actionStatuses, committees, indicatorSources } from './vocabulary.js';
@@ -377,8 +377,6 @@ export const timelineView = z.object({
   events: z.array(meetingView),
 });
 export type TimelineView = z.infer<typeof timelineView>;
-
-const binaryFile = z.custom<Uint8Array>((v) => v instanceof Uint8Array);
 
 export const programmeRoutes = {
   list: defineRoute({

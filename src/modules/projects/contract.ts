@@ -1,6 +1,6 @@
 // Shared by server and web: the flagship projects' (projets phares) routes and their schemas.
 import { z } from 'zod';
-import { defineRoute, idParams, manyStrings, noContent } from '../../http/contract.js';
+import { binaryFile, defineRoute, idParams, manyStrings, noContent } from '../../http/contract.js';
 import { partnershipModes } from '../partnerships/vocabulary.js';
 import { actorFamilies } from '../reference/families.js';
 import { carrierRoles, projectStatuses } from './vocabulary.js';
@@ -206,8 +206,7 @@ export const projectSheet = defineRoute({
   tags: ['projects'],
   access: 'public',
   params: idParams,
-  // Uint8Array rather than Buffer: this module also runs in the browser, where Buffer does not exist.
-  response: z.custom<Uint8Array>((v) => v instanceof Uint8Array),
+  response: binaryFile,
 });
 
 export const createProject = defineRoute({

@@ -1,5 +1,4 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { csrfHeader } from '../../../src/auth/names';
 import {
   type DocumentKind,
   deleteDocument,
@@ -10,45 +9,11 @@ import {
   type PartnershipDetail,
   uploadDocument,
 } from '../../../src/modules/partnerships/contract';
-import { ApiError, asApiError, buildUrl, callApi } from '../api/client';
+import { asApiError, buildUrl, callApi } from '../api/client';
+import { uploadRawFile } from '../api/upload';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { Field } from '../ui/Field';
-
-/**
- * Sends one file as the request body (see uploadDocument in the contract): the browser streams it, its type is the
- * Content-Type; the session's CSRF token goes in its header as for every unsafe call.
- */
-async function sendFile(partnershipId: string, file: File, kind: DocumentKind, step: string, csrf: string | null) {
-  const url = buildUrl(uploadDocument.path, { id: partnershipId }, { step, kind, fileName: file.name });
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      credentials: 'include',
-      headers: {
-        accept: 'application/json',
-        'content-type': file.type || 'application/octet-stream',
-        ...(csrf ? { [csrfHeader]: csrf } : {}),
-      },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'network');
-  }
-  if (!response.ok) {
-    let title = response.statusText;
-    let errors: { field: string; code: string; message: string }[] = [];
-    try {
-      const doc = (await response.json()) as { title?: string; errors?: typeof errors };
-      title = doc.title ?? title;
-      errors = doc.errors ?? [];
-    } catch {
-      // not JSON
-    }
-    throw new ApiError(response.status, title, errors);
-  }
-}
 
 export function Documents({
   partnership: p,
@@ -84,7 +49,12 @@ export function Documents({
     setFileError(undefined);
     setSending(true);
     try {
-      await sendFile(p.id, file, kind, p.currentStep, csrfToken);
+      await uploadRawFile(
+        uploadDocument,
+        { params: { id: p.id }, query: { step: p.currentStep, kind, fileName: file.name } },
+        file,
+        { csrf: csrfToken },
+      );
       if (fileRef.current) fileRef.current.value = '';
       onChanged(await callApi(getPartnership, { params: { id: p.id } }));
     } catch (error) {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { readers, staff } from '../../../auth/roles.js';
 import { dateTime, defineRoute, idParams, manyStrings, noContent, optionalUuid } from '../../../http/contract.js';
-import { day, optionalDay, positiveEuros } from '../calls/contract.js';
+import { day, named, optionalDay, positiveEuros } from '../calls/contract.js';
 import { applicationStatuses } from '../vocabulary.js';
 import { fundingDocumentMeta, itemParams } from './documents-contract.js';
 
@@ -78,8 +78,6 @@ export const reportFields = z.object({
 export type ReportInput = z.input<typeof reportFields>;
 
 // ---------- outputs ----------
-
-const named = z.object({ id: z.uuid(), name: z.string() });
 
 export const applicationSummary = z.object({
   id: z.uuid(),
@@ -211,7 +209,7 @@ export const applicationRoutes = {
   remove: defineRoute({
     method: 'DELETE',
     path: `${base}/:id`,
-    summary: 'Delete an application with its history, payments, reports and documents',
+    summary: 'Delete an application with its history, reports and documents (not once granted, paid or in the budget)',
     tags,
     access: staff,
     params: idParams,

@@ -27,12 +27,12 @@ describe('demo calls for projects and funding applications', () => {
       actorId: null,
       locale: 'fr',
     };
-    calls = (await listCalls(database.db, { theme: [], status: [], commune: [], page: 1, pageSize: 50 })).items;
+    calls = (await listCalls(database.db, admin, { theme: [], status: [], commune: [], page: 1, pageSize: 50 })).items;
     applications = (await listApplications(database.db, admin, { status: [] })).items;
   });
   afterAll(() => database.close());
 
-  it('holds the three calls the seeds name, with their funders and dates', () => {
+  it('holds the three calls the seeds name, with their funders and dates', async () => {
     const byTitle = new Map(calls.map((c) => [c.title, c]));
     expect(byTitle.get('Dispositif de coopération et de mutualisation économique sur le territoire')).toMatchObject({
       funder: { name: "Région Provence-Alpes-Côte d'Azur" },
@@ -50,6 +50,11 @@ describe('demo calls for projects and funding applications', () => {
       closesOn: '2017-11-30',
       applicationCount: 2,
     });
+    // How many applications answer a call is not the public's business.
+    const anonymous = (
+      await listCalls(database.db, null, { theme: [], status: [], commune: [], page: 1, pageSize: 50 })
+    ).items;
+    expect(anonymous.map((c) => c.applicationCount)).toEqual(calls.map(() => null));
     expect(byTitle.get("Territoire d'innovation")).toMatchObject({
       status: 'announced',
       opensOn: null,
@@ -104,6 +109,18 @@ describe('demo calls for projects and funding applications', () => {
     ]);
     const aixDetail = await getApplication(database.db, admin, aix?.id ?? '');
     expect(aixDetail.history.map((s) => s.toStatus)).toEqual(['drafting', 'submitted', 'granted', 'reported']);
+    // The history reads as it happened (2017–2019), not the day the demo loaded.
+    expect(aixDetail.history.map((s) => s.at.slice(0, 10))).toEqual([
+      '2017-11-01',
+      '2017-12-01',
+      '2018-02-10',
+      '2019-01-25',
+    ]);
+    expect(aixDetail.createdAt.slice(0, 10)).toBe('2017-11-01');
+    expect(pertuis.history.map((s) => s.at.slice(0, 10))).toEqual(['2017-10-29', '2017-11-28', '2018-03-15']);
+    const drafting = applications.find((a) => a.status === 'drafting');
+    const draftingDetail = await getApplication(database.db, admin, drafting?.id ?? '');
+    expect(draftingDetail.history.map((s) => s.at.slice(0, 10))).toEqual(['2017-11-06']);
     const refused = await getApplication(database.db, admin, upcycling?.id ?? '');
     expect(refused.history.at(-1)).toMatchObject({
       toStatus: 'refused',

@@ -34,33 +34,20 @@ export function registerFundingDocumentRoutes(app: App, db: Db) {
       if (!Buffer.isBuffer(body)) throw invalid([{ field: 'file', code: 'fileEmpty' }]);
       return { fileName, mediaType: bareMediaType(type), content: body };
     };
-    registerRoute(scope, r.uploadToCall, ({ params, query, auth, reply }) =>
-      addFundingDocument(
-        db,
-        signedIn(auth.user),
-        'call',
-        params.id,
-        fileOf(reply.request.body, reply.request.headers['content-type'], query.fileName),
-      ),
-    );
-    registerRoute(scope, r.uploadToApplication, ({ params, query, auth, reply }) =>
-      addFundingDocument(
-        db,
-        signedIn(auth.user),
-        'application',
-        params.id,
-        fileOf(reply.request.body, reply.request.headers['content-type'], query.fileName),
-      ),
-    );
-    registerRoute(scope, r.uploadToReport, ({ params, query, auth, reply }) =>
-      addFundingDocument(
-        db,
-        signedIn(auth.user),
-        'report',
-        params.itemId,
-        fileOf(reply.request.body, reply.request.headers['content-type'], query.fileName),
-        params.id,
-      ),
-    );
+    // A report's files are attached within its application (`/applications/:id/reports/:itemId/documents`).
+    const uploads = [
+      [r.uploadToCall, 'call'],
+      [r.uploadToApplication, 'application'],
+      [r.uploadToReport, 'report'],
+    ] as const;
+    for (const [route, owner] of uploads) {
+      registerRoute(scope, route, ({ params, query, auth, reply }) => {
+        const { id, itemId }: { id: string; itemId?: string } = params;
+        const file = fileOf(reply.request.body, reply.request.headers['content-type'], query.fileName);
+        return itemId
+          ? addFundingDocument(db, signedIn(auth.user), owner, itemId, file, id)
+          : addFundingDocument(db, signedIn(auth.user), owner, id, file);
+      });
+    }
   });
 }

@@ -1,15 +1,15 @@
 // An application's status pipeline: drafting → submitted → granted | refused, granted → reported once every report
 // went to the funder; one step back (submitted → drafting, granted | refused → submitted) only with a reason. Every
 // move is written to the history in the same transaction as the status.
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client.js';
+import { eq, isNull, sql } from 'drizzle-orm';
+import type { Db, Handle } from '../../../db/client.js';
 import { conflict, invalid, parseInput } from '../../../errors.js';
 import { requireStaff, type Viewer } from '../../actors/visibility.js';
 import { parisDay } from '../../programmes/common.js';
 import { type ApplicationStatus, applicationBackSteps } from '../vocabulary.js';
 import { type StatusMoveInput, statusMoveFields } from './contract.js';
 import { fundingApplicationSteps, fundingApplications, fundingPayments, fundingReports } from './schema.js';
-import { requireApplication } from './service.js';
+import { type ApplicationRow, requireApplication } from './service.js';
 
 const forward: Record<ApplicationStatus, readonly ApplicationStatus[]> = {
   drafting: ['submitted'],
@@ -26,11 +26,50 @@ export function moveKind(from: ApplicationStatus, to: ApplicationStatus): 'forwa
   return back[from] === to ? 'back' : null;
 }
 
-/** The statuses an application may move to from this one, forward first. */
-export const movesFrom = (from: ApplicationStatus): ApplicationStatus[] => [
+/** The statuses an application may move to from this one by the pipeline alone, forward first. */
+const movesFrom = (from: ApplicationStatus): ApplicationStatus[] => [
   ...forward[from],
   ...(back[from] ? [back[from]] : []),
 ];
+
+/** Whether payments are recorded on the application (it then cannot go back from granted). */
+const hasPayments = async (db: Handle, id: string) =>
+  (await db.$count(fundingPayments, eq(fundingPayments.applicationId, id))) > 0;
+
+/** Whether the application has at least one report and every one of them went to the funder. */
+export async function reportsAllSubmitted(db: Handle, id: string): Promise<boolean> {
+  const [counts] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      open: sql<number>`count(*) filter (where ${isNull(fundingReports.submittedOn)})::int`,
+    })
+    .from(fundingReports)
+    .where(eq(fundingReports.applicationId, id));
+  return !!counts && counts.total > 0 && counts.open === 0;
+}
+
+/** Why what is recorded on the application refuses `to` (a move the pipeline allows), or null when nothing does. */
+async function blockerOf(db: Handle, app: ApplicationRow, to: ApplicationStatus) {
+  if (app.status === 'granted' && to === 'submitted' && (await hasPayments(db, app.id))) {
+    return conflict(
+      'Des versements sont enregistrés sur ce dossier\u202f: supprimez-les avant de revenir en arrière.',
+      [{ field: 'payments', code: 'paymentsRecorded' }],
+    );
+  }
+  if (to === 'reported' && !(await reportsAllSubmitted(db, app.id))) {
+    return conflict('Le compte rendu doit être remis au financeur\u202f: marquez chaque compte rendu comme envoyé.', [
+      { field: 'reports', code: 'reportsPending' },
+    ]);
+  }
+  return null;
+}
+
+/** The statuses the application may move to now: the pipeline's moves that what is recorded on it does not block. */
+export async function movesOf(db: Handle, app: ApplicationRow): Promise<ApplicationStatus[]> {
+  const moves = movesFrom(app.status);
+  const blocked = await Promise.all(moves.map((to) => blockerOf(db, app, to)));
+  return moves.filter((_, i) => blocked[i] === null);
+}
 
 const statusWords: Record<ApplicationStatus, string> = {
   drafting: 'en préparation',
@@ -56,19 +95,12 @@ export async function moveApplication(db: Db, by: Viewer, id: string, input: Sta
         [{ field: 'to', code: 'statusMoveRefused' }],
       );
     }
+    const blocker = await blockerOf(tx, app, move.to);
+    if (blocker) throw blocker;
     const today = parisDay(new Date());
     let changes: Partial<typeof fundingApplications.$inferInsert>;
     if (kind === 'back') {
       if (move.reason === '') throw invalid([{ field: 'reason', code: 'backReasonRequired' }]);
-      if (app.status === 'granted') {
-        const payments = await tx.$count(fundingPayments, eq(fundingPayments.applicationId, id));
-        if (payments > 0) {
-          throw conflict(
-            'Des versements sont enregistrés sur ce dossier\u202f: supprimez-les avant de revenir en arrière.',
-            [{ field: 'payments', code: 'paymentsRecorded' }],
-          );
-        }
-      }
       changes = move.to === 'drafting' ? { submittedOn: null } : { decidedOn: null, amountGranted: null };
     } else if (move.to === 'submitted') {
       changes = { submittedOn: move.submittedOn ?? today };
@@ -82,19 +114,6 @@ export async function moveApplication(db: Db, by: Viewer, id: string, input: Sta
       }
       changes = { decidedOn, amountGranted: move.to === 'granted' ? move.amountGranted : null };
     } else {
-      const [pending] = await tx
-        .select({
-          total: sql<number>`count(*)::int`,
-          open: sql<number>`count(*) filter (where ${isNull(fundingReports.submittedOn)})::int`,
-        })
-        .from(fundingReports)
-        .where(and(eq(fundingReports.applicationId, id)));
-      if (!pending || pending.total === 0 || pending.open > 0) {
-        throw conflict(
-          'Le compte rendu doit être remis au financeur\u202f: marquez chaque compte rendu comme envoyé.',
-          [{ field: 'reports', code: 'reportsPending' }],
-        );
-      }
       changes = {};
     }
     await tx

@@ -14,7 +14,7 @@ import { fundingCalls } from '../calls/schema.js';
 import { requireFundingReader } from './access.js';
 import type { ApplicationDetail, ApplicationList, ApplicationQuery, ApplicationSummary } from './contract.js';
 import { documentsOf } from './documents.js';
-import { movesFrom } from './pipeline.js';
+import { movesOf } from './pipeline.js';
 import { fundingApplicationSteps, fundingApplications, fundingPayments, fundingReports } from './schema.js';
 
 const funders = alias(actors, 'funder');
@@ -109,7 +109,7 @@ export async function getApplication(db: Db, viewer: Viewer, id: string): Promis
   const a = row.application;
   const coFunderIds = a.coFunding.flatMap((l) => (l.actorId ? [l.actorId] : []));
   const staff = isStaff(viewer);
-  const [coFunders, steps, payments, reports, documents] = await Promise.all([
+  const [coFunders, steps, payments, reports, documents, moves] = await Promise.all([
     coFunderIds.length
       ? db.select({ id: actors.id, name: actors.name }).from(actors).where(inArray(actors.id, coFunderIds))
       : Promise.resolve([]),
@@ -142,6 +142,7 @@ export async function getApplication(db: Db, viewer: Viewer, id: string): Promis
       .where(eq(fundingReports.applicationId, id))
       .orderBy(asc(fundingReports.dueOn), asc(fundingReports.createdAt)),
     documentsOf(db, 'application', [id]),
+    staff ? movesOf(db, a) : Promise.resolve([]),
   ]);
   const reportDocuments = await documentsOf(
     db,
@@ -169,7 +170,7 @@ export async function getApplication(db: Db, viewer: Viewer, id: string): Promis
       documents: reportDocuments.get(r.id) ?? [],
     })),
     documents: documents.get(id) ?? [],
-    moves: staff ? movesFrom(a.status) : [],
+    moves,
     canEdit: staff,
     createdAt: a.createdAt.toISOString(),
   };

@@ -8,6 +8,7 @@ import { actors } from '../../actors/schema.js';
 import { partnerships } from '../../partnerships/schema.js';
 import { programmes, programmeTerritories } from '../../programmes/schema.js';
 import { projects } from '../../projects/schema.js';
+import { budgetLineSources, budgetLines } from '../budget/schema.js';
 import { fundingCalls } from '../calls/schema.js';
 import type { ApplicationDetail, ApplicationInput, ApplicationList } from './contract.js';
 import { fundingApplicationSteps, fundingApplications } from './schema.js';
@@ -225,9 +226,14 @@ describe('funding applications routes', () => {
   });
 
   it('records payments up to the amount granted, and reports before « reported »', async () => {
+    // The moves offered are the ones the pipeline would take: not « reported » while no report went.
+    expect(app.moves).toEqual(['submitted']);
     const pay = (amount: number) =>
       call(animator, 'POST', `${base}/${app.id}/payments`, { receivedOn: '2018-04-20', amount });
-    expect((await pay(15_000)).status).toBe(201);
+    const paid = await pay(15_000);
+    expect(paid.status).toBe(201);
+    // Nor back to « submitted » once a payment is recorded.
+    expect((paid.body as ApplicationDetail).moves).toEqual([]);
     const over = await pay(15_000.01);
     expect(over.status).toBe(422);
     expect(fieldsOf(over.body)).toEqual([['amount', 'paymentsOverGrant']]);
@@ -267,8 +273,27 @@ describe('funding applications routes', () => {
         submittedOn: '2019-03-20',
       })
     ).body as ApplicationDetail;
+    expect(app.moves).toEqual(['reported']);
     app = (await move(animator, { to: 'reported' })).body as ApplicationDetail;
     expect(app).toMatchObject({ status: 'reported', moves: [] });
+
+    // Once reported, it cannot owe a report again: no report unsent, not none at all.
+    const reports = `${base}/${app.id}/reports`;
+    const owed = { title: 'Rapport final', dueOn: '2019-03-31' };
+    const refusedReport = (res: Awaited<ReturnType<typeof call>>) => {
+      expect(res.status).toBe(409);
+      expect(fieldsOf(res.body)).toEqual([['reports', 'applicationReported']]);
+    };
+    refusedReport(await call(animator, 'PUT', `${reports}/${final?.id}`, owed));
+    refusedReport(await call(animator, 'POST', reports, { title: 'Rapport complémentaire', dueOn: '2019-06-30' }));
+    const extra = await call(animator, 'POST', reports, { ...owed, title: 'Annexe', submittedOn: '2019-03-25' });
+    expect(extra.status).toBe(201);
+    const annex = (extra.body as ApplicationDetail).reports.find((r) => r.title === 'Annexe');
+    expect((await call(animator, 'DELETE', `${reports}/${annex?.id}`)).status).toBe(200);
+    expect((await call(animator, 'DELETE', `${reports}/${final?.id}`)).status).toBe(200);
+    refusedReport(await call(animator, 'DELETE', `${reports}/${interim?.id}`));
+    app = (await call(animator, 'GET', `${base}/${app.id}`)).body as ApplicationDetail;
+    expect(app.reports.map((r) => [r.title, r.submittedOn])).toEqual([['Rapport intermédiaire', '2018-12-20']]);
 
     // A drafting application takes no payment.
     const list = (await call(observer, 'GET', base)).body as ApplicationList;
@@ -361,9 +386,30 @@ describe('funding applications routes', () => {
     expect((await call(animator, 'DELETE', docUrl)).status).toBe(404);
   });
 
-  it('deletes an application (staff only)', async () => {
+  it('deletes an application (staff only), never one holding money', async () => {
     expect((await call(observer, 'DELETE', `${base}/${app.id}`)).status).toBe(403);
-    expect((await call(animator, 'DELETE', `${base}/${app.id}`)).status).toBe(204);
-    expect((await call(animator, 'GET', `${base}/${app.id}`)).status).toBe(404);
+    const granted = await call(animator, 'DELETE', `${base}/${app.id}`);
+    expect(granted.status).toBe(409);
+    expect(granted.body.title).toContain('accordé');
+    expect(fieldsOf(granted.body)).toEqual([['status', 'applicationGranted']]);
+    expect((await call(animator, 'GET', `${base}/${app.id}`)).status).toBe(200);
+
+    // A drafting application that funds a line of the programme's budget stays until it no longer does.
+    const list = (await call(observer, 'GET', base)).body as ApplicationList;
+    const drafting = list.items.find((i) => i.status === 'drafting');
+    const [line] = await t.db
+      .insert(budgetLines)
+      .values({ programmeId: ids.programme ?? '', year: 2018, category: 'coordination', label: 'Animation' })
+      .returning({ id: budgetLines.id });
+    await t.db
+      .insert(budgetLineSources)
+      .values({ lineId: line?.id ?? '', kind: 'application', applicationId: drafting?.id, amount: 5_000 });
+    const inBudget = await call(animator, 'DELETE', `${base}/${drafting?.id}`);
+    expect(inBudget.status).toBe(409);
+    expect(fieldsOf(inBudget.body)).toEqual([['budget', 'applicationFundsBudget']]);
+    await t.db.delete(budgetLineSources).where(eq(budgetLineSources.applicationId, drafting?.id ?? ''));
+    expect((await call(animator, 'DELETE', `${base}/${drafting?.id}`)).status).toBe(204);
+    expect((await call(animator, 'GET', `${base}/${drafting?.id}`)).status).toBe(404);
+    expect((await call(animator, 'DELETE', `${base}/${drafting?.id}`)).status).toBe(404);
   });
 });

@@ -2,15 +2,17 @@
 // co-funders in the directory; each unknown reference named by its field. The status moves in pipeline.ts.
 import { eq } from 'drizzle-orm';
 import type { Db, Handle } from '../../../db/client.js';
-import { type FieldIssue, invalid, notFound, parseInput } from '../../../errors.js';
+import { conflict, type FieldIssue, invalid, notFound, parseInput } from '../../../errors.js';
 import { unknownActors } from '../../actors/validation.js';
 import { requireStaff, type Viewer } from '../../actors/visibility.js';
 import { partnerships } from '../../partnerships/schema.js';
 import { programmes, programmeTerritories } from '../../programmes/schema.js';
 import { projects } from '../../projects/schema.js';
+import { budgetLineSources } from '../budget/schema.js';
 import { fundingCalls } from '../calls/schema.js';
+import { securedStatuses } from '../vocabulary.js';
 import { type ApplicationData, type ApplicationInput, applicationFields } from './contract.js';
-import { fundingApplicationSteps, fundingApplications } from './schema.js';
+import { fundingApplicationSteps, fundingApplications, fundingPayments } from './schema.js';
 
 export type ApplicationRow = typeof fundingApplications.$inferSelect;
 
@@ -59,7 +61,8 @@ async function checkedApplication(tx: Handle, data: ApplicationData) {
     const [territory] = await tx
       .select({ programmeId: programmeTerritories.programmeId })
       .from(programmeTerritories)
-      .where(eq(programmeTerritories.id, data.territoryId));
+      .where(eq(programmeTerritories.id, data.territoryId))
+      .for('key share');
     if (!territory) issues.push({ field: 'territoryId', code: 'unknownTerritory' });
     else if (territory.programmeId !== data.programmeId) issues.push({ field: 'territoryId', code: 'notInProgramme' });
   }
@@ -114,11 +117,35 @@ export async function updateApplication(db: Db, by: Viewer, id: string, input: A
   });
 }
 
+/**
+ * Deletes an application with its history, reports and documents; refused while it holds money: granted or reported,
+ * payments received, or sources of the programme's budget (they would silently lose their funding).
+ */
 export async function deleteApplication(db: Db, by: Viewer, id: string): Promise<void> {
   requireStaff(by);
-  const deleted = await db
-    .delete(fundingApplications)
-    .where(eq(fundingApplications.id, id))
-    .returning({ id: fundingApplications.id });
-  if (deleted.length === 0) throw notFound('Dossier de financement');
+  await db.transaction(async (tx) => {
+    const app = await requireApplication(tx, id, true);
+    if ((securedStatuses as readonly string[]).includes(app.status)) {
+      throw conflict(
+        'Ce dossier a été accordé\u202f: il reste dans l’historique des financements. Revenez d’abord sur son statut.',
+        [{ field: 'status', code: 'applicationGranted' }],
+      );
+    }
+    const [payments, sources] = await Promise.all([
+      tx.$count(fundingPayments, eq(fundingPayments.applicationId, id)),
+      tx.$count(budgetLineSources, eq(budgetLineSources.applicationId, id)),
+    ]);
+    if (payments > 0) {
+      throw conflict('Des versements sont enregistrés sur ce dossier\u202f: supprimez-les d’abord.', [
+        { field: 'payments', code: 'paymentsRecorded' },
+      ]);
+    }
+    if (sources > 0) {
+      throw conflict(
+        'Ce dossier finance des lignes du budget du programme\u202f: retirez-le d’abord de leurs sources.',
+        [{ field: 'budget', code: 'applicationFundsBudget', params: { count: sources } }],
+      );
+    }
+    await tx.delete(fundingApplications).where(eq(fundingApplications.id, id));
+  });
 }

@@ -1,13 +1,14 @@
-// Shared by server and web: the programme's budget (lines, their funding sources and figures) and the volunteer
-// valuation, with the XLSX export (issue 7 point 3). Readers (staff and the steering committee) read; staff write.
+// Shared by server and web: the programme's budget (lines, their funding sources and figures), with the XLSX export
+// (issue 7 point 3); the volunteer valuation's contracts are in volunteer-contract.ts. Readers (staff and the steering
+// committee) read; staff write.
 import { z } from 'zod';
 import { readers, staff } from '../../../auth/roles.js';
-import { defineRoute, idParams, noContent, optionalUuid } from '../../../http/contract.js';
+import { binaryFile, defineRoute, idParams, noContent, optionalUuid } from '../../../http/contract.js';
 import { eurosValue } from '../../partnerships/contract.js';
 import { applicationStatuses, budgetCategories, fundingSourceKinds } from '../vocabulary.js';
 
-const year = z.number().int().min(2000).max(2100);
-const positiveEuros = eurosValue.refine((v) => v > 0, { message: 'amountNotPositive' });
+export const year = z.number().int().min(2000).max(2100);
+export const positiveEuros = eurosValue.refine((v) => v > 0, { message: 'amountNotPositive' });
 
 // ---------- inputs ----------
 
@@ -65,44 +66,12 @@ export type NewLineInput = z.input<typeof newLineFields>;
 export const lineFields = z.object(lineShape).superRefine(distinctSources);
 export type LineInput = z.input<typeof lineFields>;
 
-export const rateShape = {
-  year,
-  /** Empty: the default rate of the year, for the roles without their own. */
-  role: z.string().trim().max(120).default(''),
-  hourlyRate: positiveEuros,
-};
-export const newRateFields = z.object({ programmeId: z.uuid(), ...rateShape });
-export type NewRateInput = z.input<typeof newRateFields>;
-export const rateFields = z.object(rateShape);
-export type RateInput = z.input<typeof rateFields>;
-
-const hourAmount = z
-  .number()
-  .positive({ message: 'amountNotPositive' })
-  .max(10_000)
-  .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { message: 'invalid' });
-
-const hoursShape = {
-  territoryId: optionalUuid,
-  /** The organisation of the directory the volunteers came from, when known. */
-  actorId: optionalUuid,
-  /** A person-role (« bénévole d'animation »), never a person's name. */
-  role: z.string().trim().min(2).max(120),
-  workedOn: z.iso.date({ message: 'invalidDate' }),
-  hours: hourAmount,
-  description: z.string().trim().max(2000).default(''),
-};
-export const newHoursFields = z.object({ programmeId: z.uuid(), ...hoursShape });
-export type NewHoursInput = z.input<typeof newHoursFields>;
-export const hoursFields = z.object(hoursShape);
-export type HoursInput = z.input<typeof hoursFields>;
-
 const queryYear = z.coerce.number().int().min(2000).max(2100).optional();
 
 /** A programme's budget over a span of years (both ends optional: every year). */
 export const budgetQuery = z.object({ programmeId: z.uuid(), from: queryYear, to: queryYear }).superRefine((q, ctx) => {
   if (q.from !== undefined && q.to !== undefined && q.to < q.from) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'endBeforeStart' });
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'yearsReversed' });
   }
 });
 export type BudgetQuery = z.output<typeof budgetQuery>;
@@ -114,7 +83,7 @@ export const figures = z.object({
   forecast: z.number(),
   committed: z.number(),
   actual: z.number(),
-  /** Secured: granted applications (up to their grant), contributions, own funds. */
+  /** Secured: granted applications (up to their grant), financial contributions, own funds. */
   funded: z.number(),
   /** Submitted applications, not decided yet. */
   expected: z.number(),
@@ -148,7 +117,7 @@ export const lineView = figures.extend({
   category: z.enum(budgetCategories),
   label: z.string(),
   position: z.number().int(),
-  /** The sources bring more than the forecast (allowed: shown as a warning). */
+  /** What the sources count for (funded + expected) exceeds the forecast: allowed, shown as a warning (figures.ts). */
   overFunded: z.boolean(),
   sources: z.array(sourceView),
 });
@@ -158,6 +127,7 @@ export const sourceTotal = z.object({
   kind: z.enum(fundingSourceKinds),
   /** The application's id, the contributing partner's id, or `ownFunds`. */
   key: z.string(),
+  /** The application's title, the partner's contributions (descriptions), or what the own funds are (« Apport PAA »). */
   label: z.string(),
   funderName: z.string().nullable(),
   allocated: z.number(),
@@ -228,70 +198,17 @@ export const applicationBudget = z.object({
 });
 export type ApplicationBudgetView = z.infer<typeof applicationBudget>;
 
-export const rateView = z.object({
-  id: z.uuid(),
-  programmeId: z.uuid(),
-  year: z.number().int(),
-  role: z.string(),
-  hourlyRate: z.number(),
-});
-export type RateView = z.infer<typeof rateView>;
-
-export const hoursView = z.object({
-  id: z.uuid(),
-  programmeId: z.uuid(),
-  territoryId: z.uuid().nullable(),
-  territoryName: z.string().nullable(),
-  actorId: z.uuid().nullable(),
-  actorName: z.string().nullable(),
-  role: z.string(),
-  workedOn: z.string(),
-  hours: z.number(),
-  description: z.string(),
-  /** The rate applied (the role's, else the year's default); null: no rate, the hours are not valued. */
-  hourlyRate: z.number().nullable(),
-  value: z.number().nullable(),
-});
-export type HoursView = z.infer<typeof hoursView>;
-
-/** Hours, the valued part of them and its value, and the hours with no rate (« non valorisées »). */
-export const valuationFigures = z.object({
-  hours: z.number(),
-  valuedHours: z.number(),
-  value: z.number(),
-  unvaluedHours: z.number(),
-});
-export type ValuationFigures = z.infer<typeof valuationFigures>;
-
-export const valuation = z.object({
-  overall: valuationFigures,
-  byYear: z.array(valuationFigures.extend({ year: z.number().int() })),
-  byTerritory: z.array(
-    valuationFigures.extend({ territoryId: z.uuid().nullable(), territoryName: z.string().nullable() }),
-  ),
-  byRole: z.array(valuationFigures.extend({ role: z.string() })),
-});
-export type Valuation = z.infer<typeof valuation>;
-
-export const volunteersView = z.object({
-  rates: z.array(rateView),
-  logs: z.array(hoursView),
-  valuation,
-});
-export type VolunteersView = z.infer<typeof volunteersView>;
-
-const binaryFile = z.custom<Uint8Array>((v) => v instanceof Uint8Array);
 const programmeQuery = z.object({ programmeId: z.uuid() });
 
 // ---------- routes ----------
 
-const tags = ['funding'];
-const base = '/api/v1/funding/budget';
+export const tags = ['funding'];
+export const budgetBase = '/api/v1/funding/budget';
 
 export const budgetRoutes = {
   get: defineRoute({
     method: 'GET',
-    path: base,
+    path: budgetBase,
     summary: "A programme's budget lines with their sources and figures, and the totals, over a span of years",
     tags,
     access: readers,
@@ -300,7 +217,7 @@ export const budgetRoutes = {
   }),
   xlsx: defineRoute({
     method: 'GET',
-    path: `${base}.xlsx`,
+    path: `${budgetBase}.xlsx`,
     summary: 'The budget and the volunteer valuation as an XLSX workbook (a sheet per view)',
     tags,
     access: readers,
@@ -309,7 +226,7 @@ export const budgetRoutes = {
   }),
   sources: defineRoute({
     method: 'GET',
-    path: `${base}/sources`,
+    path: `${budgetBase}/sources`,
     summary: "What may fund a programme's lines: its applications and the partners' contributions",
     tags,
     access: readers,
@@ -318,7 +235,7 @@ export const budgetRoutes = {
   }),
   ofApplication: defineRoute({
     method: 'GET',
-    path: `${base}/applications/:id`,
+    path: `${budgetBase}/applications/:id`,
     summary: 'The budget lines an application funds, with the amounts',
     tags,
     access: readers,
@@ -327,7 +244,7 @@ export const budgetRoutes = {
   }),
   createLine: defineRoute({
     method: 'POST',
-    path: `${base}/lines`,
+    path: `${budgetBase}/lines`,
     summary: 'Adds a budget line with its sources',
     tags,
     access: staff,
@@ -337,7 +254,7 @@ export const budgetRoutes = {
   }),
   updateLine: defineRoute({
     method: 'PUT',
-    path: `${base}/lines/:id`,
+    path: `${budgetBase}/lines/:id`,
     summary: 'Replaces a budget line and its sources',
     tags,
     access: staff,
@@ -347,77 +264,8 @@ export const budgetRoutes = {
   }),
   deleteLine: defineRoute({
     method: 'DELETE',
-    path: `${base}/lines/:id`,
+    path: `${budgetBase}/lines/:id`,
     summary: 'Deletes a budget line and its sources',
-    tags,
-    access: staff,
-    params: idParams,
-    response: noContent,
-    status: 204,
-  }),
-  volunteers: defineRoute({
-    method: 'GET',
-    path: `${base}/volunteers`,
-    summary: "A programme's volunteer rates, hours and valuation over a span of years",
-    tags,
-    access: readers,
-    query: budgetQuery,
-    response: volunteersView,
-  }),
-  createRate: defineRoute({
-    method: 'POST',
-    path: `${base}/volunteer-rates`,
-    summary: 'Adds an hourly rate for a year and a person-role (empty role: the default rate)',
-    tags,
-    access: staff,
-    body: newRateFields,
-    response: rateView,
-    status: 201,
-  }),
-  updateRate: defineRoute({
-    method: 'PUT',
-    path: `${base}/volunteer-rates/:id`,
-    summary: 'Changes an hourly rate',
-    tags,
-    access: staff,
-    params: idParams,
-    body: rateFields,
-    response: rateView,
-  }),
-  deleteRate: defineRoute({
-    method: 'DELETE',
-    path: `${base}/volunteer-rates/:id`,
-    summary: 'Deletes an hourly rate',
-    tags,
-    access: staff,
-    params: idParams,
-    response: noContent,
-    status: 204,
-  }),
-  createHours: defineRoute({
-    method: 'POST',
-    path: `${base}/volunteer-hours`,
-    summary: 'Logs volunteer hours by person-role',
-    tags,
-    access: staff,
-    body: newHoursFields,
-    response: hoursView,
-    status: 201,
-  }),
-  updateHours: defineRoute({
-    method: 'PUT',
-    path: `${base}/volunteer-hours/:id`,
-    summary: 'Changes logged volunteer hours',
-    tags,
-    access: staff,
-    params: idParams,
-    body: hoursFields,
-    response: hoursView,
-  }),
-  deleteHours: defineRoute({
-    method: 'DELETE',
-    path: `${base}/volunteer-hours/:id`,
-    summary: 'Deletes logged volunteer hours',
     tags,
     access: staff,
     params: idParams,

@@ -6,8 +6,9 @@ import type { DemoContext } from '../../../demo/context.js';
 import { programmes } from '../../programmes/schema.js';
 import { fundingApplications } from '../applications/schema.js';
 import { territoriesOf } from './common.js';
-import type { NewHoursInput, NewLineInput, NewRateInput, SourceInput } from './contract.js';
+import type { NewLineInput, SourceInput } from './contract.js';
 import { createLine } from './lines.js';
+import type { NewHoursInput, NewRateInput } from './volunteer-contract.js';
 import { createHours, createRate } from './volunteers.js';
 
 const demoFile = path.resolve(import.meta.dirname, '../../../../assets/demo/budget.json');

@@ -1,16 +1,17 @@
 // The budget as an XLSX workbook, as the events' participants export builds it (events/exports.ts): in memory, bold
-// frozen header row, column widths; a sheet per view (lines, sources, totals per year, territory and source, volunteer
-// valuation), French headers, amounts as numbers in a euro format. Its name carries the programme and years only.
+// frozen header row, column widths; a sheet per view (lines, sources, totals per year, territory, category and source,
+// volunteer valuation), each ending with its total row, French headers, amounts as numbers in a euro format. Its name
+// carries the programme and years only.
 import ExcelJS from 'exceljs';
 import type { Handle } from '../../../db/client.js';
 import { slugOf } from '../../../http/slug.js';
 import { neutraliseFormula } from '../../events/exports.js';
 import type { ApplicationStatus, BudgetCategory, FundingSourceKind } from '../vocabulary.js';
-import type { BudgetQuery, BudgetView, Figures, VolunteersView } from './contract.js';
+import type { BudgetQuery, BudgetView, Figures } from './contract.js';
 import { budgetView } from './view.js';
+import type { VolunteersView } from './volunteer-contract.js';
 import { volunteersView } from './volunteers.js';
 
-export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const eurosFormat = '#,##0.00 "€"';
 
 const categoryLabels: Record<BudgetCategory, string> = {
@@ -46,12 +47,18 @@ interface Column {
 const text = (header: string, width = 18): Column => ({ header, width });
 const money = (header: string): Column => ({ header, width: 16, euros: true });
 
-/** A sheet with a bold frozen header row, its widths, euro columns formatted; texts neutralised (formula injection). */
-function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: (string | number | null)[][]) {
+type Cell = string | number | null;
+
+/**
+ * A sheet with a bold frozen header row, its widths, euro columns formatted, and its total row (bold) when given;
+ * texts neutralised (formula injection).
+ */
+function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], rows: Cell[][], total?: Cell[]) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow(row.map((v) => (typeof v === 'string' ? neutraliseFormula(v) : v)));
+  if (total) sheet.addRow(total).font = { bold: true };
   columns.forEach((c, i) => {
     if (!c.euros) return;
     const column = sheet.getColumn(i + 1);
@@ -78,7 +85,10 @@ export async function budgetWorkbook(budget: BudgetView, volunteers: VolunteersV
       l.label,
       ...figureCells(l),
     ]),
+    ['Total', '', '', '', ...figureCells(budget.totals.overall)],
   );
+  const sources = budget.lines.flatMap((l) => l.sources.map((s) => ({ line: l, s })));
+  const sum = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
   addSheet(
     workbook,
     'Sources',
@@ -94,35 +104,51 @@ export async function budgetWorkbook(budget: BudgetView, volunteers: VolunteersV
       money('Financé'),
       money('Attendu'),
     ],
-    budget.lines.flatMap((l) =>
-      l.sources.map((s) => [
-        l.year,
-        territory(l.territoryName),
-        l.label,
-        kindLabels[s.kind],
-        s.label,
-        s.funderName ?? '',
-        s.applicationStatus ? statusLabels[s.applicationStatus] : '',
-        s.amount,
-        s.funded,
-        s.expected,
-      ]),
-    ),
+    sources.map(({ line: l, s }) => [
+      l.year,
+      territory(l.territoryName),
+      l.label,
+      kindLabels[s.kind],
+      s.label,
+      s.kind === 'ownFunds' ? '' : (s.funderName ?? ''),
+      s.applicationStatus ? statusLabels[s.applicationStatus] : '',
+      s.amount,
+      s.funded,
+      s.expected,
+    ]),
+    [
+      'Total',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      sum(sources.map(({ s }) => s.amount)),
+      sum(sources.map(({ s }) => s.funded)),
+      sum(sources.map(({ s }) => s.expected)),
+    ],
   );
   addSheet(
     workbook,
     'Par année',
     [text('Année', 12), ...figureHeaders.map(money)],
-    [...budget.totals.byYear.map((y) => [y.year, ...figureCells(y)]), ['Total', ...figureCells(budget.totals.overall)]],
+    budget.totals.byYear.map((y) => [y.year, ...figureCells(y)]),
+    ['Total', ...figureCells(budget.totals.overall)],
   );
   addSheet(
     workbook,
     'Par territoire',
     [text('Territoire', 28), ...figureHeaders.map(money)],
-    [
-      ...budget.totals.byTerritory.map((t) => [territory(t.territoryName), ...figureCells(t)]),
-      ['Total', ...figureCells(budget.totals.overall)],
-    ],
+    budget.totals.byTerritory.map((t) => [territory(t.territoryName), ...figureCells(t)]),
+    ['Total', ...figureCells(budget.totals.overall)],
+  );
+  addSheet(
+    workbook,
+    'Par catégorie',
+    [text('Catégorie', 30), ...figureHeaders.map(money)],
+    budget.totals.byCategory.map((c) => [categoryLabels[c.category], ...figureCells(c)]),
+    ['Total', ...figureCells(budget.totals.overall)],
   );
   addSheet(
     workbook,
@@ -137,12 +163,20 @@ export async function budgetWorkbook(budget: BudgetView, volunteers: VolunteersV
     ],
     budget.totals.bySource.map((s) => [
       kindLabels[s.kind],
-      s.kind === 'ownFunds' ? kindLabels.ownFunds : s.label,
-      s.funderName ?? '',
+      s.label || kindLabels.ownFunds,
+      s.kind === 'ownFunds' ? '' : (s.funderName ?? ''),
       s.allocated,
       s.funded,
       s.expected,
     ]),
+    [
+      'Total',
+      '',
+      '',
+      sum(budget.totals.bySource.map((s) => s.allocated)),
+      sum(budget.totals.bySource.map((s) => s.funded)),
+      sum(budget.totals.bySource.map((s) => s.expected)),
+    ],
   );
   const v = volunteers.valuation;
   const valuationRow = (view: string, key: string | number, f: typeof v.overall) => [
@@ -169,8 +203,12 @@ export async function budgetWorkbook(budget: BudgetView, volunteers: VolunteersV
       ...v.byYear.map((y) => valuationRow('Par année', y.year, y)),
       ...v.byTerritory.map((t) => valuationRow('Par territoire', territory(t.territoryName), t)),
       ...v.byRole.map((r) => valuationRow('Par rôle', r.role, r)),
-      ['864 — Personnel bénévole (emplois)', '', null, null, v.overall.value, null],
-      ['875 — Bénévolat (contributions)', '', null, null, v.overall.value, null],
+      ...v.byYear.flatMap((y) => [
+        ['864 — Personnel bénévole (emplois)', y.year, null, null, y.value, null],
+        ['875 — Bénévolat (contributions)', y.year, null, null, y.value, null],
+      ]),
+      ['864 — Personnel bénévole (emplois)', 'Total', null, null, v.overall.value, null],
+      ['875 — Bénévolat (contributions)', 'Total', null, null, v.overall.value, null],
     ],
   );
   const buffer = await workbook.xlsx.writeBuffer();

@@ -53,6 +53,7 @@ describe('budget figures (computed by the database)', () => {
       funded: 35_000,
       expected: 25_000,
       remaining: 40_000,
+      overFunded: false,
     });
     // A decision changes the figures: the submitted one is granted for less than asked.
     await database.db
@@ -107,7 +108,14 @@ describe('budget figures (computed by the database)', () => {
     const figures = await budgetFigures(database.db, f.programmeId, { from: 2021, to: 2021 });
     expect(figures.lines.get(a)).toMatchObject({ funded: 7_000, expected: 0, remaining: 3_000 });
     expect(figures.bySource).toEqual([
-      expect.objectContaining({ kind: 'contribution', key: f.partnerId, label: 'Partenaire Test', funded: 7_000 }),
+      // The partner's contributions by their descriptions, the partner as the funder (not named twice).
+      expect.objectContaining({
+        kind: 'contribution',
+        key: f.partnerId,
+        label: expect.stringMatching(/^Apport \d+( ; Apport \d+)*$/),
+        funderName: 'Partenaire Test',
+        funded: 7_000,
+      }),
     ]);
   });
 
@@ -149,5 +157,40 @@ describe('budget figures (computed by the database)', () => {
     const figures = await budgetFigures(database.db, f.otherProgrammeId);
     expect(figures.overall).toEqual({ forecast: 0, committed: 0, actual: 0, funded: 0, expected: 0, remaining: 0 });
     expect(figures.lines.size).toBe(0);
+  });
+
+  it('shares the cents of an application over its sources so that the parts add up to what it brings', async () => {
+    const grant = await f.application('granted', 100, 100);
+    const ids = [];
+    for (const label of ['Part A', 'Part B', 'Part C']) {
+      ids.push(await line({ label, year: 2019, sources: [{ kind: 'application', applicationId: grant, amount: 50 }] }));
+    }
+    const figures = await budgetFigures(database.db, f.programmeId, { from: 2019, to: 2019 });
+    const parts = ids.map((id) => figures.lines.get(id)?.funded ?? 0);
+    expect([...parts].sort()).toEqual([33.33, 33.33, 33.34]);
+    expect(Math.round(parts.reduce((a, b) => a + b, 0) * 100)).toBe(10_000);
+    const bySource = figures.bySource.find((s) => s.key === grant);
+    expect(bySource).toMatchObject({ allocated: 150, funded: 100 });
+  });
+
+  it('says a line is over-funded from exact sums (0,10 + 0,20 is not above 0,30)', async () => {
+    const exact = await line({
+      label: 'Juste financée',
+      year: 2020,
+      forecast: 0.3,
+      sources: [
+        { kind: 'ownFunds', label: 'Apport A', amount: 0.1 },
+        { kind: 'ownFunds', label: 'Apport B', amount: 0.2 },
+      ],
+    });
+    const above = await line({
+      label: 'Trop financée',
+      year: 2020,
+      forecast: 0.3,
+      sources: [{ kind: 'ownFunds', label: 'Apport', amount: 0.31 }],
+    });
+    const view = await budgetView(database.db, { programmeId: f.programmeId, from: 2020, to: 2020 });
+    expect(view.lines.find((l) => l.id === exact)?.overFunded).toBe(false);
+    expect(view.lines.find((l) => l.id === above)?.overFunded).toBe(true);
   });
 });

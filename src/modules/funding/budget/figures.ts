@@ -7,8 +7,10 @@
 // - an application counts as funded when its status is secured (granted, reported), as expected when it is submitted,
 //   and as neither when drafting or refused; it counts up to what it brings (the amount granted, or the amount
 //   requested while submitted): when its allocations over all the lines of every year exceed that, each allocation is
-//   scaled down in proportion;
-// - a partner's contribution counts as funded, up to its value the same way (in full when it has no value);
+//   scaled down in proportion, the cents shared so that the parts add up exactly;
+// - a partner's financial contribution counts as funded, up to its value the same way (in full when it has no value);
+// - a line is « over-funded » when what its sources count for (funded + expected, after that scaling) exceeds its
+//   forecast: allowed, shown as a warning;
 // - a line's « remaining » is forecast − funded − expected, never below 0; the totals add the lines' remainings, so a
 //   line funded beyond its forecast does not hide another line's gap.
 import { type SQL, sql } from 'drizzle-orm';
@@ -23,7 +25,13 @@ export interface YearSpan {
   to?: number | undefined;
 }
 
-/** The programme's lines within the span of years, their sources, and each source's funded and expected parts. */
+/**
+ * The programme's lines within the span of years, their sources, and each source's funded and expected parts. A
+ * source's part is its amount scaled down to what its application or contribution brings; the parts of one
+ * application (or contribution) are shared over all its sources, of every year, to the cent: each gets the cents below
+ * its exact part, and the cents left go one by one to the largest remainders (then by id, a stable choice), so that
+ * the parts always add up to what is brought (100 € over three equal sources: 33,34 + 33,33 + 33,33).
+ */
 function sourceFiguresCte(programmeId: string, span: YearSpan): SQL {
   return sql`
     lines as (
@@ -32,35 +40,42 @@ function sourceFiguresCte(programmeId: string, span: YearSpan): SQL {
         and (${span.from ?? null}::int is null or l.year >= ${span.from ?? null}::int)
         and (${span.to ?? null}::int is null or l.year <= ${span.to ?? null}::int)
     ),
-    application_allocated as (
-      select application_id, sum(amount) as allocated from budget_line_sources
-      where kind = 'application' group by application_id
+    allocated as (
+      select kind, coalesce(application_id, contribution_id) as ref, sum(amount) as allocated
+      from budget_line_sources where kind <> 'ownFunds' group by 1, 2
     ),
-    contribution_allocated as (
-      select contribution_id, sum(amount) as allocated from budget_line_sources
-      where kind = 'contribution' group by contribution_id
-    ),
-    source_figures as (
-      select s.id, s.line_id, s.kind, s.application_id, s.contribution_id, s.label, s.amount,
+    exact_parts as (
+      select s.*,
         case
           when s.kind = 'ownFunds' then s.amount
-          when s.kind = 'contribution' then
-            round(s.amount * least(1, coalesce(c.value / nullif(ca.allocated, 0), 1)), 2)
+          when s.kind = 'contribution' then s.amount * least(1, coalesce(c.value / nullif(al.allocated, 0), 1))
           when a.status::text = any(${textArray(securedStatuses)}) then
-            round(s.amount * least(1, a.amount_granted / nullif(aa.allocated, 0)), 2)
+            s.amount * least(1, a.amount_granted / nullif(al.allocated, 0))
+          when a.status = 'submitted' then s.amount * least(1, a.amount_requested / nullif(al.allocated, 0))
           else 0
-        end as funded,
-        case
-          when s.kind = 'application' and a.status = 'submitted' then
-            round(s.amount * least(1, a.amount_requested / nullif(aa.allocated, 0)), 2)
-          else 0
-        end as expected
+        end as exact,
+        s.kind = 'application' and a.status = 'submitted' as pending
       from budget_line_sources s
-      join lines l on l.id = s.line_id
       left join funding_applications a on a.id = s.application_id
-      left join application_allocated aa on aa.application_id = s.application_id
       left join contributions c on c.id = s.contribution_id
-      left join contribution_allocated ca on ca.contribution_id = s.contribution_id
+      left join allocated al on al.kind = s.kind and al.ref = coalesce(s.application_id, s.contribution_id)
+    ),
+    ranked_parts as (
+      select e.*, floor(e.exact * 100) as cents,
+        round(sum(e.exact) over pool * 100) - sum(floor(e.exact * 100)) over pool as leftover,
+        row_number() over (pool order by e.exact * 100 - floor(e.exact * 100) desc, e.id) as rank
+      from exact_parts e
+      window pool as (partition by coalesce(e.application_id, e.contribution_id, e.id))
+    ),
+    source_figures as (
+      select r.id, r.line_id, r.kind, r.application_id, r.contribution_id, r.label, r.amount,
+        case when r.pending then 0 else part end as funded,
+        case when r.pending then part else 0 end as expected
+      from (
+        select r.*, ((r.cents + case when r.rank <= r.leftover then 1 else 0 end) / 100)::numeric(14, 2) as part
+        from ranked_parts r
+      ) r
+      join lines l on l.id = r.line_id
     ),
     line_figures as (
       select l.id, l.year, l.territory_id, l.category, l.forecast, l.committed, l.actual,
@@ -74,9 +89,11 @@ const sums = sql`
   coalesce(sum(forecast), 0)::float8 as forecast, coalesce(sum(committed), 0)::float8 as committed,
   coalesce(sum(actual), 0)::float8 as actual, coalesce(sum(funded), 0)::float8 as funded,
   coalesce(sum(expected), 0)::float8 as expected,
-  coalesce(sum(greatest(forecast - funded - expected, 0)), 0)::float8 as remaining`;
+  coalesce(sum(greatest(forecast - funded - expected, 0)), 0)::float8 as remaining,
+  coalesce(bool_or(funded + expected > forecast), false) as "overFunded"`;
 
 interface GroupedRow extends Figures {
+  overFunded: boolean;
   level: 'line' | 'year' | 'territory' | 'category' | 'all';
   line_id: string | null;
   year: number | null;
@@ -85,15 +102,13 @@ interface GroupedRow extends Figures {
 }
 
 export interface SourceFigures {
-  id: string;
-  lineId: string;
   funded: number;
   expected: number;
 }
 
 export interface BudgetFigures {
-  /** Each line's figures, by line id. */
-  lines: Map<string, Figures>;
+  /** Each line's figures, by line id, and whether what its sources count for exceeds its forecast. */
+  lines: Map<string, Figures & { overFunded: boolean }>;
   /** Each source's funded and expected parts, by source id. */
   sources: Map<string, SourceFigures>;
   /** Totals; territories by id (null: transversal), names left to the caller. */
@@ -127,9 +142,9 @@ export async function budgetFigures(db: Handle, programmeId: string, span: YearS
       from line_figures
       group by grouping sets ((id), (year), (territory_id), (category), ())`,
   );
-  const sources = await rowsOf<{ id: string; line_id: string; funded: number; expected: number }>(
+  const sources = await rowsOf<{ id: string; funded: number; expected: number }>(
     db,
-    sql`with ${cte} select id, line_id, funded::float8 as funded, expected::float8 as expected from source_figures`,
+    sql`with ${cte} select id, funded::float8 as funded, expected::float8 as expected from source_figures`,
   );
   const bySource = await rowsOf<{
     kind: FundingSourceKind;
@@ -145,7 +160,9 @@ export async function budgetFigures(db: Handle, programmeId: string, span: YearS
       select sf.kind::text as kind,
         case sf.kind when 'application' then sf.application_id::text
           when 'contribution' then c.actor_id::text else 'ownFunds' end as key,
-        coalesce(max(a.title), max(ca.name), '') as label,
+        case sf.kind when 'application' then max(a.title)
+          when 'contribution' then string_agg(distinct c.description, ' ; ')
+          else string_agg(distinct sf.label, ' ; ') end as label,
         coalesce(max(fa.name), max(ca.name)) as funder_name,
         sum(sf.amount)::float8 as allocated, sum(sf.funded)::float8 as funded, sum(sf.expected)::float8 as expected
       from source_figures sf
@@ -153,17 +170,15 @@ export async function budgetFigures(db: Handle, programmeId: string, span: YearS
       left join actors fa on fa.id = a.funder_actor_id
       left join contributions c on c.id = sf.contribution_id
       left join actors ca on ca.id = c.actor_id
-      group by 1, 2
+      group by sf.kind, 2
       order by sum(sf.funded) + sum(sf.expected) desc, 3`,
   );
   const at = (level: GroupedRow['level']) => grouped.filter((r) => r.level === level);
   const zero: Figures = { forecast: 0, committed: 0, actual: 0, funded: 0, expected: 0, remaining: 0 };
   const overall = at('all')[0];
   return {
-    lines: new Map(at('line').map((r) => [r.line_id as string, figuresOf(r)])),
-    sources: new Map(
-      sources.map((s) => [s.id, { id: s.id, lineId: s.line_id, funded: s.funded, expected: s.expected }]),
-    ),
+    lines: new Map(at('line').map((r) => [r.line_id as string, { ...figuresOf(r), overFunded: r.overFunded }])),
+    sources: new Map(sources.map((s) => [s.id, { funded: s.funded, expected: s.expected }])),
     overall: overall ? figuresOf(overall) : zero,
     byYear: at('year')
       .map((r) => ({ year: Number(r.year), ...figuresOf(r) }))

@@ -5,6 +5,7 @@ import { users } from '../../accounts/schema.js';
 import type { CurrentUser } from '../../accounts/service.js';
 import { actors } from '../../actors/schema.js';
 import { contributions, partnerships } from '../../partnerships/schema.js';
+import type { ContributionNature } from '../../partnerships/vocabulary.js';
 import { programmes, programmeTerritories } from '../../programmes/schema.js';
 import { fundingApplications } from '../applications/schema.js';
 import type { ApplicationStatus } from '../vocabulary.js';
@@ -20,8 +21,8 @@ export interface BudgetFixture {
   partnerId: string;
   /** An application of the programme: status, amounts, year. */
   application(status: ApplicationStatus, amountRequested: number, amountGranted?: number | null): Promise<string>;
-  /** A contribution of the partner to a partnership, worth `value` (null: no value). */
-  contribution(value: number | null): Promise<string>;
+  /** A contribution of the partner to a partnership, worth `value` (null: no value), financial unless said. */
+  contribution(value: number | null, nature?: ContributionNature): Promise<string>;
 }
 
 export async function budgetFixture(db: Db): Promise<BudgetFixture> {
@@ -82,13 +83,13 @@ export async function budgetFixture(db: Db): Promise<BudgetFixture> {
       if (!row) throw new Error('application not inserted');
       return row.id;
     },
-    async contribution(value) {
+    async contribution(value, nature = 'financial') {
       const [row] = await db
         .insert(contributions)
         .values({
           partnershipId: partnership?.id,
           actorId: partner.id,
-          nature: 'financial',
+          nature,
           description: `Apport ${++n}`,
           value,
         })

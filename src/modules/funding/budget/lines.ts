@@ -1,22 +1,21 @@
 // Writing a programme's budget lines (staff only): a line and its funding sources are written together, in one
-// transaction, and a change replaces both. The sources' sum may exceed the line's forecast (a grant may cover more, a
-// forecast is revised later): that is allowed and shown as a warning (overFunded), never refused.
+// transaction, and a change replaces both. What the sources count for may exceed the line's forecast (a grant may
+// cover more, a forecast is revised later): allowed, shown as a warning (overFunded, see figures.ts), never refused.
 import { eq, inArray } from 'drizzle-orm';
 import type { Db, Handle } from '../../../db/client.js';
 import { type FieldIssue, invalid, notFound, parseInput } from '../../../errors.js';
 import { requireStaff, type Viewer } from '../../actors/visibility.js';
 import { contributions } from '../../partnerships/schema.js';
-import { programmes } from '../../programmes/schema.js';
 import { fundingApplications } from '../applications/schema.js';
-import { territoryIssues } from './common.js';
+import { requireProgrammeField, territoryIssues } from './common.js';
 import { type LineInput, lineFields, type NewLineInput, newLineFields } from './contract.js';
 import { budgetLineSources, budgetLines } from './schema.js';
 
 type LineData = ReturnType<typeof lineFields.parse>;
 
 /**
- * Each source's reference checked (and kept until the caller's transaction ends: `for key share`), naming `sources.<i>.applicationId` or `.contributionId`: the application must exist
- * and be for the same programme (granted or not); the contribution must exist (a partnership's or an alliance's).
+ * Each source's reference checked, and locked until the transaction ends (`for key share`): an application of the same
+ * programme (any status); a financial contribution (other natures are not money). Issues on `sources.<i>.<field>`.
  */
 async function sourceIssues(db: Handle, programmeId: string, data: LineData): Promise<FieldIssue[]> {
   const applicationIds = data.sources.flatMap((s) =>
@@ -34,13 +33,13 @@ async function sourceIssues(db: Handle, programmeId: string, data: LineData): Pr
     : [];
   const contribs = contributionIds.length
     ? await db
-        .select({ id: contributions.id })
+        .select({ id: contributions.id, nature: contributions.nature })
         .from(contributions)
         .where(inArray(contributions.id, contributionIds))
         .for('key share')
     : [];
   const appProgramme = new Map(apps.map((a) => [a.id, a.programmeId]));
-  const knownContributions = new Set(contribs.map((c) => c.id));
+  const contributionNature = new Map(contribs.map((c) => [c.id, c.nature]));
   return data.sources.flatMap((s, i): FieldIssue[] => {
     if (s.kind === 'application' && s.applicationId) {
       if (!appProgramme.has(s.applicationId))
@@ -48,8 +47,10 @@ async function sourceIssues(db: Handle, programmeId: string, data: LineData): Pr
       if (appProgramme.get(s.applicationId) !== programmeId)
         return [{ field: `sources.${i}.applicationId`, code: 'notInProgramme' }];
     }
-    if (s.kind === 'contribution' && s.contributionId && !knownContributions.has(s.contributionId)) {
-      return [{ field: `sources.${i}.contributionId`, code: 'unknownContribution' }];
+    if (s.kind === 'contribution' && s.contributionId) {
+      const nature = contributionNature.get(s.contributionId);
+      if (!nature) return [{ field: `sources.${i}.contributionId`, code: 'unknownContribution' }];
+      if (nature !== 'financial') return [{ field: `sources.${i}.contributionId`, code: 'contributionNotFinancial' }];
     }
     return [];
   });
@@ -77,8 +78,7 @@ async function checkLine(db: Handle, programmeId: string, data: LineData) {
 export async function createLine(db: Db, by: Viewer, input: NewLineInput): Promise<string> {
   requireStaff(by);
   const { programmeId, ...data } = parseInput(newLineFields, input);
-  const [programme] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, programmeId));
-  if (!programme) throw invalid([{ field: 'programmeId', code: 'unknownProgramme' }]);
+  await requireProgrammeField(db, programmeId);
   const { sources: _sources, ...fields } = data;
   return db.transaction(async (tx) => {
     await checkLine(tx, programmeId, data);

@@ -154,11 +154,36 @@ describe('budget routes', () => {
     expect(mine.lines).toEqual([
       expect.objectContaining({ lineId: line.id, territoryName: 'Pertuis', amount: 25_000, expected: 25_000 }),
     ]);
+    const unknown = await call(observer, 'GET', `${base}/applications/${crypto.randomUUID()}`);
+    expect(unknown.status).toBe(404);
     const contribution = await f.contribution(2_000);
+    await f.contribution(500, 'volunteerHours');
+    await f.contribution(800, 'inKind');
     const choices = (await call(observer, 'GET', `${base}/sources?programmeId=${f.programmeId}`)).body as SourceChoices;
     expect(choices.applications.map((a) => a.id)).toEqual(expect.arrayContaining([granted, submitted]));
     expect(choices.contributions).toEqual([
       expect.objectContaining({ id: contribution, actorName: 'Partenaire Test', ownerTitle: 'Partenariat test' }),
+    ]);
+  });
+
+  it('refuses a contribution that is not money (hours, in kind, skills) as a source of a line', async () => {
+    const hours = await f.contribution(1_200, 'volunteerHours');
+    const skills = await f.contribution(700, 'skills');
+    const res = await call(
+      animator,
+      'POST',
+      `${base}/lines`,
+      newLine({
+        sources: [
+          { kind: 'contribution', contributionId: hours, amount: 1_200 },
+          { kind: 'contribution', contributionId: skills, amount: 700 },
+        ],
+      }),
+    );
+    expect(res.status).toBe(422);
+    expect(fieldsOf(res.body)).toEqual([
+      ['sources.0.contributionId', 'contributionNotFinancial'],
+      ['sources.1.contributionId', 'contributionNotFinancial'],
     ]);
   });
 
@@ -229,6 +254,7 @@ describe('budget routes', () => {
       'Sources',
       'Par année',
       'Par territoire',
+      'Par catégorie',
       'Par source',
       'Bénévolat',
     ]);
@@ -265,6 +291,13 @@ describe('budget routes', () => {
     expect(sources?.getRow(3).values).toEqual(
       expect.arrayContaining(['Dossier 2 (submitted)', 'Fondation Test', 'Déposé', 25_000]),
     );
+    expect(sources?.getRow(4).values).toEqual([undefined, 'Total', '', '', '', '', '', '', 55_000, 30_000, 25_000]);
+    expect(sources?.getRow(4).font).toMatchObject({ bold: true });
+    const lastLine = lines?.getRow(lines.rowCount).values as unknown[];
+    expect([lastLine[1], lastLine[5], lastLine[8]]).toEqual(['Total', 40_000, 30_000]);
+    const categories = workbook.getWorksheet('Par catégorie');
+    expect(categories?.getRow(2).values).toEqual([undefined, 'Production', 40_000, 10_000, 0, 30_000, 25_000, 0]);
+    expect(categories?.getRow(3).getCell(1).value).toBe('Total');
     const years = workbook.getWorksheet('Par année');
     expect(years?.getRow(2).values).toEqual([undefined, 2018, 40_000, 10_000, 0, 30_000, 25_000, 0]);
     const volunteers = workbook.getWorksheet('Bénévolat');
@@ -278,6 +311,43 @@ describe('budget routes', () => {
       0,
     ]);
     expect(volunteers?.getColumn(5).numFmt).toBe(eurosFormat);
+    const accounts = [...Array(volunteers?.rowCount ?? 0).keys()]
+      .map((i) => volunteers?.getRow(i + 1).values as unknown[])
+      .filter((row) => String(row[1]).startsWith('8'))
+      .map((row) => [row[1], row[2], row[5]]);
+    expect(accounts).toEqual([
+      ['864 — Personnel bénévole (emplois)', 2018, 40],
+      ['875 — Bénévolat (contributions)', 2018, 40],
+      ['864 — Personnel bénévole (emplois)', 'Total', 40],
+      ['875 — Bénévolat (contributions)', 'Total', 40],
+    ]);
+  });
+
+  it('names own funds by what they are and a partner’s contributions by their description in « Par source »', async () => {
+    const contribution = await f.contribution(1_000);
+    const created = await call(
+      animator,
+      'POST',
+      `${base}/lines`,
+      newLine({
+        year: 2017,
+        sources: [
+          { kind: 'ownFunds', label: 'Apport PAA, y compris stagiaire', amount: 500 },
+          { kind: 'contribution', contributionId: contribution, amount: 1_000 },
+        ],
+      }),
+    );
+    const res = await call(observer, 'GET', `${base}.xlsx?programmeId=${f.programmeId}&from=2017&to=2017`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.raw as unknown as ArrayBuffer);
+    const bySource = workbook.getWorksheet('Par source');
+    const rows = [2, 3, 4].map((i) => (bySource?.getRow(i).values as unknown[] | undefined)?.slice(1, 4));
+    expect(rows).toEqual([
+      ['Contribution d’un partenaire', expect.stringMatching(/^Apport \d+$/), 'Partenaire Test'],
+      ['Fonds propres', 'Apport PAA, y compris stagiaire', ''],
+      ['Total', '', ''],
+    ]);
+    await call(animator, 'DELETE', `${base}/lines/${(created.body as LineView).id}`);
   });
 
   it('deletes a line with its sources', async () => {

@@ -1,9 +1,11 @@
 import type { AppContext } from '../../../app.js';
+import { xlsxContentType } from '../../../http/contract.js';
 import { type App, registerRoute } from '../../../http/route.js';
 import { budgetRoutes as r } from './contract.js';
-import { budgetFile, xlsxContentType } from './export.js';
+import { budgetFile } from './export.js';
 import { createLine, deleteLine, updateLine } from './lines.js';
 import { applicationBudgetOf, budgetView, sourceChoicesOf } from './view.js';
+import { volunteerRoutes as v } from './volunteer-contract.js';
 import {
   createHours,
   createRate,
@@ -56,21 +58,21 @@ export function registerBudgetRoutes(app: App, ctx: AppContext) {
     return null;
   });
 
-  registerRoute(app, r.volunteers, ({ query }) => volunteersView(db, query.programmeId, query));
+  registerRoute(app, v.volunteers, ({ query }) => volunteersView(db, query.programmeId, query));
 
-  registerRoute(app, r.createRate, ({ body, auth }) => createRate(db, auth.user, body));
-  registerRoute(app, r.updateRate, ({ params, body, auth }) => updateRate(db, auth.user, params.id, body));
-  registerRoute(app, r.deleteRate, async ({ params, auth }) => {
+  registerRoute(app, v.createRate, ({ body, auth }) => createRate(db, auth.user, body));
+  registerRoute(app, v.updateRate, ({ params, body, auth }) => updateRate(db, auth.user, params.id, body));
+  registerRoute(app, v.deleteRate, async ({ params, auth }) => {
     await deleteRate(db, auth.user, params.id);
     return null;
   });
 
-  registerRoute(app, r.createHours, async ({ body, auth }) => getHours(db, await createHours(db, auth.user, body)));
-  registerRoute(app, r.updateHours, async ({ params, body, auth }) => {
+  registerRoute(app, v.createHours, async ({ body, auth }) => getHours(db, await createHours(db, auth.user, body)));
+  registerRoute(app, v.updateHours, async ({ params, body, auth }) => {
     await updateHours(db, auth.user, params.id, body);
     return getHours(db, params.id);
   });
-  registerRoute(app, r.deleteHours, async ({ params, auth }) => {
+  registerRoute(app, v.deleteHours, async ({ params, auth }) => {
     await deleteHours(db, auth.user, params.id);
     return null;
   });

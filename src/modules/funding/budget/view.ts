@@ -1,22 +1,23 @@
 // Reading the budget as its page, its export and an application's page show it: lines grouped by territory
 // (transversal first), each with its sources and figures, and the totals.
-import { and, asc, desc, eq, gte, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Handle } from '../../../db/client.js';
+import { notFound } from '../../../errors.js';
 import { actors } from '../../actors/schema.js';
 import { alliances } from '../../alliances/schema.js';
 import { contributions, partnerships } from '../../partnerships/schema.js';
 import { requireProgramme } from '../../programmes/common.js';
 import { programmeTerritories } from '../../programmes/schema.js';
 import { fundingApplications } from '../applications/schema.js';
-import { territoriesOf } from './common.js';
+import { territoriesOf, territoryRank } from './common.js';
 import type { ApplicationBudgetView, BudgetQuery, BudgetView, LineView, SourceChoices } from './contract.js';
 import { budgetFigures } from './figures.js';
 import { budgetLineSources, budgetLines } from './schema.js';
 
 const funder = alias(actors, 'funder');
 const partner = alias(actors, 'partner');
-const none = { forecast: 0, committed: 0, actual: 0, funded: 0, expected: 0, remaining: 0 };
+const none = { forecast: 0, committed: 0, actual: 0, funded: 0, expected: 0, remaining: 0, overFunded: false };
 
 /** The sources of some lines, with the application's title, status and funder, or the contribution and its partner. */
 function sourcesOf(db: Handle, lineIds: string[]) {
@@ -47,7 +48,6 @@ export async function budgetView(db: Handle, query: BudgetQuery): Promise<Budget
   const programme = await requireProgramme(db, query.programmeId);
   const territories = await territoriesOf(db, programme.id);
   const territoryName = new Map(territories.map((t) => [t.id, t.name]));
-  const order = new Map(territories.map((t, i) => [t.id, i]));
   const rows = await db
     .select()
     .from(budgetLines)
@@ -67,7 +67,7 @@ export async function budgetView(db: Handle, query: BudgetQuery): Promise<Budget
       )
     : [];
   // Transversal lines first, then the territories in the programme's order; by year within each.
-  const rank = (territoryId: string | null) => (territoryId === null ? -1 : (order.get(territoryId) ?? 999));
+  const rank = territoryRank(territories);
   const lines: LineView[] = rows
     .map((r) => {
       const f = figures.lines.get(r.id) ?? { ...none, forecast: r.forecast, remaining: r.forecast };
@@ -81,7 +81,6 @@ export async function budgetView(db: Handle, query: BudgetQuery): Promise<Budget
         label: r.label,
         position: r.position,
         ...f,
-        overFunded: f.funded + f.expected > r.forecast,
         sources: sources
           .filter((s) => s.lineId === r.id)
           .map((s) => ({
@@ -117,7 +116,12 @@ export async function budgetView(db: Handle, query: BudgetQuery): Promise<Budget
   };
 }
 
-/** What may fund the programme's lines: its applications (any status), and the partners' valued contributions. */
+/**
+ * What may fund the programme's lines: its applications (any status), and the partners' financial contributions (the
+ * other natures — volunteer hours, in kind, skills — are not money: they are valued apart, never « financé »).
+ * Contributions belong to partnerships and alliances, which are not tied to a programme: all the financial ones are
+ * offered, none left out.
+ */
 export async function sourceChoicesOf(db: Handle, programmeId: string): Promise<SourceChoices> {
   await requireProgramme(db, programmeId);
   const applications = await db
@@ -147,14 +151,18 @@ export async function sourceChoicesOf(db: Handle, programmeId: string): Promise<
     .innerJoin(actors, eq(actors.id, contributions.actorId))
     .leftJoin(partnerships, eq(partnerships.id, contributions.partnershipId))
     .leftJoin(alliances, eq(alliances.id, contributions.allianceId))
-    .where(isNotNull(contributions.value))
-    .orderBy(asc(actors.name), asc(contributions.description))
-    .limit(500);
+    .where(eq(contributions.nature, 'financial'))
+    .orderBy(asc(actors.name), asc(contributions.description));
   return { applications, contributions: contributionRows };
 }
 
 /** The budget lines an application funds, with the amount it brings to each and what of it counts. */
 export async function applicationBudgetOf(db: Handle, applicationId: string): Promise<ApplicationBudgetView> {
+  const [application] = await db
+    .select({ id: fundingApplications.id })
+    .from(fundingApplications)
+    .where(eq(fundingApplications.id, applicationId));
+  if (!application) throw notFound('Dossier de financement');
   const rows = await db
     .select({
       sourceId: budgetLineSources.id,

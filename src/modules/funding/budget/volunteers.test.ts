@@ -97,4 +97,45 @@ describe('volunteer valuation', () => {
       ],
     });
   });
+
+  it('matches roles whatever the case, spaces and apostrophe, and keeps one rate per year and role so compared', async () => {
+    await createRate(database.db, f.staff, {
+      programmeId: f.programmeId,
+      year: 2019,
+      role: 'bénévole d’animation',
+      hourlyRate: 15,
+    });
+    await expect(
+      createRate(database.db, f.staff, {
+        programmeId: f.programmeId,
+        year: 2019,
+        role: "  Bénévole D'animation ",
+        hourlyRate: 16,
+      }),
+    ).rejects.toMatchObject({ kind: 'conflict', issues: [{ field: 'role', code: 'rateTaken' }] });
+    await log("Bénévole d'animation", '2019-04-01', 2);
+    const v = await volunteerValuation(database.db, f.programmeId, { from: 2019, to: 2019 });
+    expect(v.overall).toEqual({ hours: 2, valuedHours: 2, value: 30, unvaluedHours: 0 });
+    expect(v.byRole).toHaveLength(1);
+  });
+
+  it('answers 409 rather than an error when two identical rates are written at once', async () => {
+    const write = () =>
+      createRate(database.db, f.staff, { programmeId: f.programmeId, year: 2020, role: 'trésorier', hourlyRate: 20 });
+    const results = await Promise.allSettled([write(), write(), write()]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === 'rejected')
+        expect(r.reason).toMatchObject({ kind: 'conflict', issues: [{ code: 'rateTaken' }] });
+    }
+  });
+
+  it('refuses hours dated outside the programme', async () => {
+    for (const workedOn of ['2016-12-31', '2021-01-01']) {
+      await expect(log('bénévole', workedOn, 1)).rejects.toMatchObject({
+        kind: 'invalid',
+        issues: [{ field: 'workedOn', code: 'outsideProgramme' }],
+      });
+    }
+  });
 });

@@ -2,15 +2,19 @@
 // logged by person-role (never a person's name), and their value — hours × the role's rate, else the year's default
 // rate. Hours with no rate at all are reported as « non valorisées », never counted as zero euros silently. French
 // association accounts show this apart from the budget (« contributions volontaires en nature », accounts 86/87).
+// Roles are compared by `roleKey` (case, spaces around, apostrophe): « Administrateur·rice » is one role with
+// « administrateur·rice », both for the rate that applies and for the one rate per year and role.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db, Handle } from '../../../db/client.js';
 import { rowsOf } from '../../../db/rows.js';
-import { conflict, invalid, notFound, parseInput } from '../../../errors.js';
+import { conflict, type FieldIssue, invalid, notFound, parseInput } from '../../../errors.js';
+import { isUniqueViolation } from '../../accounts/service.js';
 import { unknownActors } from '../../actors/validation.js';
 import { requireStaff, type Viewer } from '../../actors/visibility.js';
 import { requireProgramme } from '../../programmes/common.js';
-import { programmes } from '../../programmes/schema.js';
-import { territoriesOf, territoryIssues } from './common.js';
+import { requireProgrammeField, roleKey, territoriesOf, territoryIssues, territoryRank } from './common.js';
+import type { YearSpan } from './figures.js';
+import { volunteerLogs, volunteerRates } from './schema.js';
 import {
   type HoursInput,
   type HoursView,
@@ -25,23 +29,30 @@ import {
   type Valuation,
   type ValuationFigures,
   type VolunteersView,
-} from './contract.js';
-import type { YearSpan } from './figures.js';
-import { volunteerLogs, volunteerRates } from './schema.js';
-
-async function requireProgrammeField(db: Handle, programmeId: string) {
-  const [row] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.id, programmeId));
-  if (!row) throw invalid([{ field: 'programmeId', code: 'unknownProgramme' }]);
-}
+} from './volunteer-contract.js';
 
 const rateTaken = () => conflict('Taux déjà défini', [{ field: 'role', code: 'rateTaken' }]);
+
+/** A write racing another one for the same year and role meets the unique index: the same 409 as the check. */
+async function orRateTaken<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw rateTaken();
+    throw error;
+  }
+}
 
 async function checkRateFree(db: Handle, programmeId: string, year: number, role: string, selfId?: string) {
   const [row] = await db
     .select({ id: volunteerRates.id })
     .from(volunteerRates)
     .where(
-      and(eq(volunteerRates.programmeId, programmeId), eq(volunteerRates.year, year), eq(volunteerRates.role, role)),
+      and(
+        eq(volunteerRates.programmeId, programmeId),
+        eq(volunteerRates.year, year),
+        sql`${roleKey(volunteerRates.role)} = ${roleKey(role)}`,
+      ),
     );
   if (row && row.id !== selfId) throw rateTaken();
 }
@@ -51,8 +62,8 @@ export async function createRate(db: Db, by: Viewer, input: NewRateInput): Promi
   const data = parseInput(newRateFields, input);
   await requireProgrammeField(db, data.programmeId);
   await checkRateFree(db, data.programmeId, data.year, data.role);
-  const [row] = await db.insert(volunteerRates).values(data).onConflictDoNothing().returning();
-  if (!row) throw rateTaken();
+  const [row] = await orRateTaken(() => db.insert(volunteerRates).values(data).returning());
+  if (!row) throw new Error('insert returned nothing');
   return row;
 }
 
@@ -62,7 +73,9 @@ export async function updateRate(db: Db, by: Viewer, id: string, input: RateInpu
   const [current] = await db.select().from(volunteerRates).where(eq(volunteerRates.id, id));
   if (!current) throw notFound('Taux');
   await checkRateFree(db, current.programmeId, data.year, data.role, id);
-  const [row] = await db.update(volunteerRates).set(data).where(eq(volunteerRates.id, id)).returning();
+  const [row] = await orRateTaken(() =>
+    db.update(volunteerRates).set(data).where(eq(volunteerRates.id, id)).returning(),
+  );
   if (!row) throw notFound('Taux');
   return row;
 }
@@ -73,13 +86,19 @@ export async function deleteRate(db: Db, by: Viewer, id: string): Promise<void> 
   if (!deleted.length) throw notFound('Taux');
 }
 
+/** The territory must be the programme's, the organisation known, the day within the programme's dates. */
 async function checkHours(
   db: Handle,
-  programmeId: string,
-  data: { territoryId: string | null; actorId: string | null },
+  programme: { id: string; startsOn: string; endsOn: string },
+  data: { territoryId: string | null; actorId: string | null; workedOn: string },
 ) {
+  const outside: FieldIssue[] =
+    data.workedOn < programme.startsOn || data.workedOn > programme.endsOn
+      ? [{ field: 'workedOn', code: 'outsideProgramme' }]
+      : [];
   const issues = [
-    ...(await territoryIssues(db, programmeId, data.territoryId)),
+    ...outside,
+    ...(await territoryIssues(db, programme.id, data.territoryId)),
     ...(data.actorId ? await unknownActors(db, [{ field: 'actorId', id: data.actorId }]) : []),
   ];
   if (issues.length) throw invalid(issues);
@@ -88,8 +107,7 @@ async function checkHours(
 export async function createHours(db: Db, by: Viewer, input: NewHoursInput): Promise<string> {
   requireStaff(by);
   const data = parseInput(newHoursFields, input);
-  await requireProgrammeField(db, data.programmeId);
-  await checkHours(db, data.programmeId, data);
+  await checkHours(db, await requireProgrammeField(db, data.programmeId), data);
   const [row] = await db
     .insert(volunteerLogs)
     .values({ ...data, createdBy: by.id })
@@ -106,7 +124,7 @@ export async function updateHours(db: Db, by: Viewer, id: string, input: HoursIn
     .from(volunteerLogs)
     .where(eq(volunteerLogs.id, id));
   if (!current) throw notFound('Heures de bénévolat');
-  await checkHours(db, current.programmeId, data);
+  await checkHours(db, await requireProgrammeField(db, current.programmeId), data);
   await db.update(volunteerLogs).set(data).where(eq(volunteerLogs.id, id));
 }
 
@@ -126,9 +144,10 @@ function valuedLogsCte(programmeId: string, span: YearSpan) {
         and (${span.to ?? null}::int is null or v.worked_on <= make_date(${span.to ?? null}::int, 12, 31))
     ),
     valued as (
-      select l.*, coalesce(own.hourly_rate, fallback.hourly_rate) as rate
+      select l.*, ${roleKey(sql`l.role`)} as role_key, coalesce(own.hourly_rate, fallback.hourly_rate) as rate
       from logs l
-      left join volunteer_rates own on own.programme_id = l.programme_id and own.year = l.year and own.role = l.role
+      left join volunteer_rates own on own.programme_id = l.programme_id and own.year = l.year
+        and ${roleKey(sql`own.role`)} = ${roleKey(sql`l.role`)}
       left join volunteer_rates fallback
         on fallback.programme_id = l.programme_id and fallback.year = l.year and fallback.role = ''
     )`;
@@ -151,14 +170,14 @@ export async function volunteerValuation(
     db,
     sql`with ${valuedLogsCte(programmeId, span)}
       select case when grouping(year) = 0 then 'year' when grouping(territory_id) = 0 then 'territory'
-          when grouping(role) = 0 then 'role' else 'all' end as level,
-        year, territory_id, role,
+          when grouping(role_key) = 0 then 'role' else 'all' end as level,
+        year, territory_id, min(role) as role,
         coalesce(sum(hours), 0)::float8 as hours,
         coalesce(sum(hours) filter (where rate is not null), 0)::float8 as "valuedHours",
         coalesce(sum(round(hours * rate, 2)), 0)::float8 as value,
         coalesce(sum(hours) filter (where rate is null), 0)::float8 as "unvaluedHours"
       from valued
-      group by grouping sets ((year), (territory_id), (role), ())`,
+      group by grouping sets ((year), (territory_id), (role_key), ())`,
   );
   const figuresOf = (r: ValuationRow): ValuationFigures => ({
     hours: r.hours,
@@ -212,7 +231,7 @@ export async function volunteersView(db: Handle, programmeId: string, span: Year
   await requireProgramme(db, programmeId);
   const territories = await territoriesOf(db, programmeId);
   const name = new Map(territories.map((t) => [t.id, t.name]));
-  const rank = (id: string | null) => (id === null ? -1 : territories.findIndex((t) => t.id === id));
+  const rank = territoryRank(territories);
   const rates = await db
     .select()
     .from(volunteerRates)

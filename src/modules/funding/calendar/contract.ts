@@ -2,8 +2,9 @@
 // the matching of calls for projects to flagship projects and programme territories (issue 7).
 import { z } from 'zod';
 import { readers } from '../../../auth/roles.js';
-import { defineRoute, idParams } from '../../../http/contract.js';
+import { binaryFile, defineRoute, idParams } from '../../../http/contract.js';
 import { actorFamilies } from '../../reference/families.js';
+import { named } from '../calls/contract.js';
 import { callStatuses, deadlineKinds } from '../vocabulary.js';
 
 const day = z.iso.date();
@@ -13,7 +14,10 @@ export const maxDeadlineSpanDays = 1100;
 
 export const deadlineQuery = z
   .object({
-    /** First and last day (inclusive); by default from 90 days ago to a year ahead. */
+    /**
+     * First and last day (inclusive). Without `from`: what is to come (from today) and every report overdue, however
+     * long ago; without `to`: a year from `from` (or from today).
+     */
     from: day.optional(),
     to: day.optional(),
     kind: z.enum(deadlineKinds).optional(),
@@ -24,8 +28,6 @@ export const deadlineQuery = z
     if (q.from && q.to && q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'endBeforeStart' });
   });
 export type DeadlineQuery = z.input<typeof deadlineQuery>;
-
-const named = z.object({ id: z.uuid(), name: z.string() });
 
 export const deadlineView = z.object({
   kind: z.enum(deadlineKinds),
@@ -104,8 +106,6 @@ export const programmeCalls = z.object({
 });
 export type ProgrammeCalls = z.infer<typeof programmeCalls>;
 
-const binaryFile = z.custom<Uint8Array>((v) => v instanceof Uint8Array);
-
 export const fundingCalendarRoutes = {
   deadlines: defineRoute({
     method: 'GET',
@@ -114,7 +114,13 @@ export const fundingCalendarRoutes = {
     tags: ['funding'],
     access: readers,
     query: deadlineQuery,
-    response: z.object({ items: z.array(deadlineView), from: day, to: day, today: day }),
+    response: z.object({
+      items: z.array(deadlineView),
+      /** The first day asked; null without one: from today, with every report overdue before it. */
+      from: day.nullable(),
+      to: day,
+      today: day,
+    }),
   }),
   deadlinesIcs: defineRoute({
     method: 'GET',

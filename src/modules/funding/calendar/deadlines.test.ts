@@ -46,6 +46,9 @@ describe('funding deadlines', () => {
         { title: 'Rapport en retard', dueOn: day(-2) },
         { title: 'Rapport final', dueOn: day(10) },
         { title: 'Rapport envoyé', dueOn: day(1), submittedOn: day(-1) },
+        // Years overdue, as the demo's « Rapport final » of Pertuis (31 March 2019): still owed.
+        { title: 'Rapport de 2019', dueOn: '2019-03-31' },
+        { title: 'Rapport de 2019 envoyé', dueOn: '2019-03-15', submittedOn: '2019-03-10' },
       ],
     );
     ids.pertuisApp = pertuisApp.applicationId;
@@ -57,19 +60,21 @@ describe('funding deadlines', () => {
   });
   afterAll(() => t.close());
 
-  it('lists calls closing and reports not yet sent in date order, with the days left and the overdue ones', async () => {
+  it('lists what is to come and every report overdue however old, in date order, with the days left', async () => {
     const res = await call(observer, 'GET', '/api/v1/funding/deadlines');
     expect(res.status).toBe(200);
     const body = res.body as Listed;
-    expect(body).toMatchObject({ today, from: day(-90), to: day(365) });
-    expect(body.items.map((d) => [d.title, d.daysLeft, d.overdue])).toEqual([
-      ['Clos', -5, false],
-      ['Rapport en retard', -2, true],
-      ['Économie circulaire', 3, false],
-      ['Rapport final', 10, false],
-      ['Bilan Aix', 15, false],
-      ['Partout', 20, false],
+    expect(body).toMatchObject({ today, from: null, to: day(365) });
+    // The closed call is gone (it is not late: it is closed); the reports not sent stay, whatever their age.
+    expect(body.items.map((d) => [d.title, d.dueOn, d.overdue])).toEqual([
+      ['Rapport de 2019', '2019-03-31', true],
+      ['Rapport en retard', day(-2), true],
+      ['Économie circulaire', day(3), false],
+      ['Rapport final', day(10), false],
+      ['Bilan Aix', day(15), false],
+      ['Partout', day(20), false],
     ]);
+    expect(body.items.map((d) => d.daysLeft).slice(1)).toEqual([-2, 3, 10, 15, 20]);
     expect(body.items[2]).toMatchObject({
       kind: 'callCloses',
       callId: ids.circular,
@@ -94,21 +99,48 @@ describe('funding deadlines', () => {
       return (res.body as Listed).items.map((d) => d.title);
     };
     expect(await list(`from=${day(0)}&to=${day(15)}`)).toEqual(['Économie circulaire', 'Rapport final', 'Bilan Aix']);
-    expect(await list('kind=callCloses')).toEqual(['Clos', 'Économie circulaire', 'Partout']);
+    expect(await list('kind=callCloses')).toEqual(['Économie circulaire', 'Partout']);
+    expect(await list('kind=reportDue')).toEqual([
+      'Rapport de 2019',
+      'Rapport en retard',
+      'Rapport final',
+      'Bilan Aix',
+    ]);
     expect(await list(`kind=reportDue&territoryId=${ids.aix}`)).toEqual(['Bilan Aix']);
     expect(await list(`territoryId=${ids.pertuis}`)).toEqual([
-      'Clos',
+      'Rapport de 2019',
       'Rapport en retard',
       'Économie circulaire',
       'Rapport final',
       'Partout',
     ]);
-    expect(await list(`territoryId=${ids.aix}`)).toEqual(['Clos', 'Bilan Aix', 'Partout']);
+    expect(await list(`territoryId=${ids.aix}`)).toEqual(['Bilan Aix', 'Partout']);
+    // A last day alone: what is to come until then, and the reports overdue.
+    expect(await list(`to=${day(5)}`)).toEqual(['Rapport de 2019', 'Rapport en retard', 'Économie circulaire']);
+  });
+
+  it('shows any month with both kinds, the closed calls and the overdue reports of its days', async () => {
+    const list = async (from: string, to: string) => {
+      const res = await call(observer, 'GET', `/api/v1/funding/deadlines?from=${from}&to=${to}`);
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body as Listed;
+    };
+    const march2019 = await list('2019-03-01', '2019-03-31');
+    expect(march2019).toMatchObject({ from: '2019-03-01', to: '2019-03-31' });
+    expect(march2019.items.map((d) => [d.title, d.overdue])).toEqual([['Rapport de 2019', true]]);
+    const around = await list(day(-10), day(0));
+    expect(around.items.map((d) => [d.title, d.daysLeft, d.overdue])).toEqual([
+      ['Clos', -5, false],
+      ['Rapport en retard', -2, true],
+    ]);
   });
 
   it('counts the days from the day in Paris', async () => {
-    const list = await listDeadlines(t.db, { from: day(-30), to: day(30) }, new Date(`${day(-1)}T23:30:00Z`));
+    // 23:30 in UTC is already the next day in Paris (00:30 or 01:30): « Économie circulaire » is 3 days away, not 4.
+    const list = await listDeadlines(t.db, {}, new Date(`${day(-1)}T23:30:00Z`));
     expect(list.today).toBe(today);
+    expect(list.items.find((d) => d.title === 'Économie circulaire')?.daysLeft).toBe(3);
+    expect(list.items.find((d) => d.title === 'Rapport en retard')).toMatchObject({ daysLeft: -2, overdue: true });
   });
 
   it('refuses a bad query, naming the field', async () => {

@@ -8,8 +8,7 @@ import { addDays, daysBetween, parisDay } from '../../programmes/common.js';
 import type { DeadlineKind } from '../vocabulary.js';
 import { type DeadlineQuery, type DeadlineView, deadlineQuery, maxDeadlineSpanDays } from './contract.js';
 
-/** The default span of the calendar: from this many days ago to this many days ahead. */
-const defaultPastDays = 90;
+/** How far ahead the calendar reaches by default: from today, or from the `from` asked. */
 const defaultAheadDays = 365;
 
 interface DeadlineRow {
@@ -31,12 +30,19 @@ export const applicationLink = (id: string) => `/financements/dossiers/${id}`;
 
 /**
  * The deadlines between two days (inclusive), both kinds unless one is asked: calls closing, and reports not yet
- * submitted (one sent is no longer a deadline). `territory`: the reports of that territory's applications, and the
- * calls that apply there (naming one of its communes, or none: anywhere).
+ * submitted (one sent is no longer a deadline). `overdueReports`: the reports due before `from` too, however long ago
+ * (a report not sent stays owed). `territory`: the reports of that territory's applications, and the calls that apply
+ * there (naming one of its communes, or none: anywhere).
  */
 export async function deadlineRows(
   db: Handle,
-  range: { from: string; to: string; kind?: DeadlineKind | undefined; territoryId?: string | undefined },
+  range: {
+    from: string;
+    to: string;
+    overdueReports?: boolean;
+    kind?: DeadlineKind | undefined;
+    territoryId?: string | undefined;
+  },
 ): Promise<DeadlineRow[]> {
   const parts: SQL[] = [];
   if (range.kind !== 'reportDue') {
@@ -52,6 +58,7 @@ export async function deadlineRows(
       WHERE c.closes_on BETWEEN ${range.from}::date AND ${range.to}::date ${where}`);
   }
   if (range.kind !== 'callCloses') {
+    const since = range.overdueReports ? sql`` : sql`AND r.due_on >= ${range.from}::date`;
     const where = range.territoryId ? sql`AND a.territory_id = ${range.territoryId}` : sql``;
     parts.push(sql`
       SELECT 'reportDue' AS kind, r.due_on, r.title, NULL::uuid AS call_id, a.id AS application_id,
@@ -60,7 +67,7 @@ export async function deadlineRows(
       FROM funding_reports r JOIN funding_applications a ON a.id = r.application_id
       JOIN actors f ON f.id = a.funder_actor_id
       LEFT JOIN programme_territories t ON t.id = a.territory_id
-      WHERE r.submitted_on IS NULL AND r.due_on BETWEEN ${range.from}::date AND ${range.to}::date ${where}`);
+      WHERE r.submitted_on IS NULL AND r.due_on <= ${range.to}::date ${since} ${where}`);
   }
   return rowsOf<DeadlineRow>(
     db,
@@ -92,14 +99,16 @@ export function deadlineView(row: DeadlineRow, today: string): DeadlineView {
   };
 }
 
-/** The calendar's list for a query (readers), on the day `now` is in Paris. */
+/**
+ * The calendar's list for a query (readers), on the day `now` is in Paris. Without `from`, what is to come and what
+ * is late: the deadlines from today, and every report not sent whose day has passed, however long ago. With `from`,
+ * the deadlines of those days only (a month of the calendar).
+ */
 export async function listDeadlines(db: Handle, input: DeadlineQuery, now = new Date()) {
   const query = parseInput(deadlineQuery, input);
   const today = parisDay(now);
-  // One bound alone keeps the default span from it.
-  const span = defaultPastDays + defaultAheadDays;
-  const from = query.from ?? (query.to ? addDays(query.to, -span) : addDays(today, -defaultPastDays));
-  const to = query.to ?? (query.from ? addDays(query.from, span) : addDays(today, defaultAheadDays));
+  const from = query.from ?? today;
+  const to = query.to ?? addDays(from, defaultAheadDays);
   if (daysBetween(from, to) > maxDeadlineSpanDays) {
     throw invalid([{ field: 'to', code: 'deadlineSpanTooLong', params: { max: maxDeadlineSpanDays } }]);
   }
@@ -107,6 +116,7 @@ export async function listDeadlines(db: Handle, input: DeadlineQuery, now = new 
     const [known] = await rowsOf(db, sql`SELECT 1 FROM programme_territories WHERE id = ${query.territoryId}`);
     if (!known) throw invalid([{ field: 'territoryId', code: 'unknownTerritory' }]);
   }
-  const rows = await deadlineRows(db, { from, to, kind: query.kind, territoryId: query.territoryId });
-  return { items: rows.map((r) => deadlineView(r, today)), from, to, today };
+  const overdueReports = query.from === undefined;
+  const rows = await deadlineRows(db, { from, to, overdueReports, kind: query.kind, territoryId: query.territoryId });
+  return { items: rows.map((r) => deadlineView(r, today)), from: overdueReports ? null : from, to, today };
 }

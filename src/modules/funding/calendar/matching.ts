@@ -10,7 +10,9 @@ import type { Viewer } from '../../actors/visibility.js';
 import { callMatchTunables, callMatchWeights, tunables } from '../../matching/weights.js';
 import { requireProgramme } from '../../programmes/common.js';
 import { getProject } from '../../projects/service.js';
+import type { ProjectStatus } from '../../projects/vocabulary.js';
 import type { ActorFamily } from '../../reference/families.js';
+import { callStatusSql } from '../calls/status.js';
 import type { CallStatus } from '../vocabulary.js';
 import type { CallMatches, MatchReasons, ProgrammeCalls, SuitedCall, SuitedLevel } from './contract.js';
 
@@ -115,8 +117,7 @@ async function scoredPairs(
     )
     SELECT c.id AS "callId", c.title AS "callTitle", c.funder_actor_id AS "funderId", c.funder_name AS "funderName",
       to_char(c.opens_on, 'YYYY-MM-DD') AS "opensOn", to_char(c.closes_on, 'YYYY-MM-DD') AS "closesOn",
-      CASE WHEN c.opens_on IS NOT NULL AND c.opens_on <= ${options.today}::date THEN 'open' ELSE 'announced' END
-        AS status,
+      ${callStatusSql(sql`c.opens_on`, sql`c.closes_on`, options.today)} AS status,
       r.kind, r.target_id AS "targetId", x.label, x.programme_id AS "programmeId",
       x.programme_name AS "programmeName", x.theme_label AS "themeLabel", r.score,
       match_shared(c.themes, x.themes) AS "sharedThemes",
@@ -158,13 +159,19 @@ const suitedCallOf = (r: PairRow): SuitedCall => ({
   ...scoredOf(r),
 });
 
-/** The published flagship projects and the programme territories a call suits (public: drafts never show). */
+/** The projects a call is offered to: published ones still looking for partners or funding (not drafts, not done). */
+const lookingForFunding = sql.join(
+  (['seekingPartners', 'inProgress'] satisfies ProjectStatus[]).map((s) => sql`${s}`),
+  sql`, `,
+);
+
+/** The flagship projects still looking for funding and the programme territories a call suits (public). */
 export async function matchesOfCall(db: Db, callId: string, today: string): Promise<CallMatches> {
   const [call] = await rowsOf<{ id: string }>(db, sql`SELECT id FROM funding_calls WHERE id = ${callId}`);
   if (!call) throw notFound('Appel à projets');
   const rows = await scoredPairs(db, {
     calls: sql`c.id = ${callId}`,
-    targets: sql`${projectTargets(sql`p.status <> 'draft'`)} UNION ALL ${territoryTargets(sql`true`)}`,
+    targets: sql`${projectTargets(sql`p.status IN (${lookingForFunding})`)} UNION ALL ${territoryTargets(sql`true`)}`,
     perTarget: false,
     today,
   });

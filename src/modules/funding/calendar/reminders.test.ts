@@ -25,6 +25,12 @@ describe('reminders of funding deadlines', () => {
   const ids: Record<string, string> = {};
 
   const pass = (now: Date) => sendDeadlineReminders(db, { publicUrl, now });
+  /** The reminders of a call or a report, as [due date, days before]. */
+  const remindersOf = async (id: string) =>
+    (await db.select().from(fundingReminders))
+      .filter((r) => (r.callId ?? r.reportId) === id)
+      .map((r) => [r.dueOn, r.daysBefore])
+      .sort();
   const mailsTo = async (email: string) => db.select().from(outbox).where(eq(outbox.recipient, email));
 
   beforeAll(async () => {
@@ -52,9 +58,12 @@ describe('reminders of funding deadlines', () => {
       [
         { title: 'Rapport intermédiaire', dueOn: '2018-02-04' },
         { title: 'Rapport déjà envoyé', dueOn: '2018-02-04', submittedOn: '2018-01-20' },
+        // Overdue since 2017 and never sent: late, listed as such, but past any reminder.
+        { title: 'Rapport de 2017', dueOn: '2017-06-30' },
       ],
     );
     ids.application = application.applicationId;
+    ids.overdueReport = application.reportIds[2] ?? '';
   });
   afterAll(() => database.close());
 
@@ -113,11 +122,7 @@ describe('reminders of funding deadlines', () => {
 
   it('sends the 3-day reminder when its day comes, after the 14-day one', async () => {
     expect(await pass(feb(12))).toEqual({ reminders: 1, notified: 2 });
-    const rows = await db
-      .select()
-      .from(fundingReminders)
-      .where(eq(fundingReminders.callId, ids.in14 ?? ''));
-    expect(rows.map((r) => [r.dueOn, r.daysBefore]).sort()).toEqual([
+    expect(await remindersOf(ids.in14 ?? '')).toEqual([
       ['2018-02-15', 14],
       ['2018-02-15', 3],
     ]);
@@ -130,11 +135,7 @@ describe('reminders of funding deadlines', () => {
       .where(eq(fundingCalls.id, ids.in14 ?? ''));
     expect(await pass(feb(12))).toEqual({ reminders: 1, notified: 2 });
     expect(await pass(feb(13))).toEqual({ reminders: 0, notified: 0 });
-    const rows = await db
-      .select()
-      .from(fundingReminders)
-      .where(eq(fundingReminders.callId, ids.in14 ?? ''));
-    expect(rows.map((r) => [r.dueOn, r.daysBefore]).sort()).toEqual([
+    expect(await remindersOf(ids.in14 ?? '')).toEqual([
       ['2018-02-15', 14],
       ['2018-02-15', 3],
       ['2018-02-20', 14],
@@ -156,5 +157,28 @@ describe('reminders of funding deadlines', () => {
     expect(targets.has(ids.in28 ?? '')).toBe(false);
     expect(targets.has(ids.closed ?? '')).toBe(false);
     expect(reminded.filter((r) => r.kind === 'reportDue')).toHaveLength(1);
+  });
+
+  it('never reminds a report long overdue, however many hours the pass runs', async () => {
+    const notified = await db.$count(notifications);
+    for (const hour of ['00', '06', '12', '18', '22']) {
+      expect(await pass(new Date(`2018-02-14T${hour}:05:00Z`))).toEqual({ reminders: 0, notified: 0 });
+    }
+    expect(await remindersOf(ids.overdueReport ?? '')).toEqual([]);
+    expect(await db.$count(notifications)).toBe(notified);
+  });
+
+  it('counts the days left from the day in Paris, not in UTC', async () => {
+    const funder = await insertActor(db, { family: 'publicAuthority', name: 'Ville de Pertuis' });
+    const id = await insertCall(db, funder, { title: 'Circuits courts', closesOn: '2019-04-04' });
+    // 22:30 UTC on 31 March is 00:30 on 1 April in Paris (summer time): 3 days left, so the 3-day reminder (from
+    // the UTC day it would be 4 days, and the 14-day one).
+    expect(await pass(new Date('2019-03-31T22:30:00Z'))).toEqual({ reminders: 1, notified: 2 });
+    expect(await remindersOf(id)).toEqual([['2019-04-04', 3]]);
+    const [told] = await db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.link, `/financements/appels/${id}`));
+    expect(told?.title).toBe('Clôture d’appel à projets dans 3 jours\u202f: Circuits courts');
   });
 });

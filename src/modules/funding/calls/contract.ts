@@ -59,7 +59,8 @@ export const callFields = z
 export type CallInput = z.input<typeof callFields>;
 export type CallData = z.output<typeof callFields>;
 
-const named = z.object({ id: z.uuid(), name: z.string() });
+/** A reference shown by its name (a funder, a programme, a territory…). */
+export const named = z.object({ id: z.uuid(), name: z.string() });
 
 export const callSummary = z.object({
   id: z.uuid(),
@@ -77,8 +78,8 @@ export const callSummary = z.object({
   /** Computed from the dates and today. */
   status: z.enum(callStatuses),
   link: z.string(),
-  /** How many applications answer it (their details are for staff and observers). */
-  applicationCount: z.number().int(),
+  /** How many applications answer it: for staff and observers only (null for the public and members). */
+  applicationCount: z.number().int().nullable(),
 });
 export type CallSummary = z.infer<typeof callSummary>;
 

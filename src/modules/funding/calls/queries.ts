@@ -1,4 +1,5 @@
-// Reading calls for projects: anyone may; the applications answering a call are shown to staff and observers only.
+// Reading calls for projects: anyone may; the applications answering a call (and how many there are) are shown to
+// staff and observers only.
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { textArray } from '../../../db/arrays.js';
 import type { Db } from '../../../db/client.js';
@@ -13,12 +14,9 @@ import { fundingApplications } from '../applications/schema.js';
 import type { CallStatus } from '../vocabulary.js';
 import type { CallDetail, CallPage, CallQuery, CallSummary } from './contract.js';
 import { fundingCalls } from './schema.js';
+import { callStatusSql } from './status.js';
 
-/** Where a call stands on `today` (a Paris day): closed once its closing date passed, announced until it opens. */
-const statusSql = (today: string) => sql<CallStatus>`case
-  when ${fundingCalls.closesOn} < ${today}::date then 'closed'
-  when ${fundingCalls.opensOn} is null or ${fundingCalls.opensOn} > ${today}::date then 'announced'
-  else 'open' end`;
+const statusSql = (today: string) => callStatusSql(sql`${fundingCalls.opensOn}`, sql`${fundingCalls.closesOn}`, today);
 /** Open calls first, then announced ones, then closed ones. */
 const rankSql = (today: string) => sql`case ${statusSql(today)} when 'open' then 0 when 'announced' then 1 else 2 end`;
 
@@ -35,6 +33,9 @@ function selection(today: string) {
 }
 type Row = { call: typeof fundingCalls.$inferSelect; funderName: string; status: CallStatus; applicationCount: number };
 
+/** How many applications answer a call is the funding readers' business, not the public's. */
+const countFor = (viewer: Viewer, r: Row) => (readsFunding(viewer) ? r.applicationCount : null);
+
 async function communeNames(db: Db, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
   const rows = await db
@@ -44,7 +45,7 @@ async function communeNames(db: Db, codes: string[]): Promise<Map<string, string
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-function summaryOf(r: Row, names: Map<string, string>): CallSummary {
+function summaryOf(viewer: Viewer, r: Row, names: Map<string, string>): CallSummary {
   const c = r.call;
   return {
     id: c.id,
@@ -61,7 +62,7 @@ function summaryOf(r: Row, names: Map<string, string>): CallSummary {
     closesOn: c.closesOn,
     status: r.status,
     link: c.link,
-    applicationCount: r.applicationCount,
+    applicationCount: countFor(viewer, r),
   };
 }
 
@@ -70,7 +71,12 @@ function summaryOf(r: Row, names: Map<string, string>): CallSummary {
  * without communes applies everywhere); open calls first by closing date, then announced ones, then closed ones, the
  * latest closed first.
  */
-export async function listCalls(db: Db, query: CallQuery, today = parisDay(new Date())): Promise<CallPage> {
+export async function listCalls(
+  db: Db,
+  viewer: Viewer,
+  query: CallQuery,
+  today = parisDay(new Date()),
+): Promise<CallPage> {
   const conditions: SQL[] = [];
   const q = query.q?.trim() || null;
   const tsquery = q ? sql`websearch_to_tsquery('fr_unaccent', ${q})` : null;
@@ -115,7 +121,7 @@ export async function listCalls(db: Db, query: CallQuery, today = parisDay(new D
     db,
     rows.flatMap((r) => r.call.communeCodes),
   );
-  return { items: rows.map((r) => summaryOf(r, names)), total, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map((r) => summaryOf(viewer, r, names)), total, page: query.page, pageSize: query.pageSize };
 }
 
 /** One call with its funder, its documents' metadata and, for staff and observers, the applications answering it. */
@@ -145,7 +151,7 @@ export async function getCall(db: Db, viewer: Viewer, id: string, today = parisD
       : Promise.resolve(null),
   ]);
   return {
-    ...summaryOf(row, names),
+    ...summaryOf(viewer, row, names),
     description: row.call.description,
     documents: documents.get(id) ?? [],
     applications,

@@ -155,6 +155,7 @@ describe('funding calls routes', () => {
     // « today » decides the status: in 2017 the Région–ADEME call was open.
     const then = await listCalls(
       t.db,
+      null,
       { theme: [], status: ['open'], commune: [], page: 1, pageSize: 20 },
       '2017-10-01',
     );
@@ -178,10 +179,19 @@ describe('funding calls routes', () => {
       amountRequested: 40_000,
     });
     const anonymous = (await call(null, 'GET', `${base}/${target.id}`)).body as CallDetail;
-    expect(anonymous).toMatchObject({ applicationCount: 1, applications: null, canEdit: false, documents: [] });
-    expect(((await call(member, 'GET', `${base}/${target.id}`)).body as CallDetail).applications).toBeNull();
+    // Neither the applications nor how many there are: that is the funding readers' business.
+    expect(anonymous).toMatchObject({ applicationCount: null, applications: null, canEdit: false, documents: [] });
+    expect((await call(member, 'GET', `${base}/${target.id}`)).body).toMatchObject({
+      applicationCount: null,
+      applications: null,
+    });
+    const publicList = (await call(null, 'GET', base)).body as CallPage;
+    expect(publicList.items.map((c) => c.applicationCount)).toEqual(publicList.items.map(() => null));
     const read = (await call(observer, 'GET', `${base}/${target.id}`)).body as CallDetail;
     expect(read.applications?.map((a) => a.title)).toEqual(['Dossier Pertuis']);
+    expect(read.applicationCount).toBe(1);
+    const listed = (await call(observer, 'GET', base)).body as CallPage;
+    expect(listed.items.find((c) => c.id === target.id)?.applicationCount).toBe(1);
     expect(read.canEdit).toBe(false);
 
     const refused = await call(animator, 'DELETE', `${base}/${target.id}`);
@@ -191,6 +201,27 @@ describe('funding calls routes', () => {
     expect((await call(observer, 'DELETE', `${base}/${other?.id}`)).status).toBe(403);
     expect((await call(animator, 'DELETE', `${base}/${other?.id}`)).status).toBe(204);
     expect((await call(null, 'GET', `${base}/${other?.id}`)).status).toBe(404);
+  });
+
+  it('opens a call with only a closing date until that date', async () => {
+    const onlyCloses = (
+      await call(animator, 'POST', base, input({ title: 'Appel au fil de l’eau', opensOn: null, closesOn: isoDay(15) }))
+    ).body as CallDetail;
+    expect(onlyCloses.status).toBe('open');
+    const onlyOpens = (
+      await call(animator, 'POST', base, input({ title: 'Appel permanent', opensOn: isoDay(-3), closesOn: null }))
+    ).body as CallDetail;
+    expect(onlyOpens.status).toBe('open');
+    const later = await listCalls(
+      t.db,
+      null,
+      { theme: [], status: ['closed'], commune: [], page: 1, pageSize: 100 },
+      isoDay(16),
+    );
+    expect(later.items.map((c) => c.title)).toContain(onlyCloses.title);
+    const open = ((await call(null, 'GET', `${base}?status=open`)).body as CallPage).items.map((c) => c.title);
+    expect(open).toEqual(expect.arrayContaining([onlyCloses.title, onlyOpens.title]));
+    for (const id of [onlyCloses.id, onlyOpens.id]) await call(animator, 'DELETE', `${base}/${id}`);
   });
 
   it('edits a call', async () => {

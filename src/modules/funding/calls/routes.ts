@@ -6,7 +6,7 @@ import { createCall, deleteCall, updateCall } from './service.js';
 
 export function registerFundingCallRoutes(app: App, ctx: AppContext) {
   const { db } = ctx;
-  registerRoute(app, r.list, ({ query }) => listCalls(db, query));
+  registerRoute(app, r.list, ({ query, auth }) => listCalls(db, auth.user, query));
   registerRoute(app, r.get, ({ params, auth }) => getCall(db, auth.user, params.id));
   registerRoute(app, r.create, async ({ body, auth }) => getCall(db, auth.user, await createCall(db, auth.user, body)));
   registerRoute(app, r.update, async ({ params, body, auth }) => {

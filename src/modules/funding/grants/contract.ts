@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { readers, staff } from '../../../auth/roles.js';
 import { dateTime, defineRoute, idParams } from '../../../http/contract.js';
 import { scdlSeverities } from '../vocabulary.js';
+import { scdlOutcomes } from './outcome.js';
 
 const base = '/api/v1/funding/grants';
 const tags = ['funding'];
@@ -29,6 +30,8 @@ export type ScdlImportView = z.infer<typeof scdlImportView>;
 export const scdlIssueView = z.object({
   id: z.number().int(),
   severity: z.enum(scdlSeverities),
+  /** What the import did about it (outcome.ts): refused the line, repaired the value, imported it incomplete… */
+  outcome: z.enum(scdlOutcomes),
   line: z.number().int().nullable(),
   column: z.string().nullable(),
   code: z.string(),
@@ -70,7 +73,7 @@ export const listImports = defineRoute({
 
 export const reportQuery = z.object({
   ...pageQuery,
-  severity: z.enum(scdlSeverities).optional(),
+  outcome: z.enum(scdlOutcomes).optional(),
   column: z.string().trim().min(1).max(200).optional(),
 });
 
@@ -87,6 +90,7 @@ export const importReport = defineRoute({
     summary: z.array(
       z.object({
         severity: z.enum(scdlSeverities),
+        outcome: z.enum(scdlOutcomes),
         column: z.string().nullable(),
         code: z.string(),
         count: z.number().int(),
@@ -148,13 +152,19 @@ export const listGrants = defineRoute({
     totalAmount: z.number(),
     attributors: z.array(z.object({ siret: z.string(), name: z.string(), count: z.number().int() })),
     years: z.array(z.number().int()),
+    /** The grants (of these filters) missing a required value, which the SCDL export leaves out, and the values. */
+    incomplete: z.object({
+      total: z.number().int(),
+      missing: z.array(z.object({ field: z.string(), title: z.string(), count: z.number().int() })),
+    }),
   }),
 });
 
 export const exportGrants = defineRoute({
   method: 'GET',
   path: `${base}.csv`,
-  summary: 'The grants (same filters as the list) in the SCDL « subventions » format: every field of the schema',
+  summary:
+    'The complete grants (same filters as the list) in the SCDL « subventions » format: every field of the schema; the header X-Scdl-Excluded counts the incomplete ones left out, X-Scdl-Excluded-Missing names the values they miss',
   tags,
   access: readers,
   query: grantFilters,

@@ -1,8 +1,10 @@
 // The grants imported from SCDL files: a page of them with their count and total amount, and their export in the
 // SCDL « subventions » format itself — every field of the schema as a column in the schema's order, comma-separated
 // UTF-8, each cell the record's normalised text, which passes the schema (validate.ts normalised it on import).
+// A grant imported incomplete (a required value left empty, see outcome.ts) would not: the export leaves it out and
+// says how many it left out, the list says how many there are and which values they miss.
 import { stringify } from 'csv-stringify/sync';
-import { and, asc, count, desc, eq, type SQL, sql, sum } from 'drizzle-orm';
+import { and, asc, count, desc, eq, not, type SQL, sql, sum } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import type { CurrentUser } from '../../accounts/service.js';
 import { requireFundingReader } from '../applications/access.js';
@@ -35,6 +37,39 @@ function whereOf(f: GrantFilters): SQL | undefined {
   return filters.length ? and(...filters) : undefined;
 }
 
+/** A required field of the schema without a value in the grant's record. */
+const lacks = (name: string) => sql`coalesce(${scdlGrants.record}->>${name}, '') = ''`;
+
+const requiredFields = () => scdlSchema().fields.filter((f) => f.constraints?.required);
+
+/** A grant whose record misses a required value: what the SCDL export leaves out. */
+const incomplete = () =>
+  sql`(${sql.join(
+    requiredFields().map((f) => lacks(f.name)),
+    sql` or `,
+  )})`;
+
+/** How many grants (of these filters) miss a required value, and which values, each with its schema title. */
+async function incompleteGrants(db: Db, where: SQL | undefined) {
+  const fields = requiredFields();
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*) filter (where ${incomplete()})`.mapWith(Number),
+      ...Object.fromEntries(
+        fields.map((f, i) => [`f${i}`, sql<number>`count(*) filter (where ${lacks(f.name)})`.mapWith(Number)]),
+      ),
+    })
+    .from(scdlGrants)
+    .where(where);
+  const counts = row as Record<string, number> | undefined;
+  return {
+    total: counts?.total ?? 0,
+    missing: fields
+      .map((f, i) => ({ field: f.name, title: f.title ?? f.name, count: counts?.[`f${i}`] ?? 0 }))
+      .filter((m) => m.count > 0),
+  };
+}
+
 const order = [desc(scdlGrants.conventionOn), asc(scdlGrants.attributorName), asc(scdlGrants.beneficiaryName)];
 
 export async function listGrants(
@@ -44,7 +79,7 @@ export async function listGrants(
 ) {
   requireFundingReader(by);
   const where = whereOf(query);
-  const [rows, [totals], attributors, years] = await Promise.all([
+  const [rows, [totals], attributors, years, incompletes] = await Promise.all([
     db
       .select({
         id: scdlGrants.id,
@@ -81,6 +116,7 @@ export async function listGrants(
       .groupBy(scdlGrants.attributorSiret)
       .orderBy(sql`max(${scdlGrants.attributorName})`),
     db.selectDistinct({ year: grantYear }).from(scdlGrants).orderBy(desc(grantYear)),
+    incompleteGrants(db, where),
   ]);
   const items: ScdlGrantView[] = rows.map((r) => ({ ...r, year: Number(r.year) }));
   return {
@@ -89,20 +125,26 @@ export async function listGrants(
     totalAmount: Number(totals?.amount ?? 0),
     attributors,
     years: years.map((y) => Number(y.year)),
+    incomplete: incompletes,
   };
 }
 
-/** The grants in the SCDL format, oldest convention first. */
-export async function grantsCsv(db: Db, by: CurrentUser | null, filters: GrantFilters): Promise<string> {
+/** The complete grants in the SCDL format, oldest convention first, and the incomplete ones left out. */
+export async function grantsCsv(db: Db, by: CurrentUser | null, filters: GrantFilters) {
   requireFundingReader(by);
   const names = scdlSchema().fields.map((f) => f.name);
-  const rows = await db
-    .select({ record: scdlGrants.record })
-    .from(scdlGrants)
-    .where(whereOf(filters))
-    .orderBy(asc(scdlGrants.conventionOn), asc(scdlGrants.attributorSiret), asc(scdlGrants.id));
-  return stringify([names, ...rows.map((r) => names.map((name) => r.record[name] ?? ''))], {
+  const where = whereOf(filters);
+  const [rows, excluded] = await Promise.all([
+    db
+      .select({ record: scdlGrants.record })
+      .from(scdlGrants)
+      .where(and(where, not(incomplete())))
+      .orderBy(asc(scdlGrants.conventionOn), asc(scdlGrants.attributorSiret), asc(scdlGrants.id)),
+    incompleteGrants(db, where),
+  ]);
+  const csv = stringify([names, ...rows.map((r) => names.map((name) => r.record[name] ?? ''))], {
     delimiter: ',',
     record_delimiter: '\r\n',
   });
+  return { csv, excluded };
 }

@@ -2,8 +2,9 @@
 // severity (an error refuses, a warning tells what was imported), its placeholders taken from the schema's field.
 import type { FieldMessageCode } from '../../../http/messages.js';
 import type { ScdlSeverity } from '../vocabulary.js';
+import { fillWhenAbsent, importedIncomplete } from './outcome.js';
 import type { SchemaField, TableSchema } from './table-schema.js';
-import { checkValue, fillWhenAbsent } from './validate.js';
+import { checkValue } from './validate.js';
 
 export interface StoredFinding {
   severity: ScdlSeverity;
@@ -30,6 +31,7 @@ export function issueMessage(
   const c = field?.constraints ?? {};
   const warning = finding.severity === 'warning';
   const fill = { fill: fillWhenAbsent[finding.column ?? ''] ?? '' };
+  const incomplete = importedIncomplete.has(finding.column ?? '');
   // A deviation's message says what was imported: the value as the validation normalised it again.
   const fixed = () => ({ fixed: field && finding.value !== null ? (checkValue(field, finding.value).text ?? '') : '' });
   switch (finding.code) {
@@ -42,6 +44,7 @@ export function issueMessage(
     case 'extra-label':
       return { messageCode: 'scdlExtraLabel', params: {} };
     case 'missing-label':
+      if (warning && incomplete) return { messageCode: 'scdlMissingLabelIncomplete', params: {} };
       return warning
         ? { messageCode: 'scdlMissingLabelFilled', params: fill }
         : { messageCode: 'scdlMissingLabel', params: {} };
@@ -50,6 +53,7 @@ export function issueMessage(
     case 'extra-cell':
       return { messageCode: 'scdlExtraCell', params: {} };
     case 'missing-cell':
+      if (warning && incomplete) return { messageCode: 'scdlMissingCellIncomplete', params: {} };
       return warning
         ? { messageCode: 'scdlMissingCellFilled', params: fill }
         : { messageCode: 'scdlMissingCell', params: {} };

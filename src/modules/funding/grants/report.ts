@@ -1,16 +1,24 @@
 // What the imports of SCDL files left: the list of imports, one import's report (its counts, its findings summed by
-// column and code, one page of them by line, filtered by severity or column), and its findings as CSV. Staff and the
+// column and code, one page of them by line, filtered by outcome or column), and its findings as CSV. Staff and the
 // steering committee read them.
 import { stringify } from 'csv-stringify/sync';
-import { and, asc, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, not, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { notFound } from '../../../errors.js';
 import { fieldMessage } from '../../../http/messages.js';
 import type { CurrentUser } from '../../accounts/service.js';
+import { neutraliseFormula } from '../../events/exports.js';
 import { requireFundingReader } from '../applications/access.js';
-import type { ScdlSeverity } from '../vocabulary.js';
 import type { ScdlImportView, ScdlIssueView } from './contract.js';
 import { issueMessage } from './issue-messages.js';
+import {
+  codeLabel,
+  findingOutcome,
+  importedIncomplete,
+  outcomeLabel,
+  type ScdlOutcome,
+  structureCodes,
+} from './outcome.js';
 import { scdlImportIssues, scdlImports } from './schema.js';
 import { scdlSchema } from './table-schema.js';
 
@@ -55,7 +63,13 @@ type IssueRow = Pick<typeof scdlImportIssues.$inferSelect, 'id' | 'severity' | '
 
 function toIssueView(row: IssueRow): ScdlIssueView {
   const { messageCode, params } = issueMessage(scdlSchema(), row);
-  return { ...row, messageCode, params, message: fieldMessage(messageCode, 'fr', params) };
+  return {
+    ...row,
+    outcome: findingOutcome(row),
+    messageCode,
+    params,
+    message: fieldMessage(messageCode, 'fr', params),
+  };
 }
 
 const issueColumns = {
@@ -67,6 +81,18 @@ const issueColumns = {
   value: scdlImportIssues.value,
 };
 
+/** The findings of one outcome, as findingOutcome tells them apart. */
+function outcomeFilter(outcome: ScdlOutcome): SQL | undefined {
+  const i = scdlImportIssues;
+  const incompleteCell = and(eq(i.code, 'missing-cell'), inArray(i.column, [...importedIncomplete]));
+  const structure = inArray(i.code, [...structureCodes]);
+  if (outcome === 'refused') return eq(i.severity, 'error');
+  const tolerated = eq(i.severity, 'warning');
+  if (outcome === 'structure') return and(tolerated, structure);
+  if (outcome === 'incomplete') return and(tolerated, incompleteCell);
+  return and(tolerated, not(structure), sql`not coalesce(${incompleteCell}, false)`);
+}
+
 /** The file first, then by line; within a line, in the order the findings were made. */
 const issueOrder = [sql`${scdlImportIssues.line} asc nulls first`, asc(scdlImportIssues.id)];
 
@@ -74,12 +100,12 @@ export async function importReport(
   db: Db,
   by: CurrentUser | null,
   id: string,
-  query: { page: number; pageSize: number; severity?: ScdlSeverity | undefined; column?: string | undefined },
+  query: { page: number; pageSize: number; outcome?: ScdlOutcome | undefined; column?: string | undefined },
 ) {
   requireFundingReader(by);
   const row = await requireImport(db, id);
-  const filters: SQL[] = [eq(scdlImportIssues.importId, id)];
-  if (query.severity) filters.push(eq(scdlImportIssues.severity, query.severity));
+  const filters: (SQL | undefined)[] = [eq(scdlImportIssues.importId, id)];
+  if (query.outcome) filters.push(outcomeFilter(query.outcome));
   if (query.column) filters.push(eq(scdlImportIssues.column, query.column));
   const where = and(...filters);
   const [items, [total], summary] = await Promise.all([
@@ -105,16 +131,15 @@ export async function importReport(
   ]);
   return {
     import: toImportView(row),
-    summary,
+    summary: summary.map((s) => ({ ...s, outcome: findingOutcome(s) })),
     issues: { items: items.map(toIssueView), total: total?.n ?? 0 },
   };
 }
 
-const severityLabels: Record<ScdlSeverity, string> = { error: 'Erreur (ligne refusée)', warning: 'Écart (importé)' };
-
 /**
  * Every finding of an import as CSV for a spreadsheet in French (`;`, UTF-8 with a BOM, CRLF). An import's findings
- * are bounded by its 10 MB file: built at once.
+ * are bounded by its 10 MB file: built at once. The column's name and the value come from the uploaded file: a
+ * spreadsheet must not evaluate them as formulas.
  */
 export async function issuesCsv(
   db: Db,
@@ -130,9 +155,18 @@ export async function issuesCsv(
     .orderBy(...issueOrder);
   const records = items.map((r) => {
     const view = toIssueView(r);
-    return [r.line ?? '', r.column ?? '', severityLabels[r.severity], r.code, r.value ?? '', view.message];
+    return [
+      r.line ?? '',
+      neutraliseFormula(r.column ?? ''),
+      outcomeLabel(view.outcome),
+      r.code,
+      codeLabel(r.code),
+      neutraliseFormula(r.value ?? ''),
+      view.message,
+    ];
   });
-  const csv = stringify([['Ligne', 'Colonne', 'Gravité', 'Code', 'Valeur', 'Message'], ...records], {
+  const header = ['Ligne', 'Colonne', 'Résultat', 'Code', 'Constat', 'Valeur', 'Message'];
+  const csv = stringify([header, ...records], {
     delimiter: ';',
     record_delimiter: '\r\n',
     bom: true,

@@ -17,7 +17,7 @@ import {
   type ScdlFixture,
   scdlFixture,
 } from './fixtures.js';
-import { importGrantFile } from './imports.js';
+import { importGrantFile, recordHash } from './imports.js';
 import { scdlGrants, scdlImportIssues, scdlImports } from './schema.js';
 import { scdlSchema } from './table-schema.js';
 import { validateFile } from './validate.js';
@@ -77,7 +77,7 @@ describe('SCDL grants: import, report, list and export', () => {
   });
   afterAll(() => t.close());
 
-  it('accepts the valid example: every line imported, only its column warnings reported; a re-import adds nothing', async () => {
+  it('accepts the valid example: every line imported, only its deviations of structure reported; a re-import adds nothing', async () => {
     const res = await importFixture('exemple_valide.csv');
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
@@ -91,7 +91,7 @@ describe('SCDL grants: import, report, list and export', () => {
       warnings: 3,
     });
     expect(await storedFindings(res.body.id)).toEqual(
-      expected([...fillableColumnsMissing, [1, 'dispositifAide', 'extra-label', 'warning']]),
+      expected([...fillableColumnsMissing, [1, 'dispositifAide', 'extra-label', 'structure']]),
     );
     const again = await importFixture('exemple_valide.csv');
     expect([again.status, again.body.rows, again.body.imported, again.body.rejected]).toEqual([201, 29, 0, 0]);
@@ -107,25 +107,26 @@ describe('SCDL grants: import, report, list and export', () => {
   it('reports exactly the errors of the invalid examples, imports none of their lines, and says so', async () => {
     const before = await counts();
     const cells = await importFixture('exemple_invalide_erreurs_cellules.csv');
-    expect(cells.body).toMatchObject({ rows: 29, imported: 0, rejected: 29, errors: 63, warnings: 3 });
+    expect(cells.body).toMatchObject({ rows: 29, imported: 0, rejected: 29, errors: 64, warnings: 2 });
     expect(await storedFindings(cells.body.id)).toEqual(expected([...fillableColumnsMissing, ...cellErrors]));
     const columns = await importFixture('exemple_invalide_erreurs_colonnes.csv');
     expect(columns.body).toMatchObject({ rows: 29, imported: 0, rejected: 29 });
     expect(await storedFindings(columns.body.id)).toEqual(
       expected([
         ...fillableColumnsMissing,
-        [1, 'NOM_Beneficiaire', 'extra-label', 'warning'],
-        [1, 'nomBeneficiaire', 'missing-label', 'error'],
+        [1, 'NOM_Beneficiaire', 'extra-label', 'structure'],
+        [1, 'nomBeneficiaire', 'missing-label', 'refused'],
         ...cellErrors,
       ]),
     );
     expect((await counts()).grants).toBe(before.grants);
 
     // The report: its findings summed by column and code, filtered, each with its message in words.
-    const report = await call(observer, 'GET', `${base}/imports/${cells.body.id}?severity=error&column=idAttribuant`);
+    const report = await call(observer, 'GET', `${base}/imports/${cells.body.id}?outcome=refused&column=idAttribuant`);
     expect(report.body.issues.total).toBe(29);
     expect(report.body.summary).toContainEqual({
       severity: 'error',
+      outcome: 'refused',
       column: 'idBeneficiaire',
       code: 'french-siret-value',
       count: 20,
@@ -133,15 +134,20 @@ describe('SCDL grants: import, report, list and export', () => {
     const line7 = report.body.issues.items.find((i: { line: number }) => i.line === 7);
     expect(line7).toMatchObject({
       code: 'pattern',
+      outcome: 'refused',
       value: '218601946',
       messageCode: 'scdlPattern',
       message: 'Format non respecté (par exemple 23350001600040)\u202f: ligne refusée.',
     });
-    const warnings = await call(observer, 'GET', `${base}/imports/${cells.body.id}?severity=warning`);
+    const warnings = await call(observer, 'GET', `${base}/imports/${cells.body.id}?outcome=structure`);
     expect(warnings.body.issues.items.map((i: { message: string }) => i.message)).toEqual([
       'Colonne obligatoire absente\u202f: chaque ligne est importée avec «\u00a0Non renseigné\u00a0».',
       'Colonne obligatoire absente\u202f: chaque ligne est importée avec «\u00a0Non renseigné\u00a0».',
-      'Format lisible sans ambiguïté\u202f: importé «\u00a02017-06-27/2018-06-27\u00a0».',
+    ]);
+    // Line 8's period `2017-06-27_2018-06-27` is the schema error it is: its line is refused.
+    const line8 = await call(observer, 'GET', `${base}/imports/${cells.body.id}?column=datesPeriodeVersement`);
+    expect(line8.body.issues.items).toMatchObject([
+      { line: 8, code: 'pattern', outcome: 'refused', messageCode: 'scdlPattern' },
     ]);
 
     const csv = await call(observer, 'GET', `${base}/imports/${cells.body.id}/issues.csv`);
@@ -151,17 +157,48 @@ describe('SCDL grants: import, report, list and export', () => {
       .replace(/^\ufeff/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('Ligne;Colonne;Gravité;Code;Valeur;Message');
-    expect(lines).toHaveLength(1 + 63 + 3);
+    expect(lines[0]).toBe('Ligne;Colonne;Résultat;Code;Constat;Valeur;Message');
+    expect(lines).toHaveLength(1 + 64 + 2);
     expect(lines).toContain(
-      '6;montant;Erreur (ligne refusée);type-error;100000,1;Nombre illisible\u202f: chiffres et point décimal attendus (ex. 47800.20), sans espace ni virgule.',
+      '6;montant;Non conforme — ligne refusée;type-error;Type de valeur;100000,1;Nombre illisible\u202f: chiffres et point décimal attendus (ex. 47800.20), sans espace ni virgule.',
+    );
+    expect(lines).toContain(
+      '1;idServiceInstructeur;Écart de structure;missing-label;Colonne absente;;Colonne obligatoire absente\u202f: chaque ligne est importée avec «\u00a0Non renseigné\u00a0».',
     );
   });
 
-  it('imports Haute-Garonne’s file with its deviations, linking the directory’s organisations', async () => {
+  it('neutralises formulas in the findings CSV: the column names and values come from the uploaded file', async () => {
+    const res = await upload(Buffer.from('nomAttribuant,=HYPERLINK(A1),montant\nX,y,@SUM(1)\n'), 'f.csv');
+    const csv = await call(observer, 'GET', `${base}/imports/${res.body.id}/issues.csv`);
+    const lines = csv.text
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines).toContain(
+      "1;'=HYPERLINK(A1);Écart de structure;extra-label;Colonne inconnue;;Colonne inconnue du schéma SCDL\u202f: ignorée.",
+    );
+    expect(lines.find((l) => l.startsWith('2;montant;'))).toContain(";'@SUM(1);");
+    expect(lines.every((l) => !/;[=+\-@]/.test(l))).toBe(true);
+  });
+
+  it('imports Haute-Garonne’s file with its deviations, Sicoval’s grants incomplete, linking the directory’s organisations', async () => {
+    const before = await counts();
     const res = await importFixture('haute-garonne-2017.csv');
-    expect(res.body).toMatchObject({ delimiter: ';', rows: 69, imported: 40, rejected: 29, errors: 31 });
+    expect(res.body).toMatchObject({ delimiter: ';', rows: 69, imported: 68, rejected: 1, errors: 5 });
+    expect((await counts()).grants).toBe((before.grants ?? 0) + 68);
     expect(await storedFindings(res.body.id)).toEqual(expected(hauteGaronneFindings));
+    const outcomes = await Promise.all(
+      (['refused', 'repaired', 'incomplete', 'structure'] as const).map(async (outcome) => {
+        const r = await call(observer, 'GET', `${base}/imports/${res.body.id}?outcome=${outcome}&pageSize=1`);
+        return [outcome, r.body.issues.total, r.body.issues.items[0]?.outcome];
+      }),
+    );
+    expect(outcomes).toEqual([
+      ['refused', 5, 'refused'],
+      ['repaired', 68 + 68 + 40, 'repaired'],
+      ['incomplete', 28, 'incomplete'],
+      ['structure', 2, 'structure'],
+    ]);
     const list = await call(observer, 'GET', `${base}?attributor=21310458100011&pageSize=100`);
     expect([list.body.total, list.body.totalAmount]).toEqual([40, 132733.5]);
     expect(list.body.items.every((g: { attributorActorId: string }) => g.attributorActorId === roques)).toBe(true);
@@ -182,15 +219,20 @@ describe('SCDL grants: import, report, list and export', () => {
   it('lists the grants with their filters, totals and choices', async () => {
     const all = await call(observer, 'GET', `${base}?pageSize=10`);
     expect([all.status, all.body.total, all.body.items.length, all.body.totalAmount]).toEqual([
-      200,
-      69,
-      10,
-      2821393.5 + 132733.5,
+      200, 97, 10, 3172952.35,
     ]);
     expect(all.body.attributors).toEqual([
       { siret: '21060004500392', name: 'ANTIBES', count: 29 },
+      { siret: '24310063300011', name: 'COMMUNAUTE D AGGLOMERATION DU SICOVAL', count: 28 },
       { siret: '21310458100011', name: 'COMMUNE DE ROQUES', count: 40 },
     ]);
+    // Sicoval's grants, imported without their payment period: counted, and named by what they miss.
+    expect(all.body.incomplete).toEqual({
+      total: 28,
+      missing: [{ field: 'datesPeriodeVersement', title: 'Date ou période de versement', count: 28 }],
+    });
+    const antibes = await call(observer, 'GET', `${base}?attributor=21060004500392`);
+    expect(antibes.body.incomplete).toEqual({ total: 0, missing: [] });
     expect(all.body.years).toEqual([2018, 2017, 2016, 2015, 2014, 2013, 2012, 2011]);
     const roques2017 = await call(observer, 'GET', `${base}?attributor=21310458100011&year=2017`);
     expect([roques2017.body.total, roques2017.body.totalAmount]).toEqual([20, 56463.5]);
@@ -219,14 +261,25 @@ describe('SCDL grants: import, report, list and export', () => {
     ]);
     const names = scdlSchema().fields.map((f) => f.name);
     expect(res.text.split('\r\n')[0]).toBe(names.join(','));
+    // Everything imported but the 28 incomplete grants, which would not pass the schema: left out, and said so.
+    expect([res.headers['x-scdl-excluded'], res.headers['x-scdl-excluded-missing']]).toEqual([
+      '28',
+      'datesPeriodeVersement',
+    ]);
     const validation = validateFile(scdlSchema(), Buffer.from(res.text));
     expect(validation.findings).toEqual([]);
-    expect([validation.rows, validation.accepted.length]).toEqual([69, 69]);
+    expect([validation.rows, validation.accepted.length]).toEqual([97 - 28, 97 - 28]);
+    const exported = new Set(validation.accepted.map((a) => recordHash(a.record)));
+    const stored = await t.db.select({ hash: scdlGrants.recordHash, record: scdlGrants.record }).from(scdlGrants);
+    expect(stored.filter((g) => !exported.has(g.hash)).map((g) => g.record.datesPeriodeVersement)).toEqual(
+      Array(28).fill(''),
+    );
     // Imported again, the export is the same grants.
     const again = await upload(Buffer.from(res.text), 'export.csv');
     expect([again.body.imported, again.body.warnings, again.body.errors]).toEqual([0, 0, 0]);
     const filtered = await call(observer, 'GET', `${base}.csv?attributor=21060004500392`);
     expect(filtered.text.trim().split('\r\n')).toHaveLength(30);
+    expect(filtered.headers['x-scdl-excluded']).toBe('0');
   });
 
   it('refuses a bad upload with a problem naming the file, and changes nothing', async () => {
@@ -257,11 +310,11 @@ describe('SCDL grants: import, report, list and export', () => {
 
   it('lists the imports, newest first', async () => {
     const res = await call(observer, 'GET', `${base}/imports?pageSize=3`);
-    expect(res.body.total).toBe(7);
+    expect(res.body.total).toBe(8);
     expect(res.body.items.map((i: { fileName: string }) => i.fileName)).toEqual([
       'export.csv',
       'haute-garonne-2017.csv',
-      'exemple_invalide_erreurs_colonnes.csv',
+      'f.csv',
     ]);
   });
 });

@@ -50,9 +50,11 @@ export function registerGrantRoutes(app: App, ctx: AppContext) {
   });
   registerRoute(app, c.listGrants, ({ query, auth }) => listGrants(db, auth.user, query));
   registerRoute(app, c.exportGrants, async ({ query, auth, reply }) => {
-    const csv = await grantsCsv(db, auth.user, query);
+    const { csv, excluded } = await grantsCsv(db, auth.user, query);
     return reply
       .type('text/csv; charset=utf-8')
+      .header('x-scdl-excluded', String(excluded.total))
+      .header('x-scdl-excluded-missing', excluded.missing.map((m) => m.field).join(', '))
       .header('content-disposition', contentDisposition('subventions-scdl.csv'))
       .header('cache-control', 'private, no-store')
       .send(csv);

@@ -18,6 +18,8 @@ export interface FieldConstraints {
 export interface SchemaField {
   name: string;
   type: FieldType;
+  /** What the field is, in French. */
+  title?: string;
   example?: string;
   constraints?: FieldConstraints;
 }

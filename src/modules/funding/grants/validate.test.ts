@@ -8,10 +8,10 @@ import { validateFile } from './validate.js';
 describe('SCDL validation of the real files', () => {
   const schema = scdlSchema();
 
-  it('accepts the schema’s valid example: every line, with only its column warnings', () => {
+  it('accepts the schema’s valid example: every line, with only its deviations of structure', () => {
     const v = validateFile(schema, scdlFixture('exemple_valide.csv'));
     expect(found(v.findings)).toEqual(
-      expected([...fillableColumnsMissing, [1, 'dispositifAide', 'extra-label', 'warning']]),
+      expected([...fillableColumnsMissing, [1, 'dispositifAide', 'extra-label', 'structure']]),
     );
     expect([v.delimiter, v.encoding, v.rows, v.accepted.length]).toEqual([',', 'utf-8', 29, 29]);
     const first = v.accepted[0];
@@ -49,18 +49,21 @@ describe('SCDL validation of the real files', () => {
     expect(found(v.findings)).toEqual(
       expected([
         ...fillableColumnsMissing,
-        [1, 'NOM_Beneficiaire', 'extra-label', 'warning'],
-        [1, 'nomBeneficiaire', 'missing-label', 'error'],
+        [1, 'NOM_Beneficiaire', 'extra-label', 'structure'],
+        [1, 'nomBeneficiaire', 'missing-label', 'refused'],
         ...cellErrors,
       ]),
     );
     expect([v.rows, v.accepted.length]).toEqual([29, 0]);
   });
 
-  it('imports Haute-Garonne’s file with its deviations reported, refusing only the lines missing a value with no default', () => {
+  it('imports Haute-Garonne’s file with its deviations reported, refusing only the line that names no beneficiary', () => {
     const v = validateFile(schema, scdlFixture('haute-garonne-2017.csv'));
     expect(found(v.findings)).toEqual(expected(hauteGaronneFindings));
-    expect([v.delimiter, v.rows, v.accepted.length]).toEqual([';', 69, 40]);
+    expect([v.delimiter, v.rows, v.accepted.length]).toEqual([';', 69, 68]);
+    expect(v.accepted.some((a) => a.line === 35)).toBe(false);
+    // Sicoval's grants come in without a payment period: left empty, never invented.
+    expect(v.accepted.find((a) => a.line === 11)?.record.datesPeriodeVersement).toBe('');
     const roques = v.accepted.find((a) => a.line === 2)?.record;
     expect(roques).toMatchObject({
       nature: 'aide en numéraire',
@@ -136,6 +139,13 @@ describe('each finding code', () => {
   ];
   it.each(cases)('%s', (_code, line, finding) => {
     expect(findingsOf(`${header}\n${line}\n`)).toEqual([finding]);
+  });
+
+  it('makes every finding of a refused line an error: nothing of it is repaired on import', () => {
+    expect(findingsOf(`${header}\n7328293200007,Abc,3,0.5,,,Unique,\n`)).toEqual([
+      [2, 'id', 'pattern', 'error', '7328293200007'],
+      [2, 'kind', 'enum', 'error', 'Unique'],
+    ]);
   });
 
   it('one-of-required, on the check’s first column', () => {

@@ -13,24 +13,29 @@
 //   Luhn key, La Poste's exception) and `one-of-required` (reported on the check's first column). One finding per
 //   cell, the first of that order.
 //
-// Errors and warnings. An error refuses its line (or, for a header finding, every line); a warning reports a deviation
-// and the line is imported with the value the warning names:
+// Every finding is a violation of the schema under the schema's own code; its severity says what the import did:
+// an error refuses its line (or, for a header finding, every line), a warning lets the line in — see outcome.ts for
+// the three ways (repaired, imported incomplete, a deviation of structure). A line is imported only when none of its
+// findings refuses it; then, so that the report never says « repaired » of a line that was not imported, every
+// finding of a refused line is an error:
 // - warnings: a column the schema does not know (ignored), a blank or repeated unknown column; an absent optional
 //   column is not reported at all; an absent or empty required value that the schema lets us state truthfully as
 //   unknown (`fillWhenAbsent`: the instructing service and the description of the payment conditions « Non
-//   renseigné », the payment conditions « autre ») — SCDL's own valid example lacks two of these columns; an enum
-//   value written with other capitals or accents (« Unique », « Echelonné », « Aide en numéraire ») imported as the
-//   schema writes it; a period written `2017-01-01_2017-12-31` imported as `2017-01-01/2017-12-31`; a blank line;
-// - errors: everything else — an absent required column or an empty required cell that has no truthful default (the
-//   parties, the convention's date, the object, the nature, the payment dates…), a value of the wrong type (`05/12/2016`
-//   is not read as a date, nor `100000,1` as a number: which convention the writer used is a guess), a value out of
-//   its list even loosely (« no », « unique;échelonné »), a pattern not met, a SIRET with a wrong key, a line with
-//   shifted cells, a repeated schema column.
+//   renseigné », the payment conditions « autre ») — SCDL's own valid example lacks two of these columns; an absent
+//   payment period (`importedIncomplete`), left empty; an enum value written with other capitals or accents
+//   (« Unique », « Echelonné », « Aide en numéraire ») imported as the schema writes it; a period written
+//   `2017-01-01_2017-12-31` imported as `2017-01-01/2017-12-31`; a blank line;
+// - errors: everything else — an absent required column or an empty required cell that names the grant (the
+//   parties, the convention's date, the object, the nature…), a value of the wrong type (`05/12/2016` is not read as
+//   a date, nor `100000,1` as a number: which convention the writer used is a guess), a value out of its list even
+//   loosely (« no », « unique;échelonné »), a pattern not met, a SIRET with a wrong key, a line with shifted cells, a
+//   repeated schema column.
 // Numbers are written back in their shortest form (`1.0` → `1`), integers without sign or leading zeros: a record's
 // text is the same however the file wrote it, which makes a re-import find it again.
 import { isValidSiret } from '../../actors/identifiers.js';
 import type { ScdlSeverity } from '../vocabulary.js';
 import { type CsvTable, readCsvTable, type TableEncoding, type TableRow, UnreadableCsv } from './csv-table.js';
+import { fillWhenAbsent, importedIncomplete } from './outcome.js';
 import type { SchemaField, TableSchema } from './table-schema.js';
 
 export const findingCodes = [
@@ -78,16 +83,6 @@ export interface Validation {
   accepted: AcceptedLine[];
   findings: Finding[];
 }
-
-/**
- * Required values that may be absent: what is recorded instead, a truthful « not given » the schema allows. The
- * payment conditions become « autre », whose description then says they were not given.
- */
-export const fillWhenAbsent: Readonly<Record<string, string>> = {
-  idServiceInstructeur: 'Non renseigné',
-  descriptionConditionsVersement: 'Non renseigné',
-  conditionsVersement: 'autre',
-};
 
 /** Writings a reader cannot mistake, repaired before the pattern is tested again: a period's `_` for its `/`. */
 const patternRepairs: ((value: string) => string)[] = [
@@ -206,14 +201,14 @@ function matchHeader(schema: TableSchema, header: string[]): Columns {
   });
   for (const field of schema.fields) {
     if (indexOf.has(field.name) || !field.constraints?.required) continue;
-    const fillable = Object.hasOwn(fillWhenAbsent, field.name);
+    const fillable = Object.hasOwn(fillWhenAbsent, field.name) || importedIncomplete.has(field.name);
     fatal ||= !fillable;
     headerFinding(fillable ? 'warning' : 'error', 'missing-label', field.name, null);
   }
   return { indexOf, fatal, findings };
 }
 
-/** One line's findings and, unless one is an error, its record. */
+/** One line's findings and, unless one refuses it (or the header refuses every line), its record. */
 function checkRow(schema: TableSchema, columns: Columns, header: string[], row: TableRow) {
   const findings: Finding[] = [];
   const add = (severity: ScdlSeverity, code: FindingCode, column: string | null, value: string | null) =>
@@ -235,7 +230,8 @@ function checkRow(schema: TableSchema, columns: Columns, header: string[], row: 
       if (fill !== undefined) record[field.name] = fill;
       // An absent column was reported once, on the header; a cell missing from a short line just above.
       if (index === undefined || index >= row.cells.length) continue;
-      add(fill === undefined ? 'error' : 'warning', 'missing-cell', field.name, null);
+      const tolerated = fill !== undefined || importedIncomplete.has(field.name);
+      add(tolerated ? 'warning' : 'error', 'missing-cell', field.name, null);
       cellFound.add(field.name);
       continue;
     }
@@ -258,7 +254,8 @@ function checkRow(schema: TableSchema, columns: Columns, header: string[], row: 
       if (!record[column1] && !record[column2]) add('error', 'one-of-required', column1, null);
     }
   }
-  return { findings, record: findings.some((f) => f.severity === 'error') ? null : record };
+  if (!columns.fatal && !findings.some((f) => f.severity === 'error')) return { findings, record };
+  return { findings: findings.map((f) => ({ ...f, severity: 'error' as const })), record: null };
 }
 
 /** Validates a table: header, then each line; every line is checked even when the header refuses them all. */
@@ -275,7 +272,7 @@ export function validateTable(schema: TableSchema, table: CsvTable): Validation 
     rows++;
     const checked = checkRow(schema, columns, table.header, row);
     findings.push(...checked.findings);
-    if (checked.record && !columns.fatal) accepted.push({ line: row.line, record: checked.record });
+    if (checked.record) accepted.push({ line: row.line, record: checked.record });
   }
   return { delimiter: table.delimiter, encoding: table.encoding, rows, accepted, findings };
 }

@@ -18,18 +18,10 @@ import { FormStatus, useSaveForm } from '../../programmes/parts';
 import { type ActorChoice, ActorPicker } from '../../ui/ActorPicker';
 import { amountText, parseAmount } from '../../ui/amounts';
 import { Field, FieldError } from '../../ui/Field';
-import { ApiErrorAlert, Loading } from '../../ui/feedback';
 import { TextField } from '../../ui/TextField';
-import { usePageTitle } from '../../ui/usePageTitle';
-import { FundingNav } from '../FundingNav';
+import { FormPageShell } from '../calls/FormPageShell';
+import { CoFundingFieldset, type Line, lineOf } from './CoFundingFieldset';
 
-interface Line {
-  key: number;
-  actor: ActorChoice;
-  label: string;
-  amount: string;
-  secured: boolean;
-}
 interface Values {
   title: string;
   callId: string;
@@ -44,15 +36,6 @@ interface Values {
   coFunding: Line[];
   notes: string;
 }
-
-let nextKey = 1;
-const lineOf = (l?: ApplicationDetail['coFunding'][number], locale: 'fr' | 'en' = 'fr'): Line => ({
-  key: nextKey++,
-  actor: l?.actorId ? { id: l.actorId, text: l.name } : { id: null, text: '' },
-  label: l?.actorId ? '' : (l?.label ?? ''),
-  amount: amountText(l?.amount ?? null, locale),
-  secured: l?.secured ?? false,
-});
 
 function valuesOf(a: ApplicationDetail | undefined, callId: string, locale: 'fr' | 'en'): Values {
   return {
@@ -77,21 +60,14 @@ export function ApplicationFormPage() {
   const [params] = useSearchParams();
   const { t, locale } = useI18n();
   const existing = useApiQuery(applicationRoutes.get, { params: { id: id ?? '' } }, { enabled: Boolean(id) });
-  const title = id ? t('funding.app.form.editTitle') : t('funding.app.form.newTitle');
-  usePageTitle(title);
   return (
-    <div className="funding-page narrow">
-      <h1>{title}</h1>
-      <FundingNav />
-      {existing.error ? <ApiErrorAlert error={existing.error} /> : null}
-      {id && !existing.data ? (
-        existing.error ? null : (
-          <Loading />
-        )
-      ) : (
-        <ApplicationForm id={id} initial={valuesOf(existing.data, params.get('appel') ?? '', locale)} />
-      )}
-    </div>
+    <FormPageShell
+      title={id ? t('funding.app.form.editTitle') : t('funding.app.form.newTitle')}
+      editing={Boolean(id)}
+      existing={existing}
+    >
+      {(application) => <ApplicationForm id={id} initial={valuesOf(application, params.get('appel') ?? '', locale)} />}
+    </FormPageShell>
   );
 }
 
@@ -101,8 +77,6 @@ function ApplicationForm({ id, initial }: { id: string | undefined; initial: Val
   const form = useSaveForm();
   const [values, setValues] = useState(initial);
   const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
-  const setLine = (key: number, patch: Partial<Line>) =>
-    set({ coFunding: values.coFunding.map((l) => (l.key === key ? { ...l, ...patch } : l)) });
 
   const calls = useApiQuery(callRoutes.list, { query: { pageSize: 100 } });
   const programmes = useApiQuery(programmeRoutes.list, {});
@@ -207,7 +181,10 @@ function ApplicationForm({ id, initial }: { id: string | undefined; initial: Val
           error={form.err('funderActorId')}
         />
       )}
-      <fieldset className="funding-target" aria-describedby={form.err('target') ? 'app-target-error' : undefined}>
+      <fieldset
+        className="funding-fieldset funding-target"
+        aria-describedby={form.err('target') ? 'app-target-error' : undefined}
+      >
         <legend>{t('funding.app.form.target')}</legend>
         <div className="radio-row">
           {applicationTargets.map((target) => (
@@ -275,59 +252,11 @@ function ApplicationForm({ id, initial }: { id: string | undefined; initial: Val
           error={form.err('amountRequested')}
         />
       </div>
-      <fieldset className="funding-cofunding">
-        <legend>{t('funding.app.form.coFunding')}</legend>
-        {values.coFunding.map((l, i) => (
-          <div key={l.key} className="funding-cofunding-line">
-            <ActorPicker
-              id={`app-co-${l.key}-actor`}
-              label={t('funding.app.form.coFunder')}
-              value={l.actor}
-              onChange={(actor) => setLine(l.key, { actor })}
-              error={form.err(`coFunding.${i}.actorId`)}
-            />
-            {l.actor.id ? null : (
-              <TextField
-                id={`app-co-${l.key}-label`}
-                label={t('funding.app.form.coLabel')}
-                value={l.label}
-                onChange={(label) => setLine(l.key, { label })}
-                error={form.err(`coFunding.${i}.label`)}
-              />
-            )}
-            <TextField
-              id={`app-co-${l.key}-amount`}
-              label={t('funding.app.form.coAmount')}
-              inputMode="decimal"
-              value={l.amount}
-              onChange={(amount) => setLine(l.key, { amount })}
-              error={form.err(`coFunding.${i}.amount`)}
-            />
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={l.secured}
-                onChange={(e) => setLine(l.key, { secured: e.target.checked })}
-              />{' '}
-              {t('funding.app.form.coSecured')}
-            </label>
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => set({ coFunding: values.coFunding.filter((x) => x.key !== l.key) })}
-            >
-              {t('funding.app.form.coRemove', { n: i + 1 })}
-            </button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() => set({ coFunding: [...values.coFunding, lineOf()] })}
-        >
-          {t('funding.app.form.coAdd')}
-        </button>
-      </fieldset>
+      <CoFundingFieldset
+        lines={values.coFunding}
+        onChange={(coFunding) => set({ coFunding })}
+        errorOf={(i, field) => form.err(`coFunding.${i}.${field}`)}
+      />
       <TextField
         id="app-notes"
         kind="textarea"

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { applicationRoutes } from '../../../../src/modules/funding/applications/contract';
 import { type ApplicationStatus, applicationStatuses } from '../../../../src/modules/funding/vocabulary';
 import { useApiQuery } from '../../api/useApi';
@@ -8,6 +8,7 @@ import { Field } from '../../ui/Field';
 import { ApiErrorAlert, Loading } from '../../ui/feedback';
 import { TableWrap } from '../../ui/TableWrap';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useUrlFilters } from '../../ui/useUrlFilters';
 import { FundingNav } from '../FundingNav';
 import { ApplicationStatusText, useTargetText } from './parts';
 
@@ -20,7 +21,7 @@ export function ApplicationListPage() {
   const { role } = useSession();
   const target = useTargetText();
   usePageTitle(t('funding.app.list.title'));
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter } = useUrlFilters();
   const year = Number(params.get('exercice')) || undefined;
   const status = params.get('statut') ?? '';
   const query = {
@@ -29,12 +30,6 @@ export function ApplicationListPage() {
     ...Object.fromEntries(idFilters.flatMap((f) => (params.get(f) ? [[f, params.get(f)]] : []))),
   };
   const list = useApiQuery(applicationRoutes.list, { query });
-  const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const thisYear = new Date().getFullYear();
   const years = Array.from({ length: thisYear - 2015 + 2 }, (_, i) => thisYear + 1 - i);
 

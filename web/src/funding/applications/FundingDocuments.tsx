@@ -1,45 +1,16 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { csrfHeader } from '../../../../src/auth/names';
 import {
   type FundingDocumentMeta,
   fundingDocumentRoutes,
   maxDocumentBytes,
 } from '../../../../src/modules/funding/applications/documents-contract';
-import { ApiError, asApiError, buildUrl, callApi } from '../../api/client';
+import { asApiError, buildUrl, callApi } from '../../api/client';
+import { uploadRawFile } from '../../api/upload';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { Field } from '../../ui/Field';
 
 type UploadRoute = (typeof fundingDocumentRoutes)['uploadToCall' | 'uploadToApplication' | 'uploadToReport'];
-
-/** Sends one file as the request body (see the contract): its type is the Content-Type, its name in the query. */
-async function sendFile(route: UploadRoute, params: Record<string, string>, file: File, csrf: string | null) {
-  const url = buildUrl(route.path, params, { fileName: file.name });
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      credentials: 'include',
-      headers: {
-        accept: 'application/json',
-        'content-type': file.type || 'application/octet-stream',
-        ...(csrf ? { [csrfHeader]: csrf } : {}),
-      },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'network');
-  }
-  if (!response.ok) {
-    let doc: { title?: string; errors?: { field: string; code: string; message: string }[] } = {};
-    try {
-      doc = await response.json();
-    } catch {
-      // not JSON
-    }
-    throw new ApiError(response.status, doc.title ?? response.statusText, doc.errors ?? []);
-  }
-}
 
 /**
  * The files of a call, an application or a report: names for everyone who sees the owner, download links for staff
@@ -80,7 +51,9 @@ export function FundingDocuments({
     setFileError(undefined);
     setSending(true);
     try {
-      await sendFile(upload.route, upload.params, file, csrfToken);
+      await uploadRawFile(upload.route, { params: upload.params, query: { fileName: file.name } }, file, {
+        csrf: csrfToken,
+      });
       if (fileRef.current) fileRef.current.value = '';
       onChanged();
     } catch (error) {
@@ -135,7 +108,7 @@ export function FundingDocuments({
         </ul>
       )}
       {canEdit ? (
-        <form className="upload-form" onSubmit={submit} noValidate>
+        <form className="funding-upload" onSubmit={submit} noValidate>
           <Field
             id={`${idPrefix}-file`}
             label={t('funding.docs.file')}
@@ -143,17 +116,20 @@ export function FundingDocuments({
             error={fileError}
           >
             {(control) => (
-              <input
-                {...control}
-                ref={fileRef}
-                type="file"
-                accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,.csv,.rtf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp"
-              />
+              // The button right after its file input: they go together.
+              <span className="funding-upload-row">
+                <input
+                  {...control}
+                  ref={fileRef}
+                  type="file"
+                  accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.txt,.csv,.rtf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.odt,.ods,.odp"
+                />
+                <button type="submit" className="button button-secondary" disabled={sending}>
+                  {sending ? t('funding.docs.uploading') : t('funding.docs.upload')}
+                </button>
+              </span>
             )}
           </Field>
-          <button type="submit" className="button button-secondary" disabled={sending}>
-            {sending ? t('funding.docs.uploading') : t('funding.docs.upload')}
-          </button>
         </form>
       ) : null}
     </>

@@ -55,6 +55,10 @@ export function StatusPanel({ app, onChanged }: { app: ApplicationDetail; onChan
           ))}
         </div>
       ) : null}
+      {app.canEdit && app.status === 'granted' && !app.moves.includes('reported') ? (
+        // « Marquer soldé » waits for the reports: say so rather than leave the button out silently.
+        <p className="hint">{t('funding.app.move.reportedLater')}</p>
+      ) : null}
       {move ? (
         <MoveForm
           key={move}

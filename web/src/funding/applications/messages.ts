@@ -49,6 +49,8 @@ export const fundingApplicationMessages = catalogue(
     'funding.app.page.expected': 'sollicité',
     'funding.app.pipeline.title': 'Avancement',
     'funding.app.pipeline.current': 'étape actuelle',
+    'funding.app.move.reportedLater':
+      'Le dossier pourra être marqué soldé une fois chaque compte rendu remis au financeur (au moins un).',
     'funding.app.pipeline.done': 'franchie',
     'funding.app.move.submitted': 'Marquer déposé',
     'funding.app.move.granted': 'Marquer accordé',
@@ -181,6 +183,8 @@ export const fundingApplicationMessages = catalogue(
     'funding.app.page.expected': 'requested',
     'funding.app.pipeline.title': 'Progress',
     'funding.app.pipeline.current': 'current step',
+    'funding.app.move.reportedLater':
+      'The application can be marked reported once every report went to the funder (at least one).',
     'funding.app.pipeline.done': 'done',
     'funding.app.move.submitted': 'Mark submitted',
     'funding.app.move.granted': 'Mark granted',

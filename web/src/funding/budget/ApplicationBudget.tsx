@@ -11,7 +11,7 @@ export function ApplicationBudget({ applicationId }: { applicationId: string }) 
   const { t } = useI18n();
   const query = useApiQuery(budgetRoutes.ofApplication, { params: { id: applicationId } });
   return (
-    <section aria-labelledby="application-budget-title" className="budget-section">
+    <section aria-labelledby="application-budget-title" className="card budget-section">
       <h2 id="application-budget-title">{t('budget.application.title')}</h2>
       {query.error ? <ApiErrorAlert error={query.error} /> : null}
       {!query.data && query.loading ? <Loading /> : null}

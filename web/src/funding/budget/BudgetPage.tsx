@@ -17,7 +17,9 @@ import { VolunteerSection } from './VolunteerSection';
 /**
  * The programme's budget: pick the programme and the years (one year, or a span such as the 2018–2020 forecast as a
  * whole), read the lines by territory with their sources and figures, the totals, and the volunteer valuation; staff
- * add and edit lines, rates and hours. The choice lives in the address (`?programme=&du=&au=`).
+ * add and edit lines, rates and hours. The choice lives in the address (`?programme=&du=&au=`, `periode=toutes` for
+ * every year). With no choice, one year is shown, said under the selects: the current year while the programme runs,
+ * else its nearest year (the last one once it has ended) — never an actual year and forecast years added together.
  */
 export function BudgetPage() {
   const { t } = useI18n();
@@ -45,11 +47,13 @@ export function BudgetPage() {
           programme={programme}
           from={yearParam(search.get('du'))}
           to={yearParam(search.get('au'))}
+          allYears={search.get('periode') === 'toutes'}
           onChoose={(next) => {
             const params = new URLSearchParams();
             params.set('programme', next.programmeId);
             if (next.from) params.set('du', String(next.from));
             if (next.to) params.set('au', String(next.to));
+            if (next.all) params.set('periode', 'toutes');
             setSearch(params, { replace: true });
           }}
         />
@@ -64,28 +68,44 @@ interface Choice {
   programmeId: string;
   from: number | undefined;
   to: number | undefined;
+  /** Every year asked for explicitly (both selects on « Toutes »), rather than the default year. */
+  all?: boolean;
+}
+
+/** The year shown when none is chosen: the current one within the programme, else the nearest programme year. */
+function defaultYear(years: number[]): number | undefined {
+  const current = new Date().getFullYear();
+  return years.includes(current) ? current : (years.filter((y) => y <= current).at(-1) ?? years[0]);
 }
 
 function ProgrammeBudget({
   programmes,
   programme,
-  from,
-  to,
+  from: chosenFrom,
+  to: chosenTo,
+  allYears,
   onChoose,
 }: {
   programmes: ProgrammeSummary[];
   programme: ProgrammeSummary;
   from: number | undefined;
   to: number | undefined;
+  allYears: boolean;
   onChoose(choice: Choice): void;
 }) {
   const { t } = useI18n();
   const canEdit = useCanEdit();
+  const years = programmeYears(programme);
+  const fallback = chosenFrom === undefined && chosenTo === undefined && !allYears ? defaultYear(years) : undefined;
+  const from = chosenFrom ?? fallback;
+  const to = chosenTo ?? fallback;
   const query = { programmeId: programme.id, from, to };
   const budget = useApiQuery(budgetRoutes.get, { query });
   const [editing, setEditing] = useState<LineView | 'new' | null>(null);
-  const years = programmeYears(programme);
-  const choose = (change: Partial<Choice>) => onChoose({ programmeId: programme.id, from, to, ...change });
+  const choose = (change: Partial<Choice>) => {
+    const next = { programmeId: programme.id, from, to, ...change };
+    onChoose({ ...next, all: next.from === undefined && next.to === undefined });
+  };
   const saved = () => {
     setEditing(null);
     budget.reload();
@@ -129,6 +149,12 @@ function ProgrammeBudget({
           {t('budget.download')}
         </a>
       </form>
+      {fallback !== undefined ? (
+        <p className="muted budget-span-note">{t('budget.span.default', { year: fallback })}</p>
+      ) : null}
+      {from === undefined && to === undefined ? (
+        <p className="muted budget-span-note">{t('budget.span.defaultNone')}</p>
+      ) : null}
       {budget.error ? <ApiErrorAlert error={budget.error} /> : null}
       {!budget.data && budget.loading ? <Loading /> : null}
       {budget.data ? (
@@ -147,7 +173,7 @@ function ProgrammeBudget({
                 budget={budget.data}
                 years={years}
                 line={editing === 'new' ? null : editing}
-                defaultYear={from ?? years[0] ?? new Date().getFullYear()}
+                defaultYear={from ?? defaultYear(years) ?? new Date().getFullYear()}
                 onSaved={saved}
                 onCancel={() => setEditing(null)}
               />

@@ -16,9 +16,10 @@ import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useI18n } from '../../i18n';
 import { FormStatus, nextKey, RowLabel, useSaveForm } from '../../programmes/parts';
-import { amountText, parseAmount } from '../../ui/amounts';
+import { parseAmount } from '../../ui/amounts';
 import { Field } from '../../ui/Field';
 import { TextField } from '../../ui/TextField';
+import { moneyText } from './parts';
 
 interface SourceRow {
   key: number;
@@ -53,10 +54,11 @@ export function LineForm({
   const [territoryId, setTerritoryId] = useState(line?.territoryId ?? '');
   const [category, setCategory] = useState<BudgetCategory>(line?.category ?? 'production');
   const [label, setLabel] = useState(line?.label ?? '');
+  const shown = (value: number | undefined) => (value === undefined ? '' : moneyText(value, locale));
   const [amounts, setAmounts] = useState({
-    forecast: amountText(line?.forecast ?? null, locale),
-    committed: amountText(line?.committed ?? null, locale),
-    actual: amountText(line?.actual ?? null, locale),
+    forecast: shown(line?.forecast),
+    committed: shown(line?.committed),
+    actual: shown(line?.actual),
   });
   const [sources, setSources] = useState<SourceRow[]>(
     (line?.sources ?? []).map((s) => ({
@@ -64,7 +66,7 @@ export function LineForm({
       kind: s.kind,
       ref: s.applicationId ?? s.contributionId ?? '',
       label: s.kind === 'ownFunds' ? s.label : '',
-      amount: amountText(s.amount, locale),
+      amount: moneyText(s.amount, locale),
     })),
   );
   // The form opens above the table: the focus goes to its first field, so that keyboard users land in it.
@@ -81,6 +83,9 @@ export function LineForm({
       return value ?? 0;
     };
     if (label.trim().length < 2) found.label = t('programme.form.required');
+    sourceErrors(sources).forEach(([field, key]) => {
+      found[field] = t(key);
+    });
     const body: LineInput = {
       year: Number(year),
       territoryId: territoryId || null,
@@ -90,12 +95,12 @@ export function LineForm({
       committed: euros('committed', amounts.committed),
       actual: euros('actual', amounts.actual),
       position: line?.position ?? 0,
-      sources: sources.map((s, i) => ({
+      sources: sources.map((s) => ({
         kind: s.kind,
         applicationId: s.kind === 'application' ? s.ref || null : null,
         contributionId: s.kind === 'contribution' ? s.ref || null : null,
         label: s.kind === 'ownFunds' ? s.label : '',
-        amount: euros(`sources.${i}.amount`, s.amount),
+        amount: parseAmount(s.amount) ?? 0,
       })),
     };
     if (form.refuse(found)) return;
@@ -209,6 +214,26 @@ export function LineForm({
       </form>
     </section>
   );
+}
+
+/**
+ * The sources checked before sending, as the server will (one round of corrections): the application or contribution
+ * or own funds' label its kind needs, an amount above zero, the same application or contribution only once.
+ */
+function sourceErrors(sources: SourceRow[]): [field: string, messageKey: string][] {
+  const seen = new Set<string>();
+  return sources.flatMap((s, i): [string, string][] => {
+    const found: [string, string][] = [];
+    const refField = s.kind === 'application' ? 'applicationId' : s.kind === 'contribution' ? 'contributionId' : null;
+    if (refField && !s.ref) found.push([`sources.${i}.${refField}`, 'programme.form.required']);
+    if (refField && s.ref && seen.has(s.ref)) found.push([`sources.${i}.${refField}`, 'budget.form.duplicateSource']);
+    if (s.ref) seen.add(s.ref);
+    if (s.kind === 'ownFunds' && !s.label.trim()) found.push([`sources.${i}.label`, 'programme.form.required']);
+    const amount = parseAmount(s.amount);
+    if (amount === null || Number.isNaN(amount)) found.push([`sources.${i}.amount`, 'budget.form.notAmount']);
+    else if (amount <= 0) found.push([`sources.${i}.amount`, 'budget.form.notPositive']);
+    return found;
+  });
 }
 
 function SourceEditor({

@@ -1,15 +1,13 @@
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { type BudgetView, budgetRoutes, type LineView } from '../../../../src/modules/funding/budget/contract';
-import { asApiError, callApi } from '../../api/client';
+import { callApi } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { Alert, useErrorText } from '../../ui/feedback';
 import { TableWrap } from '../../ui/TableWrap';
-import { figureKeys, Money, useSourceWords } from './parts';
+import { figureKeys, Money, RowActions, useConfirmedRemove, useSourceWords } from './parts';
 
 /**
- * The lines grouped by territory (transversal first), each group with its subtotal, then the total; under each line's
- * label, its sources (applications link to their page).
+ * The lines grouped by territory (transversal first), each group of several lines with its subtotal, then the total;
+ * under each line's label, its sources (applications link to their page).
  */
 export function LinesTable({
   budget,
@@ -23,8 +21,7 @@ export function LinesTable({
   onDeleted(): void;
 }) {
   const { t } = useI18n();
-  const errorText = useErrorText();
-  const [failure, setFailure] = useState<string | null>(null);
+  const { failureAlert, remove } = useConfirmedRemove(onDeleted);
   if (budget.lines.length === 0) {
     return (
       <div className="empty-state">
@@ -38,20 +35,10 @@ export function LinesTable({
     name: total.territoryName ?? t('budget.transversal'),
     lines: budget.lines.filter((l) => l.territoryId === total.territoryId),
   }));
-  const remove = async (line: LineView) => {
-    if (!window.confirm(t('budget.deleteConfirm', { label: line.label }))) return;
-    setFailure(null);
-    try {
-      await callApi(budgetRoutes.deleteLine, { params: { id: line.id } });
-      onDeleted();
-    } catch (e) {
-      setFailure(errorText(asApiError(e)));
-    }
-  };
   const columns = 2 + figureKeys.length + (canEdit ? 1 : 0);
   return (
     <>
-      {failure ? <Alert>{failure}</Alert> : null}
+      {failureAlert}
       <TableWrap labelledBy="budget-lines-title">
         <table className="budget-table">
           <thead>
@@ -83,28 +70,20 @@ export function LinesTable({
                     <Money key={k} value={line[k]} />
                   ))}
                   {canEdit ? (
-                    <td className="budget-actions">
-                      <button
-                        type="button"
-                        className="button button-small button-secondary"
-                        aria-label={t('budget.editLabel', { label: line.label, year: line.year })}
-                        onClick={() => onEdit(line)}
-                      >
-                        {t('budget.edit')}
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small button-danger"
-                        aria-label={t('budget.deleteLabel', { label: line.label, year: line.year })}
-                        onClick={() => void remove(line)}
-                      >
-                        {t('budget.delete')}
-                      </button>
-                    </td>
+                    <RowActions
+                      editLabel={t('budget.editLabel', { label: line.label, year: line.year })}
+                      deleteLabel={t('budget.deleteLabel', { label: line.label, year: line.year })}
+                      onEdit={() => onEdit(line)}
+                      onDelete={() =>
+                        void remove(t('budget.deleteConfirm', { label: line.label }), () =>
+                          callApi(budgetRoutes.deleteLine, { params: { id: line.id } }),
+                        )
+                      }
+                    />
                   ) : null}
                 </tr>
               ))}
-              {groups.length > 1 ? (
+              {groups.length > 1 && g.lines.length > 1 ? (
                 <tr className="budget-subtotal">
                   <th scope="row" colSpan={2}>
                     {t('budget.subtotal', { name: g.name })}

@@ -48,14 +48,8 @@ export function TotalsTables({ totals }: { totals: BudgetTotals }) {
                 {totals.bySource.map((s) => (
                   <tr key={`${s.kind}-${s.key}`}>
                     <th scope="row">
-                      {s.kind === 'ownFunds' ? (
-                        t('budget.source.ownFunds')
-                      ) : (
-                        <>
-                          {s.label}
-                          <span className="muted budget-kind"> · {words.kind(s)}</span>
-                        </>
-                      )}
+                      {s.label || t('budget.source.ownFunds')}
+                      <span className="muted budget-kind"> · {words.kind(s)}</span>
                     </th>
                     <td>{s.funderName ?? ''}</td>
                     <Money value={s.allocated} />

@@ -1,5 +1,9 @@
-import { type FormEvent, useEffect, useState } from 'react';
-import { budgetRoutes, type HoursView, type RateView } from '../../../../src/modules/funding/budget/contract';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import {
+  type HoursView,
+  type RateView,
+  volunteerRoutes,
+} from '../../../../src/modules/funding/budget/volunteer-contract';
 import type { ProgrammeSummary } from '../../../../src/modules/programmes/contract';
 import { callApi } from '../../api/client';
 import { useI18n } from '../../i18n';
@@ -8,16 +12,54 @@ import { type ActorChoice, ActorPicker } from '../../ui/ActorPicker';
 import { amountText, parseAmount } from '../../ui/amounts';
 import { Field } from '../../ui/Field';
 import { TextField } from '../../ui/TextField';
+import { moneyText } from './parts';
 
-/** A change opens in the form below the table: the focus goes to its first field (keyboard and screen readers). */
-function useFocusWhenEditing(current: unknown, firstFieldId: string) {
+type SaveForm = ReturnType<typeof useSaveForm>;
+
+/**
+ * The frame of the rate and hours forms: a card with its title, the errors summary, the fields, and the save and
+ * cancel buttons. It opens on demand, so the focus goes to its first field (keyboard and screen readers).
+ */
+function InlineForm({
+  id,
+  title,
+  submitLabel,
+  form,
+  fieldNames,
+  firstFieldId,
+  onSubmit,
+  onCancel,
+  children,
+}: {
+  id: string;
+  title: string;
+  submitLabel: string;
+  form: SaveForm;
+  fieldNames: string[];
+  firstFieldId: string;
+  onSubmit(e: FormEvent): void;
+  onCancel(): void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, when the form opens (it is keyed by what it edits)
-  useEffect(() => {
-    if (current) document.getElementById(firstFieldId)?.focus();
-  }, []);
+  useEffect(() => document.getElementById(firstFieldId)?.focus(), []);
+  return (
+    <form ref={form.formRef} onSubmit={onSubmit} noValidate className="card budget-inline-form" aria-labelledby={id}>
+      <h4 id={id}>{title}</h4>
+      <FormStatus form={{ ...form, saved: false }} shown={(f) => fieldNames.includes(f)} />
+      {children}
+      <div className="form-actions">
+        <button type="submit" className="button" disabled={form.saving}>
+          {submitLabel}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          {t('budget.form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
 }
-
-const rateFieldNames = ['year', 'role', 'hourlyRate'];
 
 /** Adds an hourly rate for a year and a person-role (empty role: the year's default rate), or changes one. */
 export function RateForm({
@@ -40,8 +82,7 @@ export function RateForm({
   const form = useSaveForm();
   const [year, setYear] = useState(String(current?.year ?? defaultYear ?? years[0] ?? new Date().getFullYear()));
   const [role, setRole] = useState(current?.role ?? '');
-  const [rate, setRate] = useState(amountText(current?.hourlyRate ?? null, locale));
-  useFocusWhenEditing(current, 'budget-rate-year');
+  const [rate, setRate] = useState(current ? moneyText(current.hourlyRate, locale) : '');
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const hourlyRate = parseAmount(rate);
@@ -51,25 +92,22 @@ export function RateForm({
     void form.run(
       () =>
         current
-          ? callApi(budgetRoutes.updateRate, { params: { id: current.id }, body })
-          : callApi(budgetRoutes.createRate, { body: { ...body, programmeId } }),
-      () => {
-        setRole('');
-        setRate('');
-        onSaved();
-      },
+          ? callApi(volunteerRoutes.updateRate, { params: { id: current.id }, body })
+          : callApi(volunteerRoutes.createRate, { body: { ...body, programmeId } }),
+      onSaved,
     );
   };
   return (
-    <form
-      ref={form.formRef}
+    <InlineForm
+      id="budget-rate-form"
+      title={current ? t('budget.volunteers.rate.edit') : t('budget.volunteers.rate.new')}
+      submitLabel={current ? t('budget.volunteers.save') : t('budget.volunteers.rate.add')}
+      form={form}
+      fieldNames={['year', 'role', 'hourlyRate']}
+      firstFieldId="budget-rate-year"
       onSubmit={submit}
-      noValidate
-      className="card budget-inline-form"
-      aria-labelledby="budget-rate-form"
+      onCancel={onCancel}
     >
-      <h4 id="budget-rate-form">{current ? t('budget.volunteers.rate.edit') : t('budget.volunteers.rate.add')}</h4>
-      <FormStatus form={form} shown={(f) => rateFieldNames.includes(f)} />
       <div className="grid-3">
         <Field id="budget-rate-year" label={t('budget.volunteers.rate.year')} required error={form.err('year')}>
           {(control) => (
@@ -101,32 +139,45 @@ export function RateForm({
           onChange={setRate}
         />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={form.saving}>
-          {current ? t('budget.volunteers.save') : t('budget.volunteers.rate.add')}
-        </button>
-        {current ? (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('budget.form.cancel')}
-          </button>
-        ) : null}
-      </div>
-    </form>
+    </InlineForm>
   );
 }
 
-const hoursFieldNames = ['role', 'workedOn', 'territoryId', 'actorId', 'hours', 'description'];
+/** A day to start from: today when it falls within the years shown and the programme, else their first day. */
+function firstDayWithin(programme: ProgrammeSummary, from: number | undefined, to: number | undefined): string {
+  const start = [programme.startsOn, from ? `${from}-01-01` : ''].sort().at(-1) ?? programme.startsOn;
+  const end = [programme.endsOn, to ? `${to}-12-31` : programme.endsOn].sort()[0] ?? programme.endsOn;
+  const day = today();
+  return day >= start && day <= end ? day : start;
+}
+
+/** The roles of a year (its rates', then those already logged), offered when logging hours: a new one may be typed. */
+export function rolesOfYear(rates: RateView[], logs: HoursView[], year: string): string[] {
+  const of = (role: string, y: number | string) => (String(y) === year ? [role] : []);
+  return [
+    ...new Set([
+      ...rates.flatMap((r) => of(r.role, r.year)),
+      ...logs.flatMap((l) => of(l.role, l.workedOn.slice(0, 4))),
+    ]),
+  ].filter(Boolean);
+}
 
 /** Logs volunteer hours: a person-role (never a name), a date, a territory, an organisation when known; or changes them. */
 export function HoursForm({
   programme,
-  roles,
+  from,
+  to,
+  rates,
+  logs,
   current,
   onSaved,
   onCancel,
 }: {
   programme: ProgrammeSummary;
-  roles: string[];
+  from: number | undefined;
+  to: number | undefined;
+  rates: RateView[];
+  logs: HoursView[];
   /** The hours being changed; null to log new ones. */
   current: HoursView | null;
   onSaved(): void;
@@ -135,17 +186,17 @@ export function HoursForm({
   const { t, locale } = useI18n();
   const form = useSaveForm();
   const [role, setRole] = useState(current?.role ?? '');
-  const [workedOn, setWorkedOn] = useState(current?.workedOn ?? today());
+  const [workedOn, setWorkedOn] = useState(current?.workedOn ?? firstDayWithin(programme, from, to));
   const [territoryId, setTerritoryId] = useState(current?.territoryId ?? '');
   const [actor, setActor] = useState<ActorChoice>({ id: current?.actorId ?? null, text: current?.actorName ?? '' });
   const [hours, setHours] = useState(amountText(current?.hours ?? null, locale));
   const [description, setDescription] = useState(current?.description ?? '');
-  useFocusWhenEditing(current, 'budget-hours-role');
+  const roles = rolesOfYear(rates, logs, workedOn.slice(0, 4));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const found: Record<string, string> = {};
     const value = parseAmount(hours);
-    if (value === null || Number.isNaN(value)) found.hours = t('budget.form.notAmount');
+    if (value === null || Number.isNaN(value)) found.hours = t('budget.volunteers.hours.notHours');
     if (actor.text.trim() && !actor.id) found.actorId = t('programme.form.unknownActor');
     if (form.refuse(found)) return;
     const body = {
@@ -159,27 +210,30 @@ export function HoursForm({
     void form.run(
       () =>
         current
-          ? callApi(budgetRoutes.updateHours, { params: { id: current.id }, body })
-          : callApi(budgetRoutes.createHours, { body: { ...body, programmeId: programme.id } }),
-      () => {
-        setHours('');
-        setDescription('');
-        onSaved();
-      },
+          ? callApi(volunteerRoutes.updateHours, { params: { id: current.id }, body })
+          : callApi(volunteerRoutes.createHours, { body: { ...body, programmeId: programme.id } }),
+      onSaved,
     );
   };
   return (
-    <form
-      ref={form.formRef}
+    <InlineForm
+      id="budget-hours-form"
+      title={current ? t('budget.volunteers.hours.edit') : t('budget.volunteers.hours.new')}
+      submitLabel={current ? t('budget.volunteers.save') : t('budget.volunteers.hours.add')}
+      form={form}
+      fieldNames={['role', 'workedOn', 'territoryId', 'actorId', 'hours', 'description']}
+      firstFieldId="budget-hours-role"
       onSubmit={submit}
-      noValidate
-      className="card budget-inline-form"
-      aria-labelledby="budget-hours-form"
+      onCancel={onCancel}
     >
-      <h4 id="budget-hours-form">{current ? t('budget.volunteers.hours.edit') : t('budget.volunteers.hours.add')}</h4>
-      <FormStatus form={form} shown={(f) => hoursFieldNames.includes(f)} />
       <div className="grid-3">
-        <Field id="budget-hours-role" label={t('budget.volunteers.hours.role')} required error={form.err('role')}>
+        <Field
+          id="budget-hours-role"
+          label={t('budget.volunteers.hours.role')}
+          hint={t('budget.volunteers.hours.roleHint')}
+          required
+          error={form.err('role')}
+        >
           {(control) => (
             <>
               <input
@@ -201,7 +255,9 @@ export function HoursForm({
           id="budget-hours-date"
           kind="date"
           label={t('budget.volunteers.hours.workedOn')}
+          hint={t('budget.volunteers.hours.workedOnHint')}
           required
+          min={programme.startsOn}
           error={form.err('workedOn')}
           value={workedOn}
           onChange={setWorkedOn}
@@ -245,21 +301,12 @@ export function HoursForm({
         id="budget-hours-description"
         kind="textarea"
         label={t('budget.volunteers.hours.description')}
+        hint={t('budget.volunteers.hours.descriptionHint')}
         maxLength={2000}
         error={form.err('description')}
         value={description}
         onChange={setDescription}
       />
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={form.saving}>
-          {current ? t('budget.volunteers.save') : t('budget.volunteers.hours.add')}
-        </button>
-        {current ? (
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            {t('budget.form.cancel')}
-          </button>
-        ) : null}
-      </div>
-    </form>
+    </InlineForm>
   );
 }

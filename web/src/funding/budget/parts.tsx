@@ -1,8 +1,12 @@
-// Small pieces shared by the budget's components: amounts in table cells, the staff check, a source's words.
+// Small pieces shared by the budget's components: amounts in table cells and fields, the staff check, a source's
+// words, a row's edit and delete buttons.
+import { useState } from 'react';
 import { staff } from '../../../../src/auth/roles';
 import type { SourceView } from '../../../../src/modules/funding/budget/contract';
+import { asApiError } from '../../api/client';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
+import { Alert, useErrorText } from '../../ui/feedback';
 import './budget.css';
 
 /** Whether the signed-in user may edit the budget (admins and animators; the steering committee reads). */
@@ -35,4 +39,56 @@ export function programmeYears(p: { startsOn: string; endsOn: string }): number[
   const first = Number(p.startsOn.slice(0, 4));
   const last = Number(p.endsOn.slice(0, 4));
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
+}
+
+/** An amount as a field shows it to be changed: « 32 500,00 » in French (`32500.00` in English), read by parseAmount. */
+export const moneyText = (value: number, locale: 'fr' | 'en') =>
+  locale === 'fr'
+    ? new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)
+    : value.toFixed(2);
+
+/**
+ * Deleting a row through the API after the user confirms it; a failure is kept to be shown above the table. `onDone`
+ * reloads the view.
+ */
+export function useConfirmedRemove(onDone: () => void) {
+  const errorText = useErrorText();
+  const [failure, setFailure] = useState<string | null>(null);
+  const remove = async (question: string, call: () => Promise<unknown>) => {
+    if (!window.confirm(question)) return;
+    setFailure(null);
+    try {
+      await call();
+      onDone();
+    } catch (e) {
+      setFailure(errorText(asApiError(e)));
+    }
+  };
+  const failureAlert = failure ? <Alert>{failure}</Alert> : null;
+  return { failureAlert, remove };
+}
+
+/** A row's « Modifier » and « Supprimer » buttons, each named for screen readers with what the row is. */
+export function RowActions({
+  editLabel,
+  deleteLabel,
+  onEdit,
+  onDelete,
+}: {
+  editLabel: string;
+  deleteLabel: string;
+  onEdit(): void;
+  onDelete(): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <td className="budget-actions">
+      <button type="button" className="button button-small button-secondary" aria-label={editLabel} onClick={onEdit}>
+        {t('budget.edit')}
+      </button>
+      <button type="button" className="button button-small button-danger" aria-label={deleteLabel} onClick={onDelete}>
+        {t('budget.delete')}
+      </button>
+    </td>
+  );
 }

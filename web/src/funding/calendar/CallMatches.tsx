@@ -3,7 +3,7 @@ import { fundingCalendarRoutes } from '../../../../src/modules/funding/calendar/
 import { useApiQuery } from '../../api/useApi';
 import { useI18n } from '../../i18n';
 import { ApiErrorAlert, Loading } from '../../ui/feedback';
-import { LevelBadge, Reasons } from './parts';
+import { MatchCard } from './parts';
 
 /**
  * The flagship projects and programme territories that a call for projects suits, best first: the body of the call
@@ -26,13 +26,12 @@ export function CallMatches({ callId }: { callId: string }) {
             ) : (
               <ul className="suited-calls">
                 {matches.data.projects.map((p) => (
-                  <li key={p.id} className="card suited-call">
-                    <p className="suited-call-head">
-                      <Link to={`/projets/${p.id}`}>{p.title}</Link>
-                      <LevelBadge level={p.level} />
-                    </p>
-                    <Reasons reasons={p.reasons} />
-                  </li>
+                  <MatchCard
+                    key={p.id}
+                    link={<Link to={`/projets/${p.id}`}>{p.title}</Link>}
+                    level={p.level}
+                    reasons={p.reasons}
+                  />
                 ))}
               </ul>
             )}
@@ -44,16 +43,18 @@ export function CallMatches({ callId }: { callId: string }) {
             ) : (
               <ul className="suited-calls">
                 {matches.data.territories.map((x) => (
-                  <li key={x.id} className="card suited-call">
-                    <p className="suited-call-head">
+                  <MatchCard
+                    key={x.id}
+                    link={
                       <Link to={`/programmes/${x.programme.id}`}>
                         {x.name} — {x.programme.name}
                       </Link>
-                      <LevelBadge level={x.level} />
-                    </p>
+                    }
+                    level={x.level}
+                    reasons={x.reasons}
+                  >
                     {x.themeLabel ? <p className="muted">{x.themeLabel}</p> : null}
-                    <Reasons reasons={x.reasons} />
-                  </li>
+                  </MatchCard>
                 ))}
               </ul>
             )}

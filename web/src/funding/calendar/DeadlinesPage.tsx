@@ -4,7 +4,7 @@ import { type DeadlineKind, deadlineKinds } from '../../../../src/modules/fundin
 import { programmeRoutes } from '../../../../src/modules/programmes/contract';
 import { useApiQuery } from '../../api/useApi';
 import { useI18n } from '../../i18n';
-import { formatDay, today as todayInBrowser } from '../../programmes/parts';
+import { formatDay, parisDay } from '../../programmes/parts';
 import { ApiErrorAlert, Loading } from '../../ui/feedback';
 import { TableWrap } from '../../ui/TableWrap';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -40,10 +40,12 @@ export function DeadlinesPage() {
   const kind = (deadlineKinds as readonly string[]).includes(kindParam) ? (kindParam as DeadlineKind) : undefined;
   const territoryId = params.get('territoire') || undefined;
   const monthParam = params.get('mois') ?? '';
-  const month = monthPattern.test(monthParam) ? monthParam : todayInBrowser().slice(0, 7);
+  // This month in Paris, as the server counts the days.
+  const month = monthPattern.test(monthParam) ? monthParam : parisDay(new Date().toISOString()).slice(0, 7);
   const filters = { kind, territoryId };
   const programmes = useApiQuery(programmeRoutes.list, {});
   const monthList = useApiQuery(fundingCalendarRoutes.deadlines, { query: { ...filters, ...monthRange(month) } });
+  // No first day: what is to come, and every report not sent whose day has passed, however long ago.
   const upcoming = useApiQuery(fundingCalendarRoutes.deadlines, { query: filters });
 
   const set = (key: string, value: string) => {
@@ -142,11 +144,7 @@ export function DeadlinesPage() {
       <section aria-labelledby="deadline-list">
         <h2 id="deadline-list">{t('fundingCalendar.list')}</h2>
         {upcoming.error ? <ApiErrorAlert error={upcoming.error} /> : null}
-        {upcoming.data ? (
-          <DeadlineTable items={upcoming.data.items.filter((d) => d.overdue || d.daysLeft >= 0)} />
-        ) : upcoming.error ? null : (
-          <Loading />
-        )}
+        {upcoming.data ? <DeadlineTable items={upcoming.data.items} /> : upcoming.error ? null : <Loading />}
       </section>
     </div>
   );

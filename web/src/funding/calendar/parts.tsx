@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type {
   DeadlineView,
@@ -22,13 +23,13 @@ export function useDaysLeftText() {
 }
 
 /** « Très adapté » / « Adapté »: the score in words. */
-export function LevelBadge({ level }: { level: SuitedLevel }) {
+function LevelBadge({ level }: { level: SuitedLevel }) {
   const { t } = useI18n();
   return <span className={`badge suited-level suited-${level}`}>{t(`fundingCalendar.level.${level}`)}</span>;
 }
 
 /** Why a call and a project or territory match, as short lines. */
-export function Reasons({ reasons }: { reasons: MatchReasons }) {
+function Reasons({ reasons }: { reasons: MatchReasons }) {
   const { t } = useI18n();
   const ref = useReference();
   const lines: string[] = [];
@@ -58,26 +59,50 @@ export function Reasons({ reasons }: { reasons: MatchReasons }) {
   );
 }
 
+/**
+ * One suited call, project or territory of a list `ul.suited-calls`: its link, its level (and `badge` after it), the
+ * lines the list adds (`children`), then the reasons.
+ */
+export function MatchCard(props: {
+  link: ReactNode;
+  level: SuitedLevel;
+  reasons: MatchReasons;
+  badge?: ReactNode;
+  children?: ReactNode;
+}) {
+  return (
+    <li className="card suited-call">
+      <p className="suited-call-head">
+        {props.link}
+        <LevelBadge level={props.level} />
+        {props.badge}
+      </p>
+      {props.children}
+      <Reasons reasons={props.reasons} />
+    </li>
+  );
+}
+
 /** Open or announced calls that suit a project or a territory, with their closing dates and a link to each. */
 export function SuitedCallList({ calls }: { calls: SuitedCall[] }) {
   const { t, locale } = useI18n();
   return (
     <ul className="suited-calls">
       {calls.map((c) => (
-        <li key={c.id} className="card suited-call">
-          <p className="suited-call-head">
-            <Link to={`/financements/appels/${c.id}`}>{c.title}</Link>
-            <LevelBadge level={c.level} />
-            <span className={`badge call-status-${c.status}`}>{t(`fundingCalendar.status.${c.status}`)}</span>
-          </p>
+        <MatchCard
+          key={c.id}
+          link={<Link to={`/financements/appels/${c.id}`}>{c.title}</Link>}
+          level={c.level}
+          reasons={c.reasons}
+          badge={<span className={`badge call-status-${c.status}`}>{t(`fundingCalendar.status.${c.status}`)}</span>}
+        >
           <p className="muted">
             {c.funder.name} ·{' '}
             {c.closesOn
               ? t('fundingCalendar.closesOn', { date: formatDay(c.closesOn, locale) })
               : t('fundingCalendar.noClosingDate')}
           </p>
-          <Reasons reasons={c.reasons} />
-        </li>
+        </MatchCard>
       ))}
     </ul>
   );

@@ -11,16 +11,15 @@ import { type ActorChoice, ActorPicker } from '../../ui/ActorPicker';
 import { amountText, parseAmount } from '../../ui/amounts';
 import { CheckboxGroup } from '../../ui/CheckboxGroup';
 import { type CommuneChoice, CommuneField } from '../../ui/CommuneField';
-import { ApiErrorAlert, Loading } from '../../ui/feedback';
 import { TextField } from '../../ui/TextField';
-import { usePageTitle } from '../../ui/usePageTitle';
-import { FundingNav } from '../FundingNav';
+import { FormPageShell } from './FormPageShell';
 
 interface Values {
   funder: ActorChoice;
   title: string;
   description: string;
   themes: string[];
+  sdgs: number[];
   eligibleFamilies: string[];
   communes: { code: string; name: string }[];
   envelope: string;
@@ -37,6 +36,7 @@ const shownFields = new Set([
   'title',
   'description',
   'themes',
+  'sdgs',
   'eligibleFamilies',
   'communeCodes',
   ...amountFields,
@@ -51,6 +51,7 @@ function valuesOf(c: CallDetail | undefined, locale: 'fr' | 'en'): Values {
     title: c?.title ?? '',
     description: c?.description ?? '',
     themes: c?.themes ?? [],
+    sdgs: c?.sdgs ?? [],
     eligibleFamilies: c?.eligibleFamilies ?? [],
     communes: c?.communes ?? [],
     envelope: amountText(c?.envelope ?? null, locale),
@@ -67,21 +68,14 @@ export function CallFormPage() {
   const { id } = useParams();
   const { t, locale } = useI18n();
   const existing = useApiQuery(callRoutes.get, { params: { id: id ?? '' } }, { enabled: Boolean(id) });
-  const title = id ? t('funding.call.form.editTitle') : t('funding.call.form.newTitle');
-  usePageTitle(title);
   return (
-    <div className="funding-page narrow">
-      <h1>{title}</h1>
-      <FundingNav />
-      {existing.error ? <ApiErrorAlert error={existing.error} /> : null}
-      {id && !existing.data ? (
-        existing.error ? null : (
-          <Loading />
-        )
-      ) : (
-        <CallForm initial={valuesOf(existing.data, locale)} id={id} />
-      )}
-    </div>
+    <FormPageShell
+      title={id ? t('funding.call.form.editTitle') : t('funding.call.form.newTitle')}
+      editing={Boolean(id)}
+      existing={existing}
+    >
+      {(call) => <CallForm initial={valuesOf(call, locale)} id={id} />}
+    </FormPageShell>
   );
 }
 
@@ -110,6 +104,7 @@ function CallForm({ initial, id }: { initial: Values; id: string | undefined }) 
       title: values.title,
       description: values.description,
       themes: values.themes,
+      sdgs: values.sdgs,
       eligibleFamilies: values.eligibleFamilies as CallInput['eligibleFamilies'],
       communeCodes: values.communes.map((c) => c.code),
       ...amounts,
@@ -160,6 +155,19 @@ function CallForm({ initial, id }: { initial: Values; id: string | undefined }) 
         selected={values.themes}
         onChange={(themes) => set({ themes })}
         error={Object.entries(form.errors).find(([f]) => f.startsWith('themes'))?.[1]}
+      />
+      <CheckboxGroup
+        id="call-sdgs"
+        legend={t('funding.call.form.sdgs')}
+        className="sdg-options"
+        options={(reference.data?.sdgs ?? []).map((s) => ({
+          value: String(s.number),
+          label: reference.sdgLabel(s.number),
+          swatch: { colour: s.color, text: String(s.number) },
+        }))}
+        selected={values.sdgs.map(String)}
+        onChange={(sdgs) => set({ sdgs: sdgs.map(Number).sort((a, b) => a - b) })}
+        error={Object.entries(form.errors).find(([f]) => f.startsWith('sdgs'))?.[1]}
       />
       <CheckboxGroup
         id="call-families"

@@ -13,7 +13,7 @@ import { Pagination } from '../../ui/Pagination';
 import { TextField } from '../../ui/TextField';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { FundingNav } from '../FundingNav';
-import { CallStatusBadge, useCallAmounts, useCallDates } from './parts';
+import { CallFacts, CallStatusBadge, useCallDates } from './parts';
 
 const pageSize = 20;
 
@@ -23,7 +23,6 @@ export function CallListPage() {
   const { role } = useSession();
   const reference = useReference();
   const dates = useCallDates();
-  const amounts = useCallAmounts();
   usePageTitle(t('funding.call.list.title'));
   const [params, setParams] = useSearchParams();
   const page = Number(params.get('page') ?? '1') || 1;
@@ -140,24 +139,7 @@ export function CallListPage() {
                   <p>
                     <CallStatusBadge status={c.status} /> <strong>{dates(c)}</strong>
                   </p>
-                  <dl className="facts">
-                    <div>
-                      <dt>{t('funding.call.funder')}</dt>
-                      <dd>{c.funder.name}</dd>
-                    </div>
-                    {amounts(c) ? (
-                      <div>
-                        <dt>{t('funding.call.amounts')}</dt>
-                        <dd>{amounts(c)}</dd>
-                      </div>
-                    ) : null}
-                    {c.themes.length ? (
-                      <div>
-                        <dt>{t('funding.call.themes')}</dt>
-                        <dd>{c.themes.map((id) => reference.themeLabel(id)).join(', ')}</dd>
-                      </div>
-                    ) : null}
-                  </dl>
+                  <CallFacts call={c} />
                 </li>
               ))}
             </ul>

@@ -7,26 +7,22 @@ import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
-import { formatDay } from '../../programmes/parts';
-import { useReference } from '../../reference/reference';
 import { Alert, ApiErrorAlert, Loading, useErrorText } from '../../ui/feedback';
 import { usePageTitle } from '../../ui/usePageTitle';
 import { FundingDocuments } from '../applications/FundingDocuments';
 import { ApplicationStatusText } from '../applications/parts';
 import { CallMatches } from '../calendar/CallMatches';
 import { FundingNav } from '../FundingNav';
-import { CallStatusBadge, useCallAmounts, useCallDates } from './parts';
+import { CallFacts, CallStatusBadge, useCallDates } from './parts';
 
 /** One call for projects: for everyone; its applications for staff and observers; edit, delete, prepare for staff. */
 export function CallPage() {
   const { id = '' } = useParams();
-  const { t, tn, locale, formatEuros } = useI18n();
+  const { t, tn, formatEuros } = useI18n();
   const { role } = useSession();
-  const reference = useReference();
   const navigate = useNavigate();
   const errorText = useErrorText();
   const dates = useCallDates();
-  const amounts = useCallAmounts();
   const query = useApiQuery(callRoutes.get, { params: { id } });
   const [failure, setFailure] = useState<string | null>(null);
   usePageTitle(query.data?.title ?? (query.error ? t('funding.call.page.notFound') : t('funding.call.list.title')));
@@ -52,9 +48,6 @@ export function CallPage() {
       setFailure(errorText(e as never));
     }
   };
-  const period = [c.opensOn, c.closesOn].every((d) => d !== null)
-    ? `${formatDay(c.opensOn ?? '', locale)} – ${formatDay(c.closesOn ?? '', locale)}`
-    : dates(c);
 
   return (
     <div className="funding-page">
@@ -68,9 +61,11 @@ export function CallPage() {
       </p>
       {c.canEdit ? (
         <div className="form-actions">
-          <Link className="button" to={`/financements/dossiers/nouveau?appel=${c.id}`}>
-            {t('funding.call.page.prepare')}
-          </Link>
+          {c.status === 'closed' ? null : (
+            <Link className="button" to={`/financements/dossiers/nouveau?appel=${c.id}`}>
+              {t('funding.call.page.prepare')}
+            </Link>
+          )}
           <Link className="button button-secondary" to={`/financements/appels/${c.id}/modifier`}>
             {t('funding.call.page.edit')}
           </Link>
@@ -84,58 +79,7 @@ export function CallPage() {
       <section className="card" aria-labelledby="call-facts">
         <h2 id="call-facts">{t('funding.call.page.description')}</h2>
         {c.description ? <p className="funding-description">{c.description}</p> : null}
-        <dl className="facts">
-          <div>
-            <dt>{t('funding.call.funder')}</dt>
-            <dd>
-              <Link to={`/acteurs/${c.funder.id}`}>{c.funder.name}</Link>
-            </dd>
-          </div>
-          <div>
-            <dt>{t('funding.call.period')}</dt>
-            <dd>{period}</dd>
-          </div>
-          {amounts(c) ? (
-            <div>
-              <dt>{t('funding.call.amounts')}</dt>
-              <dd>{amounts(c)}</dd>
-            </div>
-          ) : null}
-          {c.themes.length ? (
-            <div>
-              <dt>{t('funding.call.themes')}</dt>
-              <dd>{c.themes.map((th) => reference.themeLabel(th)).join(', ')}</dd>
-            </div>
-          ) : null}
-          {c.sdgs.length ? (
-            <div>
-              <dt>{t('funding.call.sdgs')}</dt>
-              <dd>{c.sdgs.map((n) => reference.sdgLabel(n)).join(', ')}</dd>
-            </div>
-          ) : null}
-          <div>
-            <dt>{t('funding.call.families')}</dt>
-            <dd>
-              {c.eligibleFamilies.length
-                ? c.eligibleFamilies.map((f) => t(`family.${f}`)).join(', ')
-                : t('funding.call.allFamilies')}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('funding.call.communes')}</dt>
-            <dd>{c.communes.length ? c.communes.map((x) => x.name).join(', ') : t('funding.call.anywhere')}</dd>
-          </div>
-          {c.link ? (
-            <div>
-              <dt>{t('funding.call.link')}</dt>
-              <dd>
-                <a href={c.link} rel="noopener noreferrer" target="_blank">
-                  {c.link}
-                </a>
-              </dd>
-            </div>
-          ) : null}
-        </dl>
+        <CallFacts call={c} detail={c} />
       </section>
 
       <section className="card" aria-labelledby="call-documents">
@@ -154,7 +98,7 @@ export function CallPage() {
       {c.applications ? (
         <section className="card" aria-labelledby="call-applications">
           <h2 id="call-applications">{t('funding.call.page.applications')}</h2>
-          <p className="muted">{tn('funding.call.applicationCount', c.applicationCount)}</p>
+          <p className="muted">{tn('funding.call.applicationCount', c.applications.length)}</p>
           {c.applications.length === 0 ? (
             <p className="muted">{t('funding.call.page.noApplications')}</p>
           ) : (
@@ -162,7 +106,10 @@ export function CallPage() {
               {c.applications.map((a) => (
                 <li key={a.id}>
                   <Link to={`/financements/dossiers/${a.id}`}>{a.title}</Link> ·{' '}
-                  <ApplicationStatusText status={a.status} /> · {formatEuros(a.amountGranted ?? a.amountRequested)}
+                  <ApplicationStatusText status={a.status} /> ·{' '}
+                  {a.amountGranted === null
+                    ? t('funding.call.page.requested', { amount: formatEuros(a.amountRequested) })
+                    : t('funding.call.page.granted', { amount: formatEuros(a.amountGranted) })}
                 </li>
               ))}
             </ul>

@@ -1,7 +1,10 @@
-import type { CallSummary } from '../../../../src/modules/funding/calls/contract';
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { CallDetail, CallSummary } from '../../../../src/modules/funding/calls/contract';
 import type { CallStatus } from '../../../../src/modules/funding/vocabulary';
 import { useI18n } from '../../i18n';
 import { formatDay } from '../../programmes/parts';
+import { useReference } from '../../reference/reference';
 
 /** A call's status as a word in a badge (the colour only repeats it). */
 export function CallStatusBadge({ status }: { status: CallStatus }) {
@@ -34,4 +37,53 @@ export function useCallAmounts() {
     else if (c.amountMax !== null) parts.push(t('funding.call.max', { max: formatEuros(c.amountMax) }));
     return parts.length ? parts.join(' · ') : null;
   };
+}
+
+/**
+ * What a call is, as a list of facts: its funder, amounts and themes on the calls list; on its own page (`detail`)
+ * also its period, SDGs, eligible families, communes and link.
+ */
+export function CallFacts({ call: c, detail }: { call: CallSummary; detail?: Pick<CallDetail, 'link'> }) {
+  const { t, locale } = useI18n();
+  const reference = useReference();
+  const dates = useCallDates();
+  const amounts = useCallAmounts()(c);
+  const period =
+    c.opensOn !== null && c.closesOn !== null
+      ? `${formatDay(c.opensOn, locale)} – ${formatDay(c.closesOn, locale)}`
+      : dates(c);
+  const fact = (key: string, value: ReactNode) => (
+    <div key={key}>
+      <dt>{t(`funding.call.${key}`)}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+  return (
+    <dl className="facts">
+      {fact('funder', detail ? <Link to={`/acteurs/${c.funder.id}`}>{c.funder.name}</Link> : c.funder.name)}
+      {detail ? fact('period', period) : null}
+      {amounts ? fact('amounts', amounts) : null}
+      {c.themes.length ? fact('themes', c.themes.map((th) => reference.themeLabel(th)).join(', ')) : null}
+      {detail && c.sdgs.length ? fact('sdgs', c.sdgs.map((n) => reference.sdgLabel(n)).join(', ')) : null}
+      {detail
+        ? fact(
+            'families',
+            c.eligibleFamilies.length
+              ? c.eligibleFamilies.map((f) => t(`family.${f}`)).join(', ')
+              : t('funding.call.allFamilies'),
+          )
+        : null}
+      {detail
+        ? fact('communes', c.communes.length ? c.communes.map((x) => x.name).join(', ') : t('funding.call.anywhere'))
+        : null}
+      {detail?.link
+        ? fact(
+            'link',
+            <a href={detail.link} rel="noopener noreferrer" target="_blank">
+              {detail.link}
+            </a>,
+          )
+        : null}
+    </dl>
+  );
 }

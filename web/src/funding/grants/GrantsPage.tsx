@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { grantRoutes } from '../../../../src/modules/funding/grants/contract';
 import { buildUrl } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
@@ -11,6 +11,7 @@ import { Pagination } from '../../ui/Pagination';
 import { SearchBar } from '../../ui/SearchBar';
 import { TableWrap } from '../../ui/TableWrap';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useUrlFilters } from '../../ui/useUrlFilters';
 import { FundingNav } from '../FundingNav';
 import { ImportForm } from './ImportForm';
 import { RecentImports } from './RecentImports';
@@ -23,40 +24,20 @@ export function GrantsPage() {
   const { t, tn, formatEuros, formatDate } = useI18n();
   const { role } = useSession();
   usePageTitle(t('grants.title'));
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter, page, pageHref, goToPage } = useUrlFilters();
   const filters = {
     attributor: params.get('attribuant') ?? undefined,
     year: Number(params.get('annee')) || undefined,
     q: params.get('q') ?? undefined,
   };
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const [text, setText] = useState(filters.q ?? '');
   const list = useApiQuery(grantRoutes.listGrants, { query: { ...filters, page, pageSize } });
-  const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete('page');
-    setParams(next);
-  };
-  const pageHref = (p: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(p));
-    return `?${next}`;
-  };
   const data = list.data;
 
   return (
     <div className="funding-page grants-page">
-      <header className="page-head">
-        <div>
-          <h1>{t('grants.title')}</h1>
-          <p className="tagline">{t('grants.intro')}</p>
-        </div>
-        <a className="button" href={buildUrl(grantRoutes.exportGrants.path, undefined, filters)} download>
-          {t('grants.export')}
-        </a>
-      </header>
+      <h1>{t('grants.title')}</h1>
+      <p className="tagline">{t('grants.intro')}</p>
       <FundingNav />
       {isStaff(role) ? (
         <div className="grants-top">
@@ -109,9 +90,23 @@ export function GrantsPage() {
       {!data && list.loading ? <Loading /> : null}
       {data ? (
         <section aria-labelledby="grants-results">
-          <h2 id="grants-results" className="results-count">
-            {tn('grants.list.count', data.total)}
-          </h2>
+          <div className="grants-results-head">
+            <h2 id="grants-results" className="results-count">
+              {tn('grants.list.count', data.total)}
+            </h2>
+            {data.total > data.incomplete.total ? (
+              <a className="button" href={buildUrl(grantRoutes.exportGrants.path, undefined, filters)} download>
+                {t('grants.export')}
+              </a>
+            ) : null}
+          </div>
+          {data.incomplete.total > 0 ? (
+            <p className="notice" role="note">
+              {tn('grants.export.excluded', data.incomplete.total, {
+                missing: data.incomplete.missing.map((m) => lowerFirst(m.title)).join(', '),
+              })}
+            </p>
+          ) : null}
           {data.items.length === 0 ? (
             <p className="muted">{t('grants.list.empty')}</p>
           ) : (
@@ -155,17 +150,15 @@ export function GrantsPage() {
               </table>
             </TableWrap>
           )}
-          <Pagination
-            page={page}
-            pages={Math.ceil(data.total / pageSize)}
-            onPage={(p) => setParams(new URLSearchParams(pageHref(p).slice(1)))}
-            hrefFor={pageHref}
-          />
+          <Pagination page={page} pages={Math.ceil(data.total / pageSize)} onPage={goToPage} hrefFor={pageHref} />
         </section>
       ) : null}
     </div>
   );
 }
+
+/** A schema field's French title inside a sentence: « Date ou période de versement » → « date ou période… ». */
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** An organisation's name, linked to its page when the directory holds it. */
 function ActorName({ name, actorId }: { name: string; actorId: string | null }) {

@@ -1,37 +1,12 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { csrfHeader } from '../../../../src/auth/names';
-import { grantRoutes, maxScdlFileBytes, type ScdlImportView } from '../../../../src/modules/funding/grants/contract';
-import { ApiError, asApiError, buildUrl } from '../../api/client';
+import { grantRoutes, maxScdlFileBytes } from '../../../../src/modules/funding/grants/contract';
+import { type ApiError, asApiError } from '../../api/client';
+import { uploadRawFile } from '../../api/upload';
 import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { Field } from '../../ui/Field';
 import { ApiErrorAlert } from '../../ui/feedback';
-
-/** Sends the file as the request body (see importGrants in the contract), with the session's CSRF token. */
-async function sendFile(file: File, csrf: string | null): Promise<ScdlImportView> {
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(grantRoutes.importGrants.path, undefined, { fileName: file.name }), {
-      method: 'POST',
-      credentials: 'include',
-      headers: {
-        accept: 'application/json',
-        'content-type': file.type || 'text/csv',
-        ...(csrf ? { [csrfHeader]: csrf } : {}),
-      },
-      body: file,
-    });
-  } catch {
-    throw new ApiError(0, 'network');
-  }
-  const doc = (await response.json().catch(() => ({}))) as Partial<ScdlImportView> & {
-    title?: string;
-    errors?: { field: string; code: string; message: string }[];
-  };
-  if (!response.ok) throw new ApiError(response.status, doc.title ?? response.statusText, doc.errors ?? []);
-  return doc as ScdlImportView;
-}
 
 /** Staff's form: one CSV file, imported and checked at once; its report opens. */
 export function ImportForm() {
@@ -56,7 +31,10 @@ export function ImportForm() {
     setFailure(null);
     setSending(true);
     try {
-      const done = await sendFile(file, csrfToken);
+      const done = await uploadRawFile(grantRoutes.importGrants, { query: { fileName: file.name } }, file, {
+        csrf: csrfToken,
+        defaultType: 'text/csv',
+      });
       navigate(`/financements/subventions/imports/${done.id}`);
     } catch (error) {
       const apiError = asApiError(error);

@@ -1,7 +1,12 @@
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { fieldMessage } from '../../../../src/http/messages';
 import { grantRoutes, type ScdlIssueView } from '../../../../src/modules/funding/grants/contract';
-import { type ScdlSeverity, scdlSeverities } from '../../../../src/modules/funding/vocabulary';
+import {
+  codeLabel,
+  outcomeLabel,
+  type ScdlOutcome,
+  scdlOutcomes,
+} from '../../../../src/modules/funding/grants/outcome';
 import { buildUrl } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useI18n } from '../../i18n';
@@ -10,6 +15,7 @@ import { Alert, ApiErrorAlert, Loading } from '../../ui/feedback';
 import { Pagination } from '../../ui/Pagination';
 import { TableWrap } from '../../ui/TableWrap';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useUrlFilters } from '../../ui/useUrlFilters';
 import { FundingNav } from '../FundingNav';
 import './grants.css';
 
@@ -18,29 +24,16 @@ const pageSize = 50;
 /** An import's report: its counts, its findings by column, then line by line with filters, and the CSV. */
 export function ImportReportPage() {
   const { id = '' } = useParams();
-  const { t, tn, formatDateTime, formatNumber } = useI18n();
-  const [params, setParams] = useSearchParams();
-  const severity = (params.get('gravite') ?? '') as ScdlSeverity | '';
+  const { t, tn, formatDateTime, formatNumber, locale } = useI18n();
+  const { params, setFilter, page, pageHref, goToPage } = useUrlFilters();
+  const outcome = (params.get('resultat') ?? '') as ScdlOutcome | '';
   const column = params.get('colonne') ?? '';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const report = useApiQuery(grantRoutes.importReport, {
     params: { id },
-    query: { page, pageSize, severity: severity || undefined, column: column || undefined },
+    query: { page, pageSize, outcome: outcome || undefined, column: column || undefined },
   });
   const data = report.data;
   usePageTitle(data ? t('grants.report.title', { file: data.import.fileName }) : undefined);
-  const setFilter = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete('page');
-    setParams(next);
-  };
-  const pageHref = (p: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(p));
-    return `?${next}`;
-  };
 
   if (report.error && !data) {
     return (
@@ -108,13 +101,13 @@ export function ImportReportPage() {
               aria-label={t('grants.report.issues')}
               onSubmit={(e) => e.preventDefault()}
             >
-              <Field id="issues-severity" label={t('grants.report.filter.severity')}>
+              <Field id="issues-outcome" label={t('grants.report.filter.outcome')}>
                 {(control) => (
-                  <select {...control} value={severity} onChange={(e) => setFilter('gravite', e.target.value)}>
-                    <option value="">{t('grants.report.filter.all')}</option>
-                    {scdlSeverities.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`grants.severity.${s}.long`)}
+                  <select {...control} value={outcome} onChange={(e) => setFilter('resultat', e.target.value)}>
+                    <option value="">{t('grants.report.filter.allOutcomes')}</option>
+                    {scdlOutcomes.map((o) => (
+                      <option key={o} value={o}>
+                        {outcomeLabel(o, locale)}
                       </option>
                     ))}
                   </select>
@@ -144,7 +137,7 @@ export function ImportReportPage() {
             <Pagination
               page={page}
               pages={Math.ceil(data.issues.total / pageSize)}
-              onPage={(p) => setParams(new URLSearchParams(pageHref(p).slice(1)))}
+              onPage={goToPage}
               hrefFor={pageHref}
             />
           </section>
@@ -154,17 +147,18 @@ export function ImportReportPage() {
   );
 }
 
-function SeverityText({ severity }: { severity: ScdlSeverity }) {
-  const { t } = useI18n();
-  return <span className={`grants-severity grants-severity-${severity}`}>{t(`grants.severity.${severity}`)}</span>;
+/** What the import did about a finding: « Non conforme — ligne refusée », « … corrigé à l’import »… */
+function OutcomeText({ outcome }: { outcome: ScdlOutcome }) {
+  const { locale } = useI18n();
+  return <span className={`grants-outcome grants-outcome-${outcome}`}>{outcomeLabel(outcome, locale)}</span>;
 }
 
 function Summary({
   summary,
 }: {
-  summary: { severity: ScdlSeverity; column: string | null; code: string; count: number }[];
+  summary: { outcome: ScdlOutcome; column: string | null; code: string; count: number }[];
 }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, locale } = useI18n();
   return (
     <section aria-labelledby="grants-summary-heading">
       <h2 id="grants-summary-heading">{t('grants.report.summary')}</h2>
@@ -172,7 +166,7 @@ function Summary({
         <table className="funding-table grants-summary">
           <thead>
             <tr>
-              <th scope="col">{t('grants.report.col.severity')}</th>
+              <th scope="col">{t('grants.report.col.outcome')}</th>
               <th scope="col">{t('grants.report.col.column')}</th>
               <th scope="col">{t('grants.report.col.code')}</th>
               <th scope="col" className="num">
@@ -182,12 +176,12 @@ function Summary({
           </thead>
           <tbody>
             {summary.map((s) => (
-              <tr key={`${s.severity} ${s.column} ${s.code}`}>
+              <tr key={`${s.outcome} ${s.column} ${s.code}`}>
                 <td>
-                  <SeverityText severity={s.severity} />
+                  <OutcomeText outcome={s.outcome} />
                 </td>
                 <td className="mono">{s.column ?? t('grants.report.file')}</td>
-                <td className="mono">{s.code}</td>
+                <td>{codeLabel(s.code, locale)}</td>
                 <td className="num">{formatNumber(s.count)}</td>
               </tr>
             ))}
@@ -209,7 +203,7 @@ function IssuesTable({ items }: { items: ScdlIssueView[] }) {
               {t('grants.report.col.line')}
             </th>
             <th scope="col">{t('grants.report.col.column')}</th>
-            <th scope="col">{t('grants.report.col.severity')}</th>
+            <th scope="col">{t('grants.report.col.outcome')}</th>
             <th scope="col">{t('grants.report.col.value')}</th>
             <th scope="col">{t('grants.report.col.message')}</th>
           </tr>
@@ -220,7 +214,7 @@ function IssuesTable({ items }: { items: ScdlIssueView[] }) {
               <td className="num">{issue.line ?? '—'}</td>
               <td className="mono">{issue.column ?? '—'}</td>
               <td>
-                <SeverityText severity={issue.severity} />
+                <OutcomeText outcome={issue.outcome} />
               </td>
               <td className="mono grants-value">{issue.value ?? ''}</td>
               <td>{locale === 'fr' ? issue.message : fieldMessage(issue.messageCode, 'en', issue.params)}</td>
