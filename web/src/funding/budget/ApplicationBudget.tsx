@@ -4,7 +4,7 @@ import { useApiQuery } from '../../api/useApi';
 import { useI18n } from '../../i18n';
 import { ApiErrorAlert, Loading } from '../../ui/feedback';
 import { TableWrap } from '../../ui/TableWrap';
-import { Money } from './parts';
+import { AmountHeads, Money } from './parts';
 
 /** The budget lines an application funds, with the amount it brings to each and what of it counts (on its page). */
 export function ApplicationBudget({ applicationId }: { applicationId: string }) {
@@ -24,15 +24,7 @@ export function ApplicationBudget({ applicationId }: { applicationId: string }) 
                 <th scope="col">{t('budget.col.year')}</th>
                 <th scope="col">{t('budget.col.territory')}</th>
                 <th scope="col">{t('budget.col.line')}</th>
-                <th scope="col" className="budget-num">
-                  {t('budget.col.allocated')}
-                </th>
-                <th scope="col" className="budget-num">
-                  {t('budget.col.funded')}
-                </th>
-                <th scope="col" className="budget-num">
-                  {t('budget.col.expected')}
-                </th>
+                <AmountHeads labels={[t('budget.col.allocated'), t('budget.col.funded'), t('budget.col.expected')]} />
               </tr>
             </thead>
             <tbody>

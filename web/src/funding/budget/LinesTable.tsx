@@ -3,7 +3,7 @@ import { type BudgetView, budgetRoutes, type LineView } from '../../../../src/mo
 import { callApi } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { TableWrap } from '../../ui/TableWrap';
-import { figureKeys, Money, RowActions, useConfirmedRemove, useSourceWords } from './parts';
+import { AmountHeads, figureKeys, Money, RowActions, useConfirmedRemove, useSourceWords } from './parts';
 
 /**
  * The lines grouped by territory (transversal first), each group of several lines with its subtotal, then the total;
@@ -45,11 +45,7 @@ export function LinesTable({
             <tr>
               <th scope="col">{t('budget.col.year')}</th>
               <th scope="col">{t('budget.col.line')}</th>
-              {figureKeys.map((k) => (
-                <th key={k} scope="col" className="budget-num">
-                  {t(`budget.col.${k}`)}
-                </th>
-              ))}
+              <AmountHeads labels={figureKeys.map((k) => t(`budget.col.${k}`))} />
               {canEdit ? <th scope="col">{t('budget.col.actions')}</th> : null}
             </tr>
           </thead>

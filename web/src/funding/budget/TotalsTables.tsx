@@ -1,7 +1,7 @@
 import type { BudgetTotals, Figures } from '../../../../src/modules/funding/budget/contract';
 import { useI18n } from '../../i18n';
 import { TableWrap } from '../../ui/TableWrap';
-import { figureKeys, Money, useSourceWords } from './parts';
+import { AmountHeads, figureKeys, Money, useSourceWords } from './parts';
 
 /** The totals per year, per category and per funding source (each application, each partner, own funds). */
 export function TotalsTables({ totals }: { totals: BudgetTotals }) {
@@ -33,15 +33,7 @@ export function TotalsTables({ totals }: { totals: BudgetTotals }) {
                 <tr>
                   <th scope="col">{t('budget.col.source')}</th>
                   <th scope="col">{t('budget.col.funder')}</th>
-                  <th scope="col" className="budget-num">
-                    {t('budget.col.allocated')}
-                  </th>
-                  <th scope="col" className="budget-num">
-                    {t('budget.col.funded')}
-                  </th>
-                  <th scope="col" className="budget-num">
-                    {t('budget.col.expected')}
-                  </th>
+                  <AmountHeads labels={[t('budget.col.allocated'), t('budget.col.funded'), t('budget.col.expected')]} />
                 </tr>
               </thead>
               <tbody>
@@ -89,11 +81,7 @@ function FiguresTable({
           <thead>
             <tr>
               <th scope="col">{head}</th>
-              {figureKeys.map((k) => (
-                <th key={k} scope="col" className="budget-num">
-                  {t(`budget.col.${k}`)}
-                </th>
-              ))}
+              <AmountHeads labels={figureKeys.map((k) => t(`budget.col.${k}`))} />
             </tr>
           </thead>
           <tbody>

@@ -21,6 +21,19 @@ export function Money({ value, as: Cell = 'td' }: { value: number; as?: 'td' | '
   return <Cell className="budget-num">{formatEuros(value)}</Cell>;
 }
 
+/** Column headers of amounts, right-aligned like their cells. */
+export function AmountHeads({ labels }: { labels: string[] }) {
+  return (
+    <>
+      {labels.map((label) => (
+        <th key={label} scope="col" className="budget-num">
+          {label}
+        </th>
+      ))}
+    </>
+  );
+}
+
 /** The figure columns of the budget, in the seeds' order. */
 export const figureKeys = ['forecast', 'committed', 'actual', 'funded', 'expected', 'remaining'] as const;
 
