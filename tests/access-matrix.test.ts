@@ -210,8 +210,8 @@ const expected: Record<string, Access> = {
   'POST /api/v1/funding/calls/:id/documents': staff,
   // funding calls (end)
   // funding applications (begin)
-  'GET /api/v1/funding/applications': ['admin', 'animator', 'observer'],
-  'GET /api/v1/funding/applications/:id': ['admin', 'animator', 'observer'],
+  'GET /api/v1/funding/applications': 'signedIn',
+  'GET /api/v1/funding/applications/:id': 'signedIn',
   'POST /api/v1/funding/applications': staff,
   'PUT /api/v1/funding/applications/:id': staff,
   'DELETE /api/v1/funding/applications/:id': staff,
@@ -223,7 +223,7 @@ const expected: Record<string, Access> = {
   'DELETE /api/v1/funding/applications/:id/reports/:itemId': staff,
   'POST /api/v1/funding/applications/:id/documents': staff,
   'POST /api/v1/funding/applications/:id/reports/:itemId/documents': staff,
-  'GET /api/v1/funding/documents/:id': ['admin', 'animator', 'observer'],
+  'GET /api/v1/funding/documents/:id': 'signedIn',
   'DELETE /api/v1/funding/documents/:id': staff,
   // funding applications (end)
   // funding calendar (begin)

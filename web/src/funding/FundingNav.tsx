@@ -5,8 +5,9 @@ import { useI18n } from '../i18n';
 import './funding.css';
 
 /**
- * The tabs shared by the funding pages. Calls for projects are public; applications, deadlines, budget and grants are
- * for staff and observers (the steering committee).
+ * The tabs shared by the funding pages. Calls for projects are public; applications for any signed-in user (a member
+ * follows its organisation's projects' and partnerships' ones); deadlines, budget and grants for staff and observers
+ * (the steering committee).
  */
 export function FundingNav() {
   const { t } = useI18n();
@@ -14,7 +15,7 @@ export function FundingNav() {
   const reader = role !== null && (readers as readonly string[]).includes(role);
   const tabs = [
     { to: '/financements/appels', label: t('funding.tab.calls'), open: true },
-    { to: '/financements/dossiers', label: t('funding.tab.applications'), open: reader },
+    { to: '/financements/dossiers', label: t('funding.tab.applications'), open: role !== null },
     { to: '/financements/echeances', label: t('funding.tab.calendar'), open: reader },
     { to: '/financements/budget', label: t('funding.tab.budget'), open: reader },
     { to: '/financements/subventions', label: t('funding.tab.grants'), open: reader },

@@ -1,7 +1,8 @@
 // Shared by server and web: funding applications (dossiers de financement) with their status pipeline, co-funding
-// plan, payments received and reports owed; read by staff and the steering committee, written by staff.
+// plan, payments received and reports owed; read by staff and the steering committee, followed read-only by the members
+// of the organisations carrying the project or partnering in the partnership funded; written by staff.
 import { z } from 'zod';
-import { readers, staff } from '../../../auth/roles.js';
+import { staff } from '../../../auth/roles.js';
 import { dateTime, defineRoute, idParams, manyStrings, noContent, optionalUuid } from '../../../http/contract.js';
 import { day, named, optionalDay, positiveEuros } from '../calls/contract.js';
 import { applicationStatuses } from '../vocabulary.js';
@@ -132,7 +133,8 @@ export const coFundingLineView = z.object({
 });
 
 export const applicationDetail = applicationSummary.extend({
-  notes: z.string(),
+  /** The staff's working notes: for staff and observers only (null for a member). */
+  notes: z.string().nullable(),
   coFunding: z.array(coFundingLineView),
   history: z.array(applicationStep),
   payments: z.array(paymentView),
@@ -171,18 +173,20 @@ export const applicationRoutes = {
   list: defineRoute({
     method: 'GET',
     path: base,
-    summary: 'Funding applications with filters, and the totals requested, granted and received',
+    summary:
+      "Funding applications with filters, and the totals requested, granted and received (a member: its organisation's projects' and partnerships' only)",
     tags,
-    access: readers,
+    access: 'signedIn',
     query: applicationQuery,
     response: applicationList,
   }),
   get: defineRoute({
     method: 'GET',
     path: `${base}/:id`,
-    summary: 'One application: call, funder, target, co-funding, status history, payments, reports, documents',
+    summary:
+      "One application: call, funder, target, co-funding, status history, payments, reports, documents (a member: its organisation's projects' and partnerships' only, else 404)",
     tags,
-    access: readers,
+    access: 'signedIn',
     params: idParams,
     response: applicationDetail,
   }),

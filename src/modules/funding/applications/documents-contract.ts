@@ -1,7 +1,7 @@
 // Shared by server and web: the files of calls for projects, funding applications and their reports (one table,
 // funding_documents). Uploaded as the raw request body, like the partnerships' documents, with the same types and limit.
 import { z } from 'zod';
-import { readers, staff } from '../../../auth/roles.js';
+import { staff } from '../../../auth/roles.js';
 import { defineRoute, idParams, noContent } from '../../../http/contract.js';
 import { fundingDocumentOwners } from '../vocabulary.js';
 
@@ -52,9 +52,10 @@ export const fundingDocumentRoutes = {
   download: defineRoute({
     method: 'GET',
     path: '/api/v1/funding/documents/:id',
-    summary: 'Download a funding document (staff and the steering committee)',
+    summary:
+      "Download a funding document (staff and the steering committee; a member those of its organisation's projects' and partnerships' applications)",
     tags,
-    access: readers,
+    access: 'signedIn',
     params: idParams,
     response: z.string().describe('The file, as an attachment'),
   }),

@@ -1,14 +1,15 @@
 // The files of calls for projects, applications and reports (funding_documents), stored in the database (ADR 0004).
 // The same checks as the partnerships' documents (types, 10 MB, safe names). Staff upload and delete; staff and the
-// steering committee download; the public sees a call's documents' names only.
-import { and, eq, inArray } from 'drizzle-orm';
+// steering committee download, members those of the applications they follow; the public sees a call's documents'
+// names only.
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.js';
 import { notFound, parseInput } from '../../../errors.js';
 import { requireStaff, type Viewer } from '../../actors/visibility.js';
 import { checkedFile } from '../../partnerships/documents.js';
 import { fundingCalls } from '../calls/schema.js';
 import type { FundingDocumentOwner } from '../vocabulary.js';
-import { requireFundingReader } from './access.js';
+import { followedApplications } from './access.js';
 import { type FundingDocumentMeta, fundingUploadQuery } from './documents-contract.js';
 import { fundingApplications, fundingDocuments, fundingReports } from './schema.js';
 
@@ -118,9 +119,11 @@ export async function addFundingDocument(
   });
 }
 
-/** A document's content: staff and the steering committee only (even a public call's files). */
+/**
+ * A document's content: staff and the steering committee any (even a public call's files, whose names only are
+ * public); a member those of the applications it follows and of their reports; any other is not found.
+ */
 export async function readFundingDocument(db: Db, by: Viewer, id: string) {
-  requireFundingReader(by);
   const [row] = await db
     .select({
       fileName: fundingDocuments.fileName,
@@ -128,7 +131,12 @@ export async function readFundingDocument(db: Db, by: Viewer, id: string) {
       content: fundingDocuments.content,
     })
     .from(fundingDocuments)
-    .where(eq(fundingDocuments.id, id));
+    .leftJoin(fundingReports, eq(fundingReports.id, fundingDocuments.reportId))
+    .leftJoin(
+      fundingApplications,
+      eq(fundingApplications.id, sql`coalesce(${fundingDocuments.applicationId}, ${fundingReports.applicationId})`),
+    )
+    .where(and(eq(fundingDocuments.id, id), followedApplications(by)));
   if (!row) throw notFound('Document');
   return row;
 }

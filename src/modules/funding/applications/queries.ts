@@ -1,4 +1,5 @@
-// Reading funding applications (staff and the steering committee): the list with its totals, one application whole.
+// Reading funding applications (staff and the steering committee; a member those it follows, see access.ts): the list
+// with its totals, one application whole.
 import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../../db/client.js';
@@ -11,7 +12,7 @@ import { programmes, programmeTerritories } from '../../programmes/schema.js';
 import { toCents } from '../../projects/contract.js';
 import { projects } from '../../projects/schema.js';
 import { fundingCalls } from '../calls/schema.js';
-import { requireFundingReader } from './access.js';
+import { followedApplications, readsFunding } from './access.js';
 import type { ApplicationDetail, ApplicationList, ApplicationQuery, ApplicationSummary } from './contract.js';
 import { documentsOf } from './documents.js';
 import { movesOf } from './pipeline.js';
@@ -75,9 +76,9 @@ const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + t
 
 /** The applications matching the filters, newest year first, with what they requested, were granted and received. */
 export async function listApplications(db: Db, viewer: Viewer, query: ApplicationQuery): Promise<ApplicationList> {
-  requireFundingReader(viewer);
   const a = fundingApplications;
   const conditions: (SQL | undefined)[] = [
+    followedApplications(viewer),
     query.status.length ? inArray(a.status, query.status) : undefined,
     query.funder ? eq(a.funderActorId, query.funder) : undefined,
     query.call ? eq(a.callId, query.call) : undefined,
@@ -101,10 +102,12 @@ export async function listApplications(db: Db, viewer: Viewer, query: Applicatio
   };
 }
 
-/** One application whole; the names of who moved it only for staff (never e-mails). */
+/**
+ * One application whole; the names of who moved it only for staff (never e-mails), the working notes only for staff
+ * and observers. One the viewer does not follow is not found (its existence is not revealed).
+ */
 export async function getApplication(db: Db, viewer: Viewer, id: string): Promise<ApplicationDetail> {
-  requireFundingReader(viewer);
-  const [row] = await withNames(db).where(eq(fundingApplications.id, id));
+  const [row] = await withNames(db).where(and(eq(fundingApplications.id, id), followedApplications(viewer)));
   if (!row) throw notFound('Dossier de financement');
   const a = row.application;
   const coFunderIds = a.coFunding.flatMap((l) => (l.actorId ? [l.actorId] : []));
@@ -152,7 +155,7 @@ export async function getApplication(db: Db, viewer: Viewer, id: string): Promis
   const names = new Map(coFunders.map((c) => [c.id, c.name]));
   return {
     ...summaryOf(row),
-    notes: a.notes,
+    notes: readsFunding(viewer) ? a.notes : null,
     coFunding: a.coFunding.map((l) => ({
       actorId: l.actorId,
       name: (l.actorId ? names.get(l.actorId) : undefined) ?? l.label,

@@ -306,10 +306,13 @@ describe('funding applications routes', () => {
     expect(fieldsOf(notGranted.body)).toEqual([['status', 'notGranted']]);
   });
 
-  it('lists applications with filters and totals for readers only', async () => {
-    expect((await call(member, 'GET', base)).status).toBe(403);
+  it('lists applications with filters and totals for readers; a member only those it follows (none here)', async () => {
+    expect((await call(member, 'GET', base)).body).toEqual({
+      items: [],
+      totals: { requested: 0, granted: 0, received: 0 },
+    });
     expect((await call(null, 'GET', base)).status).toBe(401);
-    expect((await call(member, 'GET', `${base}/${app.id}`)).status).toBe(403);
+    expect((await call(member, 'GET', `${base}/${app.id}`)).status).toBe(404);
     const all = (await call(observer, 'GET', base)).body as ApplicationList;
     expect(all.items).toHaveLength(2);
     expect(all.totals).toEqual({ requested: 65_000, granted: 30_000, received: 15_000 });
@@ -374,13 +377,14 @@ describe('funding applications routes', () => {
     expect(download.status).toBe(200);
     expect(download.text).toBe('%PDF-1.4 dossier');
     expect(download.headers['content-disposition']).toContain('attachment');
-    expect((await call(member, 'GET', docUrl)).status).toBe(403);
+    expect((await call(member, 'GET', docUrl)).status).toBe(404);
     expect((await call(null, 'GET', docUrl)).status).toBe(401);
     // The public sees a call's documents' names, not their content.
     const publicCall = await call(null, 'GET', `/api/v1/funding/calls/${ids.call}`);
     const callDoc = publicCall.body.documents[0];
     expect(callDoc).toMatchObject({ owner: 'call', mediaType: 'text/plain' });
     expect((await call(null, 'GET', `/api/v1/funding/documents/${callDoc.id}`)).status).toBe(401);
+    expect((await call(member, 'GET', `/api/v1/funding/documents/${callDoc.id}`)).status).toBe(404);
     expect((await call(observer, 'DELETE', docUrl)).status).toBe(403);
     expect((await call(animator, 'DELETE', docUrl)).status).toBe(204);
     expect((await call(animator, 'DELETE', docUrl)).status).toBe(404);

@@ -15,10 +15,14 @@ import { ApplicationStatusText, useTargetText } from './parts';
 /** The filters the address may carry (links from a call, a programme, a project or a partnership). */
 const idFilters = ['funder', 'call', 'programme', 'territory', 'project', 'partnership'] as const;
 
-/** The funding applications, for staff and observers: filters, a table and its totals. */
+/**
+ * The funding applications, for staff and observers: filters, a table and its totals. A member sees, read-only, those
+ * of its organisation's projects and partnerships (the server filters them, totals included).
+ */
 export function ApplicationListPage() {
   const { t, tn, formatEuros } = useI18n();
   const { role } = useSession();
+  const member = role === 'member';
   const target = useTargetText();
   usePageTitle(t('funding.app.list.title'));
   const { params, setFilter } = useUrlFilters();
@@ -38,7 +42,7 @@ export function ApplicationListPage() {
       <header className="page-head">
         <div>
           <h1>{t('funding.app.list.title')}</h1>
-          <p className="tagline">{t('funding.app.list.intro')}</p>
+          <p className="tagline">{t(member ? 'funding.app.list.memberIntro' : 'funding.app.list.intro')}</p>
         </div>
         {isStaff(role) ? (
           <Link className="button" to="/financements/dossiers/nouveau">
@@ -86,7 +90,9 @@ export function ApplicationListPage() {
             {tn('funding.app.list.count', list.data.items.length)}
           </h2>
           {list.data.items.length === 0 ? (
-            <p className="muted">{t('funding.app.list.empty')}</p>
+            <p className="muted">
+              {t(member && !status && !year ? 'funding.app.list.memberEmpty' : 'funding.app.list.empty')}
+            </p>
           ) : (
             <TableWrap labelledBy="app-results">
               <table className="funding-table">

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
+import { readers } from '../../../../src/auth/roles';
 import { applicationRoutes } from '../../../../src/modules/funding/applications/contract';
 import { fundingDocumentRoutes } from '../../../../src/modules/funding/applications/documents-contract';
 import { asApiError, callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
+import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { Alert, ApiErrorAlert, Loading, useErrorText } from '../../ui/feedback';
 import { usePageTitle } from '../../ui/usePageTitle';
@@ -15,13 +17,17 @@ import { ApplicationStatusText, useTargetText } from './parts';
 import { Reports } from './Reports';
 import { StatusPanel } from './StatusPanel';
 
-/** One application: its facts, pipeline and history, payments, reports, documents and budget lines. */
+/**
+ * One application: its facts, pipeline and history, payments, reports, documents and, for staff and observers, the
+ * programme's budget lines it funds. A member following it reads it all but the budget (the programme's business).
+ */
 export function ApplicationPage() {
   const { id = '' } = useParams();
   const { t, formatEuros } = useI18n();
   const navigate = useNavigate();
   const errorText = useErrorText();
   const target = useTargetText();
+  const { role } = useSession();
   const query = useApiQuery(applicationRoutes.get, { params: { id } });
   const [failure, setFailure] = useState<string | null>(null);
   usePageTitle(query.data?.title ?? (query.error ? t('funding.app.page.notFound') : t('funding.app.list.title')));
@@ -149,7 +155,9 @@ export function ApplicationPage() {
         />
       </section>
 
-      <ApplicationBudget applicationId={a.id} />
+      {role !== null && (readers as readonly string[]).includes(role) ? (
+        <ApplicationBudget applicationId={a.id} />
+      ) : null}
     </div>
   );
 }

@@ -12,6 +12,10 @@ export const fundingApplicationMessages = catalogue(
     'funding.app.list.intro': 'Les demandes de financement du programme, de ses projets phares et partenariats.',
     'funding.app.list.new': 'Nouveau dossier',
     'funding.app.list.empty': 'Aucun dossier ne correspond à ces critères.',
+    'funding.app.list.memberIntro':
+      'Les demandes de financement faites pour les projets phares que porte votre organisation et les partenariats dont elle est partenaire, en lecture seule.',
+    'funding.app.list.memberEmpty':
+      'Aucun dossier de financement ne concerne pour l’instant les projets phares que porte votre organisation ni ses partenariats. Les dossiers du programme et de ses territoires sont suivis par l’équipe d’animation.',
     'funding.app.list.count.zero': 'Aucun dossier',
     'funding.app.list.count.one': '{count} dossier',
     'funding.app.list.count.other': '{count} dossiers',
@@ -146,6 +150,10 @@ export const fundingApplicationMessages = catalogue(
     'funding.app.list.intro': 'Funding requests of the programme, its flagship projects and partnerships.',
     'funding.app.list.new': 'New application',
     'funding.app.list.empty': 'No application matches these criteria.',
+    'funding.app.list.memberIntro':
+      'The funding requests made for the flagship projects your organisation carries and the partnerships it is a partner of, read-only.',
+    'funding.app.list.memberEmpty':
+      "No funding application concerns the flagship projects your organisation carries or its partnerships yet. The programme's and its territories' applications are followed by the facilitation team.",
     'funding.app.list.count.zero': 'No applications',
     'funding.app.list.count.one': '{count} application',
     'funding.app.list.count.other': '{count} applications',
