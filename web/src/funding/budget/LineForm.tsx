@@ -19,7 +19,7 @@ import { FormStatus, nextKey, RowLabel, useSaveForm } from '../../programmes/par
 import { parseAmount } from '../../ui/amounts';
 import { Field } from '../../ui/Field';
 import { TextField } from '../../ui/TextField';
-import { moneyText } from './parts';
+import { moneyText, TerritorySelect } from './parts';
 
 interface SourceRow {
   key: number;
@@ -133,18 +133,14 @@ export function LineForm({
               </select>
             )}
           </Field>
-          <Field id="budget-line-territory" label={t('budget.form.territory')} error={form.err('territoryId')}>
-            {(control) => (
-              <select {...control} value={territoryId} onChange={(e) => setTerritoryId(e.target.value)}>
-                <option value="">{t('budget.transversal')}</option>
-                {budget.territories.map((tr) => (
-                  <option key={tr.id} value={tr.id}>
-                    {tr.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <TerritorySelect
+            id="budget-line-territory"
+            label={t('budget.form.territory')}
+            territories={budget.territories}
+            value={territoryId}
+            error={form.err('territoryId')}
+            onChange={setTerritoryId}
+          />
           <Field id="budget-line-category" label={t('budget.form.category')} required error={form.err('category')}>
             {(control) => (
               <select {...control} value={category} onChange={(e) => setCategory(e.target.value as BudgetCategory)}>

@@ -12,7 +12,7 @@ import { type ActorChoice, ActorPicker } from '../../ui/ActorPicker';
 import { amountText, parseAmount } from '../../ui/amounts';
 import { Field } from '../../ui/Field';
 import { TextField } from '../../ui/TextField';
-import { moneyText } from './parts';
+import { moneyText, TerritorySelect } from './parts';
 
 type SaveForm = ReturnType<typeof useSaveForm>;
 
@@ -273,22 +273,14 @@ export function HoursForm({
         />
       </div>
       <div className="grid-2">
-        <Field
+        <TerritorySelect
           id="budget-hours-territory"
           label={t('budget.volunteers.hours.territory')}
+          territories={programme.territories}
+          value={territoryId}
           error={form.err('territoryId')}
-        >
-          {(control) => (
-            <select {...control} value={territoryId} onChange={(e) => setTerritoryId(e.target.value)}>
-              <option value="">{t('budget.transversal')}</option>
-              {programme.territories.map((tr) => (
-                <option key={tr.id} value={tr.id}>
-                  {tr.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          onChange={setTerritoryId}
+        />
         <ActorPicker
           id="budget-hours-actor"
           label={t('budget.volunteers.hours.actor')}

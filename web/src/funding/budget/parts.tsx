@@ -8,6 +8,7 @@ import { useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
 import { Alert, useErrorText } from '../../ui/feedback';
 import './budget.css';
+import { Field } from '../../ui/Field';
 
 /** Whether the signed-in user may edit the budget (admins and animators; the steering committee reads). */
 export function useCanEdit(): boolean {
@@ -103,5 +104,38 @@ export function RowActions({
         {t('budget.delete')}
       </button>
     </td>
+  );
+}
+
+/** The territory of a line or of volunteer hours: one of the programme's, or transversal (empty value). */
+export function TerritorySelect({
+  id,
+  label,
+  territories,
+  value,
+  error,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  territories: { id: string; name: string }[];
+  value: string;
+  error: string | undefined;
+  onChange(value: string): void;
+}) {
+  const { t } = useI18n();
+  return (
+    <Field id={id} label={label} error={error}>
+      {(control) => (
+        <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t('budget.transversal')}</option>
+          {territories.map((tr) => (
+            <option key={tr.id} value={tr.id}>
+              {tr.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
