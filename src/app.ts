@@ -28,6 +28,7 @@ import { registerImportRoutes } from './modules/imports/routes.js';
 import { registerMatchingRoutes } from './modules/matching/routes.js';
 import { registerNeedOfferRoutes } from './modules/needs-offers/routes.js';
 import { registerNotificationRoutes } from './modules/notifications/routes.js';
+import { registerOpenDataRoutes } from './modules/open-data/routes.js';
 import { registerPartnershipRoutes } from './modules/partnerships/routes.js';
 import { registerProgrammeRoutes } from './modules/programmes/routes.js';
 import { registerProjectRoutes } from './modules/projects/routes.js';
@@ -99,6 +100,7 @@ export async function buildApp(ctx: AppContext) {
   registerFundingCalendarRoutes(app, ctx);
   registerBudgetRoutes(app, ctx);
   registerGrantRoutes(app, ctx);
+  registerOpenDataRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {

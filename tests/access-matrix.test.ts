@@ -257,6 +257,12 @@ const expected: Record<string, Access> = {
   'GET /api/v1/funding/grants': ['admin', 'animator', 'observer'],
   'GET /api/v1/funding/grants.csv': ['admin', 'animator', 'observer'],
   // scdl grants (end)
+  // open data (begin)
+  'GET /api/v1/open-data/actors.csv': 'public',
+  'GET /api/v1/open-data/actors.schema.json': 'public',
+  'GET /api/v1/open-data/partnerships.csv': 'public',
+  'GET /api/v1/open-data/partnerships.schema.json': 'public',
+  // open data (end)
 };
 
 const roles: (UserRole | null)[] = [null, 'admin', 'animator', 'member', 'observer'];

@@ -189,7 +189,7 @@ export function visibleTo(viewer: Viewer): SQL | undefined {
 }
 
 /** Partners' names and families, for a page of partnerships, in one query. */
-async function partnersOf(db: Db, ids: string[]) {
+export async function partnersOf(db: Db, ids: string[]) {
   if (ids.length === 0)
     return new Map<string, { actorId: string; name: string; family: (typeof actors.$inferSelect)['family'] }[]>();
   const rows = await db

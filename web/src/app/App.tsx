@@ -26,6 +26,7 @@ import { importRoutes } from '../imports/routes';
 import { matchmakingRoutes } from '../matching/routes';
 import { needOfferRoutes } from '../needs-offers/routes';
 import { notificationCentreRoutes } from '../notifications/routes';
+import { OpenDataPage } from '../open-data/OpenDataPage';
 import { partnershipRoutes } from '../partnerships/routes';
 import { programmeRoutes } from '../programmes/routes';
 import { projectRoutes } from '../projects/routes';
@@ -153,12 +154,15 @@ export function App() {
             {importRoutes()}
             {claimRoutes()}
             {notificationCentreRoutes()}
+            <Route path="/donnees-ouvertes" element={<OpenDataPage />} />
             <Route path="*" element={<NotFound />} />
           </Routes>
         </ErrorBoundary>
       </main>
       <footer className="site-footer">
-        <p>{t('footer.programme')}</p>
+        <p>
+          {t('footer.programme')} <Link to="/donnees-ouvertes">{t('openData.footer')}</Link>
+        </p>
       </footer>
     </>
   );

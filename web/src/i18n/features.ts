@@ -16,6 +16,7 @@ import { importMessages } from '../imports/messages';
 import { matchingMessages } from '../matching/messages';
 import { needOfferMessages } from '../needs-offers/messages';
 import { notificationMessages } from '../notifications/messages';
+import { openDataMessages } from '../open-data/messages';
 import { partnershipMessages } from '../partnerships/messages';
 import { programmeMessages } from '../programmes/messages';
 import { projectMessages } from '../projects/messages';
@@ -41,4 +42,5 @@ export const featureCatalogues = [
   fundingCalendarMessages,
   fundingBudgetMessages,
   fundingGrantMessages,
+  openDataMessages,
 ] as const;

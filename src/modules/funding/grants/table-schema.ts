@@ -51,10 +51,13 @@ export function checkedSchema(schema: TableSchema): TableSchema {
 
 const schemaFile = path.resolve(import.meta.dirname, '../../../../assets/scdl/schema-datasubvention.json');
 
+/** A Table Schema file, checked: the SCDL one here, the open data ones (src/modules/open-data) too. */
+export const readTableSchema = (file: string) => checkedSchema(JSON.parse(readFileSync(file, 'utf8')) as TableSchema);
+
 let loaded: TableSchema | null = null;
 
 /** The SCDL « subventions » schema, read once. */
 export function scdlSchema(): TableSchema {
-  loaded ??= checkedSchema(JSON.parse(readFileSync(schemaFile, 'utf8')) as TableSchema);
+  loaded ??= readTableSchema(schemaFile);
   return loaded;
 }
