@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { staff } from '../../auth/roles.js';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { users } from '../accounts/schema.js';
@@ -109,7 +110,7 @@ export async function notifyStaff(db: Db, message: NotificationMessage, publicUr
   const recipients = await db
     .select({ id: users.id, email: users.email })
     .from(users)
-    .where(and(inArray(users.role, ['admin', 'animator']), isNull(users.disabledAt)));
+    .where(and(inArray(users.role, staff), isNull(users.disabledAt)));
   await deliver(
     db,
     recipients.map((r) => ({ ...r, matching: 'instant' as const })),

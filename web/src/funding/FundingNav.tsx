@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router';
-import { readers } from '../../../src/auth/roles';
+import { allows, readers } from '../../../src/auth/roles';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import './funding.css';
@@ -12,7 +12,7 @@ import './funding.css';
 export function FundingNav() {
   const { t } = useI18n();
   const { role } = useSession();
-  const reader = role !== null && (readers as readonly string[]).includes(role);
+  const reader = allows(readers, role);
   const tabs = [
     { to: '/financements/appels', label: t('funding.tab.calls'), open: true },
     { to: '/financements/dossiers', label: t('funding.tab.applications'), open: role !== null },

@@ -16,6 +16,7 @@ export function useUrlFilters() {
   };
   return {
     params,
+    setParams,
     setFilter,
     page: Math.max(1, Number(params.get('page')) || 1),
     pageHref: (page: number) => `?${withPage(params, page)}`,

@@ -1,7 +1,7 @@
 // Who reads funding applications and the files of funding: staff and the steering committee (observers) everything;
 // a member follows, read-only, the applications made for its organisation's projects and partnerships.
 import { type SQL, sql } from 'drizzle-orm';
-import { readers } from '../../../auth/roles.js';
+import { allows, readers } from '../../../auth/roles.js';
 import { forbidden } from '../../../errors.js';
 import type { CurrentUser } from '../../accounts/service.js';
 import type { Viewer } from '../../actors/visibility.js';
@@ -10,8 +10,7 @@ import { projectCarriers } from '../../projects/schema.js';
 import { ownActorOf } from '../../projects/visibility.js';
 import { fundingApplications } from './schema.js';
 
-export const readsFunding = (viewer: Viewer): viewer is CurrentUser =>
-  viewer !== null && (readers as readonly string[]).includes(viewer.role);
+export const readsFunding = (viewer: Viewer): viewer is CurrentUser => viewer !== null && allows(readers, viewer.role);
 
 /** Staff and observers, else forbidden. */
 export function requireFundingReader(viewer: Viewer): asserts viewer is CurrentUser {

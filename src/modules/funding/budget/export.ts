@@ -68,7 +68,7 @@ function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Column[], r
   });
 }
 
-export async function budgetWorkbook(budget: BudgetView, volunteers: VolunteersView): Promise<Uint8Array> {
+async function budgetWorkbook(budget: BudgetView, volunteers: VolunteersView): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Alliances';
   workbook.title = `Budget — ${budget.programme.name}`;

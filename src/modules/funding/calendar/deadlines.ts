@@ -25,8 +25,8 @@ interface DeadlineRow {
   territoryName: string | null;
 }
 
-export const callLink = (id: string) => `/financements/appels/${id}`;
-export const applicationLink = (id: string) => `/financements/dossiers/${id}`;
+const callLink = (id: string) => `/financements/appels/${id}`;
+const applicationLink = (id: string) => `/financements/dossiers/${id}`;
 
 /**
  * The deadlines between two days (inclusive), both kinds unless one is asked: calls closing, and reports not yet

@@ -8,7 +8,7 @@ import { addDays, parisDay } from '../../programmes/common.js';
 import { formatDateFr } from '../../projects/sheet.js';
 import { deadlineRows, deadlineView } from './deadlines.js';
 
-export const deadlinesFeedName = 'Alliances — échéances des financements';
+const deadlinesFeedName = 'Alliances — échéances des financements';
 /** The feed holds the deadlines of the last 90 days and of the next two years. */
 const feedPastDays = 90;
 const feedAheadDays = 730;

@@ -29,7 +29,7 @@ async function checkedCall(db: Db, input: CallInput): Promise<CallData> {
 }
 
 /** The call, or 404. */
-export async function requireCall(db: Handle, id: string) {
+async function requireCall(db: Handle, id: string) {
   const [row] = await db.select().from(fundingCalls).where(eq(fundingCalls.id, id));
   if (!row) throw notFound('Appel à projets');
   return row;

@@ -19,7 +19,7 @@ export interface CsvTable {
 }
 
 /** UTF-8 when the bytes decode as UTF-8 (the byte order mark dropped), else windows-1252. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: TableEncoding } {
+function decodeText(bytes: Uint8Array): { text: string; encoding: TableEncoding } {
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -28,7 +28,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TableEn
 }
 
 /** The separator the header line uses most: `;` or `,`. */
-export function detectDelimiter(text: string): ',' | ';' {
+function detectDelimiter(text: string): ',' | ';' {
   const headerLine = text.slice(0, text.search(/\r|\n|$/));
   const count = (c: string) => headerLine.split(c).length - 1;
   return count(';') > count(',') ? ';' : ',';

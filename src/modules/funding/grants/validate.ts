@@ -259,7 +259,7 @@ function checkRow(schema: TableSchema, columns: Columns, header: string[], row: 
 }
 
 /** Validates a table: header, then each line; every line is checked even when the header refuses them all. */
-export function validateTable(schema: TableSchema, table: CsvTable): Validation {
+function validateTable(schema: TableSchema, table: CsvTable): Validation {
   const columns = matchHeader(schema, table.header);
   const findings = [...columns.findings];
   const accepted: AcceptedLine[] = [];

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { readers } from '../../../../src/auth/roles';
+import { allows, readers } from '../../../../src/auth/roles';
 import { applicationRoutes } from '../../../../src/modules/funding/applications/contract';
 import { fundingDocumentRoutes } from '../../../../src/modules/funding/applications/documents-contract';
 import { asApiError, callApi } from '../../api/client';
@@ -155,9 +155,7 @@ export function ApplicationPage() {
         />
       </section>
 
-      {role !== null && (readers as readonly string[]).includes(role) ? (
-        <ApplicationBudget applicationId={a.id} />
-      ) : null}
+      {allows(readers, role) ? <ApplicationBudget applicationId={a.id} /> : null}
     </div>
   );
 }

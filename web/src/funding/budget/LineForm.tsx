@@ -16,10 +16,10 @@ import { callApi } from '../../api/client';
 import { useApiQuery } from '../../api/useApi';
 import { useI18n } from '../../i18n';
 import { FormStatus, nextKey, RowLabel, useSaveForm } from '../../programmes/parts';
-import { parseAmount } from '../../ui/amounts';
+import { amountText, parseAmount } from '../../ui/amounts';
 import { Field } from '../../ui/Field';
 import { TextField } from '../../ui/TextField';
-import { moneyText, TerritorySelect } from './parts';
+import { TerritorySelect } from './parts';
 
 interface SourceRow {
   key: number;
@@ -54,7 +54,7 @@ export function LineForm({
   const [territoryId, setTerritoryId] = useState(line?.territoryId ?? '');
   const [category, setCategory] = useState<BudgetCategory>(line?.category ?? 'production');
   const [label, setLabel] = useState(line?.label ?? '');
-  const shown = (value: number | undefined) => (value === undefined ? '' : moneyText(value, locale));
+  const shown = (value: number | undefined) => amountText(value ?? null, locale);
   const [amounts, setAmounts] = useState({
     forecast: shown(line?.forecast),
     committed: shown(line?.committed),
@@ -66,7 +66,7 @@ export function LineForm({
       kind: s.kind,
       ref: s.applicationId ?? s.contributionId ?? '',
       label: s.kind === 'ownFunds' ? s.label : '',
-      amount: moneyText(s.amount, locale),
+      amount: amountText(s.amount, locale),
     })),
   );
   // The form opens above the table: the focus goes to its first field, so that keyboard users land in it.

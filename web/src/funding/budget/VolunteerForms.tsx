@@ -12,7 +12,7 @@ import { type ActorChoice, ActorPicker } from '../../ui/ActorPicker';
 import { amountText, parseAmount } from '../../ui/amounts';
 import { Field } from '../../ui/Field';
 import { TextField } from '../../ui/TextField';
-import { moneyText, TerritorySelect } from './parts';
+import { TerritorySelect } from './parts';
 
 type SaveForm = ReturnType<typeof useSaveForm>;
 
@@ -82,7 +82,7 @@ export function RateForm({
   const form = useSaveForm();
   const [year, setYear] = useState(String(current?.year ?? defaultYear ?? years[0] ?? new Date().getFullYear()));
   const [role, setRole] = useState(current?.role ?? '');
-  const [rate, setRate] = useState(current ? moneyText(current.hourlyRate, locale) : '');
+  const [rate, setRate] = useState(amountText(current?.hourlyRate ?? null, locale));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const hourlyRate = parseAmount(rate);
@@ -152,7 +152,7 @@ function firstDayWithin(programme: ProgrammeSummary, from: number | undefined, t
 }
 
 /** The roles of a year (its rates', then those already logged), offered when logging hours: a new one may be typed. */
-export function rolesOfYear(rates: RateView[], logs: HoursView[], year: string): string[] {
+function rolesOfYear(rates: RateView[], logs: HoursView[], year: string): string[] {
   const of = (role: string, y: number | string) => (String(y) === year ? [role] : []);
   return [
     ...new Set([

@@ -1,4 +1,4 @@
-// Small pieces shared by the budget's components: amounts in table cells and fields, the staff check, a source's
+// Small pieces shared by the budget's components: amounts in table cells, the staff check, a source's
 // words, a row's edit and delete buttons.
 import { useState } from 'react';
 import { staff } from '../../../../src/auth/roles';
@@ -54,12 +54,6 @@ export function programmeYears(p: { startsOn: string; endsOn: string }): number[
   const last = Number(p.endsOn.slice(0, 4));
   return Array.from({ length: Math.max(0, last - first + 1) }, (_, i) => first + i);
 }
-
-/** An amount as a field shows it to be changed: « 32 500,00 » in French (`32500.00` in English), read by parseAmount. */
-export const moneyText = (value: number, locale: 'fr' | 'en') =>
-  locale === 'fr'
-    ? new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value)
-    : value.toFixed(2);
 
 /**
  * Deleting a row through the API after the user confirms it; a failure is kept to be shown above the table. `onDone`

@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { type DeadlineView, fundingCalendarRoutes } from '../../../../src/modules/funding/calendar/contract';
 import { type DeadlineKind, deadlineKinds } from '../../../../src/modules/funding/vocabulary';
 import { programmeRoutes } from '../../../../src/modules/programmes/contract';
@@ -8,6 +8,7 @@ import { formatDay, parisDay } from '../../programmes/parts';
 import { ApiErrorAlert, Loading } from '../../ui/feedback';
 import { TableWrap } from '../../ui/TableWrap';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useUrlFilters } from '../../ui/useUrlFilters';
 import { FundingNav } from '../FundingNav';
 import { MonthGrid } from './MonthGrid';
 import { useDaysLeftText } from './parts';
@@ -15,14 +16,14 @@ import { useDaysLeftText } from './parts';
 const monthPattern = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** `2018-03` → first and last day of the month. */
-export function monthRange(month: string): { from: string; to: string } {
+function monthRange(month: string): { from: string; to: string } {
   const [y = 0, m = 1] = month.split('-').map(Number);
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
 }
 
 /** `2018-03` + 1 → `2018-04`. */
-export function shiftMonth(month: string, by: number): string {
+function shiftMonth(month: string, by: number): string {
   const [y = 0, m = 1] = month.split('-').map(Number);
   const d = new Date(Date.UTC(y, m - 1 + by, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
@@ -35,7 +36,7 @@ export function shiftMonth(month: string, by: number): string {
 export function DeadlinesPage() {
   const { t } = useI18n();
   usePageTitle(t('fundingCalendar.title'));
-  const [params, setParams] = useSearchParams();
+  const { params, setFilter: set } = useUrlFilters();
   const kindParam = params.get('type') ?? '';
   const kind = (deadlineKinds as readonly string[]).includes(kindParam) ? (kindParam as DeadlineKind) : undefined;
   const territoryId = params.get('territoire') || undefined;
@@ -48,12 +49,6 @@ export function DeadlinesPage() {
   // No first day: what is to come, and every report not sent whose day has passed, however long ago.
   const upcoming = useApiQuery(fundingCalendarRoutes.deadlines, { query: filters });
 
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next);
-  };
   const territories = (programmes.data?.items ?? []).flatMap((p) =>
     p.territories.map((x) => ({
       id: x.id,

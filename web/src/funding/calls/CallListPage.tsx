@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { callRoutes } from '../../../../src/modules/funding/calls/contract';
 import { callStatuses } from '../../../../src/modules/funding/vocabulary';
 import { useApiQuery } from '../../api/useApi';
@@ -12,6 +12,7 @@ import { ApiErrorAlert, Loading } from '../../ui/feedback';
 import { Pagination } from '../../ui/Pagination';
 import { TextField } from '../../ui/TextField';
 import { usePageTitle } from '../../ui/usePageTitle';
+import { useUrlFilters } from '../../ui/useUrlFilters';
 import { FundingNav } from '../FundingNav';
 import { CallFacts, CallStatusBadge, useCallDates } from './parts';
 
@@ -24,8 +25,7 @@ export function CallListPage() {
   const reference = useReference();
   const dates = useCallDates();
   usePageTitle(t('funding.call.list.title'));
-  const [params, setParams] = useSearchParams();
-  const page = Number(params.get('page') ?? '1') || 1;
+  const { params, setParams, page, pageHref, goToPage } = useUrlFilters();
   const query = {
     q: params.get('q') ?? undefined,
     theme: params.getAll('theme'),
@@ -58,11 +58,6 @@ export function CallListPage() {
     setStatus('');
     setCommune({ code: null, text: '' });
     setParams(new URLSearchParams());
-  };
-  const hrefFor = (p: number) => {
-    const next = new URLSearchParams(params);
-    next.set('page', String(p));
-    return `?${next.toString()}`;
   };
 
   return (
@@ -144,12 +139,7 @@ export function CallListPage() {
               ))}
             </ul>
           )}
-          <Pagination
-            page={page}
-            pages={Math.ceil(list.data.total / pageSize)}
-            hrefFor={hrefFor}
-            onPage={(p) => setParams(new URLSearchParams(hrefFor(p).slice(1)))}
-          />
+          <Pagination page={page} pages={Math.ceil(list.data.total / pageSize)} hrefFor={pageHref} onPage={goToPage} />
         </section>
       ) : null}
     </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { readers } from '../../../../src/auth/roles';
+import { allows, readers } from '../../../../src/auth/roles';
 import { fundingDocumentRoutes } from '../../../../src/modules/funding/applications/documents-contract';
 import { callRoutes } from '../../../../src/modules/funding/calls/contract';
 import { callApi } from '../../api/client';
@@ -26,7 +26,7 @@ export function CallPage() {
   const query = useApiQuery(callRoutes.get, { params: { id } });
   const [failure, setFailure] = useState<string | null>(null);
   usePageTitle(query.data?.title ?? (query.error ? t('funding.call.page.notFound') : t('funding.call.list.title')));
-  const reader = role !== null && (readers as readonly string[]).includes(role);
+  const reader = allows(readers, role);
 
   if (query.error) {
     return (

@@ -26,7 +26,7 @@ export function useCallDates() {
 }
 
 /** « Enveloppe de 500 000,00 € · de 10 000,00 € à 50 000,00 € par projet », or null when the funder says nothing. */
-export function useCallAmounts() {
+function useCallAmounts() {
   const { t, formatEuros } = useI18n();
   return (c: Pick<CallSummary, 'envelope' | 'amountMin' | 'amountMax'>) => {
     const parts: string[] = [];
