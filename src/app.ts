@@ -14,6 +14,9 @@ import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerActorRoutes } from './modules/actors/routes.js';
 import { registerAllianceRoutes } from './modules/alliances/routes.js';
 import { registerContactRoutes } from './modules/contacts/routes.js';
+import { registerDashboardRoutes } from './modules/dashboard/routes.js';
+import { registerDiagnosticRoutes } from './modules/diagnostics/routes.js';
+import { registerEvaluationRoutes } from './modules/evaluation/routes.js';
 import { registerInvitationRoutes } from './modules/events/invitations/routes.js';
 import { registerMinutesRoutes } from './modules/events/minutes/routes.js';
 import { registerEventRoutes } from './modules/events/routes.js';
@@ -33,6 +36,7 @@ import { registerPartnershipRoutes } from './modules/partnerships/routes.js';
 import { registerProgrammeRoutes } from './modules/programmes/routes.js';
 import { registerProjectRoutes } from './modules/projects/routes.js';
 import { registerReferenceRoutes } from './modules/reference/routes.js';
+import { registerReviewRoutes } from './modules/reviews/routes.js';
 import { registerSystemRoutes } from './modules/system/routes.js';
 
 export interface AppContext {
@@ -101,6 +105,10 @@ export async function buildApp(ctx: AppContext) {
   registerBudgetRoutes(app, ctx);
   registerGrantRoutes(app, ctx);
   registerOpenDataRoutes(app, ctx);
+  registerEvaluationRoutes(app, ctx);
+  registerDiagnosticRoutes(app, ctx);
+  registerDashboardRoutes(app, ctx);
+  registerReviewRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {

@@ -263,6 +263,16 @@ const expected: Record<string, Access> = {
   'GET /api/v1/open-data/partnerships.csv': 'public',
   'GET /api/v1/open-data/partnerships.schema.json': 'public',
   // open data (end)
+  // evaluation (begin)
+  // evaluation (end)
+  // diagnostics (begin)
+  // diagnostics (end)
+  // dashboard (begin)
+  // dashboard (end)
+  // reviews (begin)
+  // reviews (end)
+  // list exports (begin)
+  // list exports (end)
 };
 
 const roles: (UserRole | null)[] = [null, 'admin', 'animator', 'member', 'observer'];

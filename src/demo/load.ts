@@ -9,6 +9,8 @@ import { actors } from '../modules/actors/schema.js';
 import { createActor } from '../modules/actors/service.js';
 import { loadDemoAlliances } from '../modules/alliances/demo.js';
 import { loadDemoContacts } from '../modules/contacts/demo.js';
+import { loadDemoDiagnostics } from '../modules/diagnostics/demo.js';
+import { loadDemoEvaluations } from '../modules/evaluation/demo.js';
 import { loadDemoEvents } from '../modules/events/demo.js';
 import { loadDemoFunding } from '../modules/funding/applications/demo.js';
 import { loadDemoBudget } from '../modules/funding/budget/demo.js';
@@ -17,6 +19,7 @@ import { loadDemoNeedOffers } from '../modules/needs-offers/demo.js';
 import { loadDemoPartnerships } from '../modules/partnerships/demo.js';
 import { loadDemoProgrammes } from '../modules/programmes/demo.js';
 import { loadDemoProjects } from '../modules/projects/demo.js';
+import { loadDemoReviews } from '../modules/reviews/demo.js';
 import { type DemoContext, demoDomain } from './context.js';
 
 export const demoPassword = 'alliances-demo';
@@ -100,6 +103,9 @@ export async function loadDemoData(db: Db, opts: { production: boolean; publicUr
     loadDemoFunding,
     loadDemoBudget,
     loadDemoMatching,
+    loadDemoEvaluations,
+    loadDemoDiagnostics,
+    loadDemoReviews,
   ]) {
     const summary = await load(db, ctx);
     if (summary) summaries.push(summary);

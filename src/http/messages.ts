@@ -587,6 +587,16 @@ export const fieldMessages = {
     en: 'Neither the beneficiary’s SIRET nor its RNA number: one of them is required. Line refused.',
   },
   // scdl grants (end)
+  // evaluation (begin)
+  // evaluation (end)
+  // diagnostics (begin)
+  // diagnostics (end)
+  // dashboard (begin)
+  // dashboard (end)
+  // reviews (begin)
+  // reviews (end)
+  // list exports (begin)
+  // list exports (end)
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

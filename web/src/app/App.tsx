@@ -14,7 +14,10 @@ import { RequireRole } from '../auth/RequireRole';
 import { ResetPasswordPage } from '../auth/ResetPasswordPage';
 import { claimRoutes } from '../claims/routes';
 import { contactRoutes } from '../contacts/routes';
+import { dashboardRoutes } from '../dashboard/routes';
+import { diagnosticRoutes } from '../diagnostics/routes';
 import { DirectoryPage } from '../directory/DirectoryPage';
+import { evaluationRoutes } from '../evaluation/routes';
 import { eventRoutes } from '../events/routes';
 import { fundingApplicationRoutes } from '../funding/applications/routes';
 import { fundingBudgetRoutes } from '../funding/budget/routes';
@@ -30,6 +33,7 @@ import { OpenDataPage } from '../open-data/OpenDataPage';
 import { partnershipRoutes } from '../partnerships/routes';
 import { programmeRoutes } from '../programmes/routes';
 import { projectRoutes } from '../projects/routes';
+import { reviewRoutes } from '../reviews/routes';
 import { usePageTitle } from '../ui/usePageTitle';
 import { Header } from './Header';
 
@@ -155,6 +159,10 @@ export function App() {
             {claimRoutes()}
             {notificationCentreRoutes()}
             <Route path="/donnees-ouvertes" element={<OpenDataPage />} />
+            {evaluationRoutes()}
+            {diagnosticRoutes()}
+            {dashboardRoutes()}
+            {reviewRoutes()}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </ErrorBoundary>

@@ -2,6 +2,9 @@
 import { allianceMessages } from '../alliances/messages';
 import { claimMessages } from '../claims/messages';
 import { contactMessages } from '../contacts/messages';
+import { dashboardMessages } from '../dashboard/messages';
+import { diagnosticMessages } from '../diagnostics/messages';
+import { evaluationMessages } from '../evaluation/messages';
 import { invitationMessages } from '../events/invitations/messages';
 import { eventMessages } from '../events/messages';
 import { minuteMessages } from '../events/minutes/messages';
@@ -20,6 +23,8 @@ import { openDataMessages } from '../open-data/messages';
 import { partnershipMessages } from '../partnerships/messages';
 import { programmeMessages } from '../programmes/messages';
 import { projectMessages } from '../projects/messages';
+import { reviewMessages } from '../reviews/messages';
+import { listExportMessages } from '../ui/export/messages';
 
 export const featureCatalogues = [
   needOfferMessages,
@@ -43,4 +48,9 @@ export const featureCatalogues = [
   fundingBudgetMessages,
   fundingGrantMessages,
   openDataMessages,
+  evaluationMessages,
+  diagnosticMessages,
+  dashboardMessages,
+  reviewMessages,
+  listExportMessages,
 ] as const;

@@ -1,0 +1,6 @@
+import type { ReactNode } from 'react';
+
+/** This feature's pages, placed inside the app's <Routes>. */
+export function evaluationRoutes(): ReactNode {
+  return null;
+}
