@@ -1,0 +1,2 @@
+// Slot: this module's tables.
+export {};
