@@ -264,14 +264,47 @@ const expected: Record<string, Access> = {
   'GET /api/v1/open-data/partnerships.schema.json': 'public',
   // open data (end)
   // evaluation (begin)
+  'GET /api/v1/partnerships/:id/evaluations': 'signedIn',
+  'POST /api/v1/partnerships/:id/evaluations': staff,
+  'GET /api/v1/evaluations': ['admin', 'animator', 'observer'],
+  'GET /api/v1/evaluations/:id': 'signedIn',
+  'PUT /api/v1/evaluations/:id/status': staff,
+  'PUT /api/v1/evaluations/:id/responses/:actorId': ['admin', 'animator', 'member'],
+  'PUT /api/v1/evaluations/:id/indicators': staff,
+  'PUT /api/v1/evaluations/:id/indicators/:key': ['admin', 'animator', 'member'],
   // evaluation (end)
   // diagnostics (begin)
+  'GET /api/v1/diagnostics': ['admin', 'animator', 'observer'],
+  'GET /api/v1/diagnostics/actors/:id': 'signedIn',
+  'PUT /api/v1/diagnostics/actors/:id/draft': ['admin', 'animator', 'member'],
+  'DELETE /api/v1/diagnostics/actors/:id/draft': ['admin', 'animator', 'member'],
+  'POST /api/v1/diagnostics/actors/:id/completions': ['admin', 'animator', 'member'],
   // diagnostics (end)
   // dashboard (begin)
+  'GET /api/v1/programmes/:id/dashboard': ['admin', 'animator', 'observer'],
+  'GET /api/v1/public/programmes/:id/dashboard': 'public',
   // dashboard (end)
   // reviews (begin)
+  'GET /api/v1/programmes/:id/reviews/:year': ['admin', 'animator', 'observer'],
+  'PUT /api/v1/programmes/:id/reviews/:year': staff,
+  'PUT /api/v1/programmes/:id/reviews/:year/publication': staff,
+  'GET /api/v1/programmes/:id/reviews/:year/review.pdf': ['admin', 'animator', 'observer'],
+  'GET /api/v1/programmes/:id/reviews/:year/review.docx': ['admin', 'animator', 'observer'],
+  'GET /api/v1/programmes/:id/reviews/:year/charts/:name.svg': ['admin', 'animator', 'observer'],
+  'GET /api/v1/public/reviews/:slug/:year': 'public',
+  'GET /api/v1/public/reviews/:slug/:year/review.pdf': 'public',
+  'GET /api/v1/public/reviews/:slug/:year/review.docx': 'public',
+  'GET /api/v1/public/reviews/:slug/:year/charts/:name.svg': 'public',
   // reviews (end)
   // list exports (begin)
+  'GET /api/v1/actors/export.csv': 'public',
+  'GET /api/v1/actors/export.xlsx': 'public',
+  'GET /api/v1/partnerships/export.csv': 'signedIn',
+  'GET /api/v1/partnerships/export.xlsx': 'signedIn',
+  'GET /api/v1/events/export.csv': 'public',
+  'GET /api/v1/events/export.xlsx': 'public',
+  'GET /api/v1/funding/applications/export.csv': 'signedIn',
+  'GET /api/v1/funding/applications/export.xlsx': 'signedIn',
   // list exports (end)
 };
 

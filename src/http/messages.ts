@@ -588,14 +588,60 @@ export const fieldMessages = {
   },
   // scdl grants (end)
   // evaluation (begin)
+  evaluationExists: {
+    fr: 'Ce partenariat a déjà une évaluation pour cette année.',
+    en: 'This partnership already has an evaluation for that year.',
+  },
+  evaluationYearInFuture: {
+    fr: 'On évalue une année commencée, pas une année à venir.',
+    en: 'Only a year that has begun can be evaluated.',
+  },
+  noScoreGiven: {
+    fr: 'Notez au moins une dimension (les autres peuvent rester «\u00a0Je ne sais pas\u00a0»).',
+    en: 'Score at least one dimension (the others may stay “I don’t know”).',
+  },
+  duplicateObjective: { fr: 'Cet objectif figure déjà dans la liste.', en: 'This objective is already listed.' },
+  duplicateIndicator: { fr: 'Cet indicateur est déjà suivi.', en: 'This indicator is already followed.' },
+  indicatorNotForMode: {
+    fr: 'Cet indicateur ne s’applique pas au mode de ce partenariat.',
+    en: 'This indicator does not apply to this partnership’s mode.',
+  },
+  twoDecimalsAtMost: { fr: 'Au plus deux décimales.', en: 'Two decimals at most.' },
   // evaluation (end)
   // diagnostics (begin)
+  diagnosticFamily: {
+    fr: 'Le diagnostic est réservé aux associations (diagnostic stratégique) et aux entreprises (diagnostic RSE).',
+    en: 'The diagnostic is for associations (strategic diagnostic) and companies (CSR diagnostic) only.',
+  },
+  diagnosticUnknownQuestion: {
+    fr: 'Cette question ne fait pas partie du questionnaire.',
+    en: 'This question is not part of the questionnaire.',
+  },
+  diagnosticUnknownOption: { fr: 'Choisissez l’une des réponses proposées.', en: 'Choose one of the answers offered.' },
+  diagnosticNumberExpected: { fr: 'Indiquez un nombre.', en: 'Enter a number.' },
+  diagnosticWholeNumber: { fr: 'Indiquez un nombre entier.', en: 'Enter a whole number.' },
+  diagnosticSharesOver: {
+    fr: 'Ensemble, les parts de vos ressources dépassent {max}\u202f%.',
+    en: 'Together, the shares of your resources exceed {max}%.',
+  },
   // diagnostics (end)
   // dashboard (begin)
   // dashboard (end)
   // reviews (begin)
+  reviewYearOutside: {
+    fr: 'Année hors de la durée du programme.',
+    en: 'Year outside the programme’s span.',
+  },
   // reviews (end)
   // list exports (begin)
+  tooManyRowsToExport: {
+    fr: 'Plus de {max} lignes à exporter\u202f: précisez les filtres de la liste.',
+    en: 'More than {max} rows to export: narrow the list’s filters.',
+  },
+  tooManyRowsForXlsx: {
+    fr: 'Plus de {max} lignes pour un fichier Excel (XLSX)\u202f: précisez les filtres de la liste, ou téléchargez le CSV (jusqu’à {csvMax} lignes).',
+    en: 'More than {max} rows for an Excel (XLSX) file: narrow the list’s filters, or download the CSV (up to {csvMax} rows).',
+  },
   // list exports (end)
 } satisfies Record<string, { fr: string; en: string }>;
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { staff } from '../../auth/roles.js';
 import { defineRoute, idParams, manyStrings, noContent } from '../../http/contract.js';
+import { listExportRoutes } from '../../http/list-export-contract.js';
 import { actorFamilies, companySizes, companyStatuses, subtypesByFamily } from '../reference/families.js';
 import { compactIdentifier, isValidSiren, isValidSiret, rnaPattern } from './identifiers.js';
 
@@ -216,6 +217,9 @@ export const directoryQuery = directoryFilters.extend({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type DirectoryQuery = z.output<typeof directoryQuery>;
+/** The directory's download: its filters and sort, every page. */
+export const directoryExportQuery = directoryQuery.omit({ page: true, pageSize: true });
+export type DirectoryExportQuery = z.output<typeof directoryExportQuery>;
 
 /** Values of a facet with their result counts; commune values carry the commune's name as `label`. */
 const facet = z.array(z.object({ value: z.string(), count: z.number().int(), label: z.string().optional() }));
@@ -267,6 +271,15 @@ export const listActors = defineRoute({
   access: 'public',
   query: directoryQuery,
   response: directoryPage,
+});
+
+/** The directory as CSV or XLSX: the fields the list's caller may read, with the list's filters. */
+export const actorListExport = listExportRoutes({
+  path: '/api/v1/actors',
+  what: 'Actors of the directory, with the fields the caller may read',
+  tags: ['actors'],
+  access: 'public',
+  query: directoryExportQuery,
 });
 
 export const actorsMap = defineRoute({

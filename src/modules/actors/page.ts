@@ -20,7 +20,7 @@ export function excerpt(text: string, max = 200): string {
 export type Sort = 'relevance' | 'name' | 'recent';
 
 /** Relevance when there are words to rank by, else name; the one asked for otherwise. */
-export function sortOf(c: Criteria, query: DirectoryQuery): Sort {
+export function sortOf(c: Criteria, query: Pick<DirectoryQuery, 'sort'>): Sort {
   const ranked = c.text !== null && c.text.tsquery !== '';
   if (query.sort === 'relevance' || query.sort === undefined) return ranked ? 'relevance' : 'name';
   return query.sort;
@@ -42,6 +42,9 @@ const orderBy: Record<Sort, (c: Criteria) => SQL> = {
   name: () => sql`a.name_key, a.id`,
   recent: () => sql`a.updated_at desc, a.id desc`,
 };
+
+/** The list's order for these criteria (shared by the page and the export). */
+export const directoryOrder = (c: Criteria, query: Pick<DirectoryQuery, 'sort'>): SQL => orderBy[sortOf(c, query)](c);
 
 const summaryColumns = sql`a.id, a.family, a.subtype, a.name, a.commune_code, cm.name as commune_name,
   left(a.description, 400) as description, a.themes, a.sdgs`;
@@ -79,7 +82,7 @@ export async function orderedPage(db: Db, c: Criteria, query: DirectoryQuery): P
   const rows = await rowsOf<SummaryRow>(
     db,
     sql`select ${summaryColumns} from actors a left join communes cm on cm.code = a.commune_code
-      ${whereOf(conditions(c))} order by ${orderBy[sortOf(c, query)](c)}
+      ${whereOf(conditions(c))} order by ${directoryOrder(c, query)}
       limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
   );
   return rows.map(summaryOf);

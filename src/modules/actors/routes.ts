@@ -1,12 +1,25 @@
 import type { AppContext } from '../../app.js';
+import { registerListExport } from '../../http/list-export.js';
 import { type App, registerRoute, signedIn } from '../../http/route.js';
-import { actorHistory, actorsMap, createActor, deleteActor, getActor, listActors, updateActor } from './contract.js';
+import {
+  actorHistory,
+  actorListExport,
+  actorsMap,
+  createActor,
+  deleteActor,
+  getActor,
+  listActors,
+  updateActor,
+} from './contract.js';
+import { directoryExport } from './list-export.js';
 import * as actors from './service.js';
 
 export function registerActorRoutes(app: App, ctx: AppContext) {
   const { db } = ctx;
 
   registerRoute(app, listActors, ({ query, auth }) => actors.searchActors(db, auth.user, query));
+
+  registerListExport(app, actorListExport, ({ query, auth }, format) => directoryExport(db, auth.user, query, format));
 
   registerRoute(app, actorsMap, ({ query, auth }) => actors.actorsMap(db, auth.user, query));
 

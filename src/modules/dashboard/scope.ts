@@ -9,21 +9,13 @@
 
 import type { SQL } from 'drizzle-orm';
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import { textArray } from '../../db/arrays.js';
 import type { Handle } from '../../db/client.js';
 import { programmePhases, programmes, programmeTerritories } from '../programmes/schema.js';
+import type { Audience, FigureFilters } from './filters.js';
 
-/** Who looks: readers (admin, animator, observer) see every figure; the public sees public records only, no person. */
-export const audiences = ['readers', 'public'] as const;
-export type Audience = (typeof audiences)[number];
-
-/** A figure's filters, as the dashboard's query string and the review's parameters carry them. */
-export const figureFilters = z.object({
-  territoryId: z.uuid().optional(),
-  phaseId: z.uuid().optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-});
-export type FigureFilters = z.infer<typeof figureFilters>;
+// Who looks and the filters live in filters.ts (zod only, so that the web app imports them without the database).
+export { type Audience, audiences, type FigureFilters, figureFilters } from './filters.js';
 
 export interface FigureScope extends FigureFilters {
   programmeId: string;
@@ -100,7 +92,14 @@ export async function resolveScope(db: Handle, scope: FigureScope): Promise<Reso
 
 /** `date` (an SQL date or timestamp expression) falls in the scope's span, as a Paris calendar day. */
 export function inSpan(scope: ResolvedScope, date: SQL): SQL {
-  const day = sql`(${date} at time zone 'Europe/Paris')::date`;
+  return inDaySpan(scope, sql`(${date} at time zone 'Europe/Paris')::date`);
+}
+
+/**
+ * `day` (an SQL `date` expression: a calendar day already, such as a start date) falls in the scope's span. A `date`
+ * column must not go through `inSpan`: `at time zone` would first read it as a midnight in the session's time zone.
+ */
+export function inDaySpan(scope: ResolvedScope, day: SQL): SQL {
   const parts: SQL[] = [];
   if (scope.from !== null) parts.push(sql`${day} >= ${scope.from}::date`);
   if (scope.to !== null) parts.push(sql`${day} <= ${scope.to}::date`);
@@ -109,7 +108,7 @@ export function inSpan(scope: ResolvedScope, date: SQL): SQL {
 
 /** `communeCode` (an SQL text expression) is in the scope's territory, or the programme's area. */
 export function inTerritory(scope: ResolvedScope, communeCode: SQL): SQL {
-  return sql`${communeCode} = any(${scope.communeCodes}::text[])`;
+  return sql`${communeCode} = any(${textArray(scope.communeCodes)})`;
 }
 
 /**
@@ -118,7 +117,7 @@ export function inTerritory(scope: ResolvedScope, communeCode: SQL): SQL {
  */
 export function partnershipInScope(scope: ResolvedScope, p: SQL = sql`p`): SQL {
   const published = scope.audience === 'public' ? sql`${p}.published_at is not null` : sql`true`;
-  return sql`${published} and (${p}.commune_codes && ${scope.communeCodes}::text[] or exists (
+  return sql`${published} and (${p}.commune_codes && ${textArray(scope.communeCodes)} or exists (
     select 1 from partnership_partners pp join actors a on a.id = pp.actor_id
-    where pp.partnership_id = ${p}.id and a.commune_code = any(${scope.communeCodes}::text[])))`;
+    where pp.partnership_id = ${p}.id and a.commune_code = any(${textArray(scope.communeCodes)})))`;
 }

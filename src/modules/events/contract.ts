@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { staff } from '../../auth/roles.js';
 import { binaryFile, dateTime, defineRoute, idParams, noContent, optionalUuid } from '../../http/contract.js';
+import { listExportRoutes } from '../../http/list-export-contract.js';
 import { eventKinds, eventStatuses, registrationStatuses } from './vocabulary.js';
 
 export const agendaItem = z.object({
@@ -107,11 +108,18 @@ export const eventDetail = eventSummary.extend({
 });
 export type EventDetail = z.infer<typeof eventDetail>;
 
-export const eventListQuery = z.object({
+export const eventFilters = z.object({
   kind: z.enum(eventKinds).optional(),
   status: z.enum(eventStatuses).optional(),
-  /** Only events ending after this instant. */
+  /** Only events ending after this instant (the upcoming ones). */
   from: dateTime.optional(),
+  /** Only events ending at or before this instant (the past ones). */
+  until: dateTime.optional(),
+  /** By start: `asc` soonest first (the default), `desc` latest first (the past ones, as the list shows them). */
+  order: z.enum(['asc', 'desc']).optional(),
+});
+export type EventFilters = z.output<typeof eventFilters>;
+export const eventListQuery = eventFilters.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -157,6 +165,14 @@ export const eventRoutes = {
     access: 'public',
     query: eventListQuery,
     response: z.object({ items: z.array(eventSummary) }),
+  }),
+  /** The list as CSV or XLSX, with its filters: every event matching them (no personal data). */
+  listExport: listExportRoutes({
+    path: '/api/v1/events',
+    what: 'Events in date order, with seats and waiting list',
+    tags: ['events'],
+    access: 'public',
+    query: eventFilters,
   }),
   get: defineRoute({
     method: 'GET',

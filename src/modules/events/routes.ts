@@ -1,14 +1,18 @@
 import type { AppContext } from '../../app.js';
+import { registerListExport, sendListExport } from '../../http/list-export.js';
 import { type App, registerRoute, signedIn } from '../../http/route.js';
 import { eventRoutes as r } from './contract.js';
-import { exportContentTypes, participantsFile } from './exports.js';
+import { participantsExport } from './exports.js';
 import { eventIcs, eventsFeedIcs } from './ics.js';
+import { eventsExport } from './list-export.js';
 import * as events from './service.js';
 
 export function registerEventRoutes(app: App, ctx: AppContext) {
   const { db } = ctx;
 
   registerRoute(app, r.list, ({ query }) => events.listEvents(db, query));
+
+  registerListExport(app, r.listExport, ({ query }, format) => eventsExport(db, query, format));
 
   registerRoute(app, r.get, ({ params, auth }) => events.getEvent(db, auth.user, params.id));
 
@@ -63,13 +67,8 @@ export function registerEventRoutes(app: App, ctx: AppContext) {
     [r.participantsCsv, 'csv'],
     [r.participantsXlsx, 'xlsx'],
   ] as const) {
-    registerRoute(app, contract, async ({ params, auth, reply }) => {
-      const { filename, body } = await participantsFile(db, auth.user, params.id, format);
-      reply
-        .header('content-type', exportContentTypes[format])
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .header('cache-control', 'private, no-store');
-      return body;
-    });
+    registerRoute(app, contract, async ({ params, auth, reply }) =>
+      sendListExport(reply, format, await participantsExport(db, auth.user, params.id)),
+    );
   }
 }

@@ -1,7 +1,7 @@
 // The events' rules: capacity, waiting list promoted automatically, attendance. Plain functions taking a db handle
 // and the caller, throwing src/errors.ts errors. Every write that counts seats locks the event row first
 // (`SELECT … FOR UPDATE`), so that concurrent registrations never exceed the capacity.
-import { and, asc, eq, gt, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lte, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db, Handle, Tx } from '../../db/client.js';
 import { conflict, invalid, notFound, parseInput } from '../../errors.js';
 import { users } from '../accounts/schema.js';
@@ -11,6 +11,7 @@ import { isStaff, requireStaff, type Viewer } from '../actors/visibility.js';
 import { communes } from '../reference/schema.js';
 import {
   type EventDetail,
+  type EventFilters,
   type EventInput,
   type EventSummary,
   eventFields,
@@ -67,22 +68,39 @@ const eventWithCounts = {
 
 /** Events in date order (public: no personal data), filtered by kind, status, or ending after an instant. */
 export async function listEvents(db: Db, query: ListQuery): Promise<{ items: EventSummary[] }> {
+  const rows = await listedEvents(db, query, query.limit);
+  return { items: rows.map(summaryOf) };
+}
+
+/** The events the filters select, shared by the list and its export (and the export's row count). */
+export function eventListCondition(query: EventFilters): SQL | undefined {
   const where: SQL[] = [];
   if (query.kind) where.push(eq(events.kind, query.kind));
   if (query.status) where.push(eq(events.status, query.status));
   if (query.from) where.push(gt(events.endsAt, new Date(query.from)));
+  if (query.until) where.push(lte(events.endsAt, new Date(query.until)));
+  return where.length ? and(...where) : undefined;
+}
+
+/**
+ * The rows of the list (and of its export): the filters' events in date order — soonest first, or latest first with
+ * `order=desc` (the past ones) — at most `limit`, with their counts.
+ */
+export async function listedEvents(db: Db, query: EventFilters, limit: number) {
+  const by = query.order === 'desc' ? desc : asc;
   const rows = await db
     .select(eventWithCounts)
     .from(events)
     .leftJoin(communes, eq(communes.code, events.communeCode))
-    .where(where.length ? and(...where) : undefined)
-    .orderBy(asc(events.startsAt), asc(events.id))
-    .limit(query.limit);
-  return {
-    items: rows.map((r) =>
-      summaryOf({ ...r.event, communeName: r.communeName, registered: r.registered, waitlisted: r.waitlisted }),
-    ),
-  };
+    .where(eventListCondition(query))
+    .orderBy(by(events.startsAt), by(events.id))
+    .limit(limit);
+  return rows.map((r) => ({
+    ...r.event,
+    communeName: r.communeName,
+    registered: r.registered,
+    waitlisted: r.waitlisted,
+  }));
 }
 
 /** 1-based rank of a waitlisted registration (createdAt, then id), null otherwise. */

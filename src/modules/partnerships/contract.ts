@@ -1,6 +1,7 @@
 // Shared by server and web: the partnerships' routes and their schemas.
 import { z } from 'zod';
 import { defineRoute, idParams } from '../../http/contract.js';
+import { listExportRoutes } from '../../http/list-export-contract.js';
 import { actorFamilies } from '../reference/families.js';
 import { type Benefit, benefit, type Contribution, contribution, ledgerFields } from './ledger-contract.js';
 import { partnershipModes, partnershipStatuses, partnershipSteps } from './vocabulary.js';
@@ -257,6 +258,7 @@ export const partnershipFilters = z.object({
   actor: z.uuid().optional(),
   allianceId: z.uuid().optional(),
 });
+export type PartnershipFilters = z.output<typeof partnershipFilters>;
 export const partnershipQuery = partnershipFilters.extend({
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -350,6 +352,15 @@ export const listPartnerships = defineRoute({
   access: 'signedIn',
   query: partnershipQuery,
   response: partnershipPage,
+});
+
+/** The list as CSV or XLSX: the partnerships the caller may list, with the list's filters. */
+export const partnershipListExport = listExportRoutes({
+  path: base,
+  what: 'Partnerships the caller may see (members: their own)',
+  tags,
+  access: 'signedIn',
+  query: partnershipFilters,
 });
 
 export const partnershipBoard = defineRoute({

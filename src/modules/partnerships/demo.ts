@@ -80,7 +80,8 @@ const day = 86_400_000;
 
 /**
  * The demo replays each partnership's history in a moment, so every event and step date would read « today ». This
- * spreads them evenly, in their order, from the partnership's start to today (or to its end when it is over), so the
+ * spreads them evenly, in their order, from the partnership's start to its end (or, without an end, over its first
+ * year — the demo partnerships date from the 2016–2020 programme, years before today), never past today, so the
  * timeline and the stepper read like a programme that has been running.
  */
 async function spreadHistory(db: Db, id: string, startsOn: string | null, endsOn: string | null) {
@@ -88,7 +89,7 @@ async function spreadHistory(db: Db, id: string, startsOn: string | null, endsOn
   const start = startsOn ? Date.parse(startsOn) : Number.NaN;
   const from = start < now ? start : now - 90 * day;
   const end = endsOn ? Date.parse(endsOn) : Number.NaN;
-  const to = end > from && end < now ? end : now;
+  const to = Math.min(end > from ? end : from + 365 * day, now);
   await db.execute(sql`
     WITH e AS (
       SELECT id, (row_number() OVER (ORDER BY id) - 1)::float8 / greatest(count(*) OVER () - 1, 1) AS f

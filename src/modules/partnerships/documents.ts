@@ -99,12 +99,5 @@ export async function deleteDocument(db: Db, by: CurrentUser, id: string, docId:
   });
 }
 
-/** `attachment; filename="…"; filename*=UTF-8''…`: an ASCII fallback and the exact name. */
-export function contentDisposition(fileName: string): string {
-  const ascii =
-    fileName
-      .normalize('NFD')
-      .replace(/[^\x20-\x7e]/g, '')
-      .replace(/["\\]/g, '_') || 'document';
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
+// Moved to src/http/download.ts (shared by every download); kept here for the routes that import it from here.
+export { contentDisposition } from '../../http/download.js';

@@ -1,6 +1,7 @@
 // Reading partnerships: one in detail, the filtered list, the board per mode, the public showcase, the timeline and
 // the draft opened from a need. Filters, search and counts are done by PostgreSQL.
 import { and, asc, desc, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { uuidArray } from '../../db/arrays.js';
 import type { Db } from '../../db/client.js';
 import { forbidden, notFound } from '../../errors.js';
 import { users } from '../accounts/schema.js';
@@ -17,6 +18,7 @@ import type {
   DocumentKind,
   PartnershipDetail,
   PartnershipDraft,
+  PartnershipFilters,
   PartnershipPage,
   PartnershipQuery,
   ShowcasePage,
@@ -201,7 +203,8 @@ export async function partnersOf(db: Db, ids: string[]) {
     })
     .from(partnershipPartners)
     .innerJoin(actors, eq(actors.id, partnershipPartners.actorId))
-    .where(inArray(partnershipPartners.partnershipId, ids))
+    // One array parameter, however many ids (an export passes up to 50 000).
+    .where(sql`${partnershipPartners.partnershipId} = any(${uuidArray(ids)})`)
     .orderBy(asc(actors.name));
   const byPartnership = new Map<string, { actorId: string; name: string; family: (typeof rows)[number]['family'] }[]>();
   for (const r of rows) {
@@ -225,21 +228,30 @@ function sharedFilters(query: { q?: string; mode?: string; theme?: string; actor
   return where;
 }
 
-/** The list, filtered and paginated, newest changes first (best text matches first when searching). */
-export async function listPartnerships(db: Db, viewer: Viewer, query: PartnershipQuery): Promise<PartnershipPage> {
+/**
+ * What the list shows for this viewer and these filters, and its order: newest changes first, best text matches first
+ * when searching. Shared by the list's pages and its export.
+ */
+export function partnershipListScope(viewer: Viewer, query: PartnershipFilters): { condition?: SQL; order: SQL[] } {
   const where: (SQL | undefined)[] = [visibleTo(viewer), ...sharedFilters(query)];
   const q = query.q?.trim();
   if (query.step) where.push(sql`${partnerships.currentStep} = ${query.step}`);
   if (query.status) where.push(sql`${partnerships.status} = ${query.status}`);
   if (query.commune) where.push(sql`${partnerships.communeCodes} @> array[${query.commune}]::text[]`);
   if (query.allianceId) where.push(eq(partnerships.allianceId, query.allianceId));
-  const condition = and(...where);
   const order = q
     ? [
         desc(sql`ts_rank(${partnerships.searchVector}, websearch_to_tsquery('fr_unaccent', ${q}))`),
         desc(partnerships.updatedAt),
+        desc(partnerships.id),
       ]
     : [desc(partnerships.updatedAt), desc(partnerships.id)];
+  return { condition: and(...where), order };
+}
+
+/** The list, filtered and paginated (partnershipListScope). */
+export async function listPartnerships(db: Db, viewer: Viewer, query: PartnershipQuery): Promise<PartnershipPage> {
+  const { condition, order } = partnershipListScope(viewer, query);
   const [rows, total] = await Promise.all([
     db
       .select({

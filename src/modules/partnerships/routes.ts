@@ -1,8 +1,10 @@
 import type { AppContext } from '../../app.js';
 import { invalid } from '../../errors.js';
+import { registerListExport } from '../../http/list-export.js';
 import { type App, registerRoute, signedIn } from '../../http/route.js';
 import * as c from './contract.js';
 import { addDocument, bareMediaType, contentDisposition, deleteDocument, readDocument } from './documents.js';
+import { partnershipsExport } from './list-export.js';
 import * as q from './queries.js';
 import * as s from './service.js';
 
@@ -11,6 +13,9 @@ export function registerPartnershipRoutes(app: App, ctx: AppContext) {
   const detail = (user: Parameters<typeof q.getPartnership>[1], id: string) => q.getPartnership(db, user, id);
 
   registerRoute(app, c.listPartnerships, ({ query, auth }) => q.listPartnerships(db, auth.user, query));
+  registerListExport(app, c.partnershipListExport, ({ query, auth }, format) =>
+    partnershipsExport(db, auth.user, query, format),
+  );
   registerRoute(app, c.partnershipBoard, ({ query, auth }) => q.partnershipBoard(db, auth.user, query.mode));
   registerRoute(app, c.showcasePartnerships, ({ query }) => q.showcase(db, query));
   registerRoute(app, c.draftFromNeed, ({ params }) => q.draftFromNeed(db, params.needOfferId));

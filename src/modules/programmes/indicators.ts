@@ -1,6 +1,6 @@
 // Indicators' values: typed for manual ones, counted by the database from the programme's own records otherwise, so
 // that nothing is typed twice (events held, attendance, participating actors, actions done).
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Handle } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import type { EventKind } from '../events/vocabulary.js';
@@ -19,14 +19,20 @@ interface Counts {
   actionsDone: number;
 }
 
+/** Whether the event (row alias given) is held: marked held, or ended. Callers leave cancelled events out. */
+export const eventHeld = (e: SQL) => sql`(${e}.status = 'held' or ${e}.ends_at < now())`;
+
+/** The event's attendance (row alias given): its checked-in registrations not cancelled. */
+export const eventAttendance = (e: SQL) => sql`(select count(*) from event_registrations r
+  where r.event_id = ${e}.id and r.checked_in_at is not null and r.status <> 'cancelled')`;
+
 /** The programme's counts, in two queries. */
 export async function programmeCounts(db: Handle, programmeId: string): Promise<Counts> {
   const byKind = await rowsOf<Counts['byKind'][number]>(
     db,
     sql`select e.kind,
-        count(*) filter (where e.status = 'held' or e.ends_at < now())::int as "eventsHeld",
-        coalesce(sum((select count(*) from event_registrations r
-          where r.event_id = e.id and r.checked_in_at is not null and r.status <> 'cancelled')), 0)::int as "attendance"
+        count(*) filter (where ${eventHeld(sql`e`)})::int as "eventsHeld",
+        coalesce(sum(${eventAttendance(sql`e`)}), 0)::int as "attendance"
       from programme_events pe join events e on e.id = pe.event_id
       where pe.programme_id = ${programmeId} and e.status <> 'cancelled'
       group by e.kind`,

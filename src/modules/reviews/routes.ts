@@ -1,5 +1,87 @@
+import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../app.js';
-import type { App } from '../../http/route.js';
+import { notFound } from '../../errors.js';
+import { type App, registerRoute } from '../../http/route.js';
+import { contentDisposition } from '../partnerships/documents.js';
+import { chartOption, chartSvg } from './charts.js';
+import type { ChartName } from './contract.js';
+import { reviewRoutes as r } from './contract.js';
+import { docxContentType, renderReviewDocx, renderReviewPdf, reviewFileName } from './files.js';
+import type { ComposedReview } from './service.js';
+import { getReview, publishedReview, readersReview, setReviewPublication, updateReviewTexts } from './service.js';
 
-/** Slot: filled by the reviews work. */
-export function registerReviewRoutes(_app: App, _ctx: AppContext) {}
+/** Headers of a file answered; `cache` private for readers' versions, public (short) for published ones. */
+function sendFile(reply: FastifyReply, type: string, fileName: string | null, isPublic: boolean) {
+  reply.header('content-type', type).header('cache-control', isPublic ? 'public, max-age=300' : 'private, no-store');
+  if (fileName) reply.header('content-disposition', contentDisposition(fileName));
+}
+
+/** A chart the document shows, as SVG bytes; 404 for a chart this year's document leaves out. */
+function chartBytes(review: ComposedReview, name: ChartName): Uint8Array {
+  const shown = review.document.sections.some((s) => s.blocks.some((b) => b.kind === 'chart' && b.name === name));
+  if (!shown) throw notFound('Graphique');
+  return Buffer.from(chartSvg(chartOption(name, review.data)));
+}
+
+export function registerReviewRoutes(app: App, ctx: AppContext) {
+  const { db } = ctx;
+
+  registerRoute(app, r.get, ({ params, auth }) => getReview(db, auth.user, params.id, params.year));
+
+  registerRoute(app, r.updateTexts, async ({ params, body, auth }) => {
+    await updateReviewTexts(db, auth.user, params.id, params.year, body);
+    return getReview(db, auth.user, params.id, params.year);
+  });
+
+  registerRoute(app, r.publish, async ({ params, body, auth }) => {
+    await setReviewPublication(db, auth.user, params.id, params.year, body.published);
+    return getReview(db, auth.user, params.id, params.year);
+  });
+
+  registerRoute(app, r.pdf, async ({ params, auth, reply }) => {
+    const { programme, review } = await readersReview(db, auth.user, params.id, params.year);
+    const pdf = await renderReviewPdf(review);
+    sendFile(reply, 'application/pdf', reviewFileName(programme.slug, params.year, 'pdf'), false);
+    return pdf;
+  });
+
+  registerRoute(app, r.docx, async ({ params, auth, reply }) => {
+    const { programme, review } = await readersReview(db, auth.user, params.id, params.year);
+    const docx = await renderReviewDocx(review);
+    sendFile(reply, docxContentType, reviewFileName(programme.slug, params.year, 'docx'), false);
+    return docx;
+  });
+
+  registerRoute(app, r.chart, async ({ params, auth, reply }) => {
+    const { review } = await readersReview(db, auth.user, params.id, params.year);
+    const svg = chartBytes(review, params.name);
+    sendFile(reply, 'image/svg+xml', null, false);
+    return svg;
+  });
+
+  registerRoute(app, r.publicGet, async ({ params }) => {
+    const { slug, publishedAt, review } = await publishedReview(db, params.slug, params.year);
+    return { ...review.document, programmeSlug: slug, publishedAt };
+  });
+
+  registerRoute(app, r.publicPdf, async ({ params, reply }) => {
+    const { slug, review } = await publishedReview(db, params.slug, params.year);
+    const pdf = await renderReviewPdf(review);
+    sendFile(reply, 'application/pdf', reviewFileName(slug, params.year, 'pdf'), true);
+    return pdf;
+  });
+
+  registerRoute(app, r.publicDocx, async ({ params, reply }) => {
+    const { slug, review } = await publishedReview(db, params.slug, params.year);
+    const docx = await renderReviewDocx(review);
+    sendFile(reply, docxContentType, reviewFileName(slug, params.year, 'docx'), true);
+    return docx;
+  });
+
+  registerRoute(app, r.publicChart, async ({ params, reply }) => {
+    const { review } = await publishedReview(db, params.slug, params.year);
+    const svg = chartBytes(review, params.name);
+    sendFile(reply, 'image/svg+xml', null, true);
+    return svg;
+  });
+}

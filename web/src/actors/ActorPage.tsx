@@ -61,6 +61,9 @@ function ActorView({ actor }: { actor: ActorDetail }) {
     role !== null &&
     ((readers as readonly string[]).includes(role) || (role === 'member' && user?.actorId === actor.id));
 
+  // The diagnostic (associations and companies): the organisation's members, staff and the steering committee.
+  const canSeeDiagnostic = canSeeHistory && (actor.family === 'association' || actor.family === 'company');
+
   const kind = [
     enumLabel('family', actor.family),
     actor.subtype ? enumLabel('subtype', actor.subtype) : null,
@@ -136,6 +139,11 @@ function ActorView({ actor }: { actor: ActorDetail }) {
           </p>
         </div>
         <div className="actor-actions">
+          {canSeeDiagnostic ? (
+            <Link className="button button-secondary" to={`/acteurs/${actor.id}/diagnostic`}>
+              {t('diagnostic.actorLink')}
+            </Link>
+          ) : null}
           {actor.canEdit ? (
             <button type="button" className="button" onClick={() => navigate(`/acteurs/${actor.id}/modifier`)}>
               {t('actor.edit')}

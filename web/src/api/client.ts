@@ -76,7 +76,8 @@ export function buildUrl(path: string, params?: Record<string, unknown>, query?:
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-async function problemOf(response: Response): Promise<ApiError> {
+/** The API failure a non-2xx response describes (its problem+json document, else its status). */
+export async function problemOf(response: Response): Promise<ApiError> {
   let title = response.statusText || `HTTP ${response.status}`;
   let errors: ApiFieldError[] = [];
   const type = response.headers.get('content-type') ?? '';

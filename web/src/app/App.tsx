@@ -170,6 +170,8 @@ export function App() {
       <footer className="site-footer">
         <p>
           {t('footer.programme')} <Link to="/donnees-ouvertes">{t('openData.footer')}</Link>
+          {' · '}
+          <Link to="/tableau-de-bord/public">{t('dashboard.publicLink')}</Link>
         </p>
       </footer>
     </>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import { readers } from '../../../src/auth/roles';
 import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { NotificationBell } from '../notifications/Bell';
@@ -122,6 +123,23 @@ export function Header() {
                 <li>
                   <NavLink to="/mises-en-relation">{t('matching.nav.requests')}</NavLink>
                 </li>
+                {isStaff(role) || role === 'observer' ? (
+                  <li>
+                    <NavLink to="/tableau-de-bord" end>
+                      {t('dashboard.nav')}
+                    </NavLink>
+                  </li>
+                ) : null}
+                {role && (readers as readonly string[]).includes(role) ? (
+                  <li>
+                    <NavLink to="/diagnostics">{t('diagnostic.nav')}</NavLink>
+                  </li>
+                ) : null}
+                {isStaff(role) || role === 'observer' ? (
+                  <li>
+                    <NavLink to="/evaluations">{t('evaluation.nav')}</NavLink>
+                  </li>
+                ) : null}
                 {isStaff(role) ? (
                   <li>
                     <NavLink to="/acteurs/nouveau">{t('nav.newActor')}</NavLink>

@@ -1,12 +1,19 @@
 import { lazy, Suspense, useEffect, useId, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { type ActorSummary, actorSorts, actorsMap, listActors } from '../../../src/modules/actors/contract';
+import {
+  type ActorSummary,
+  actorListExport,
+  actorSorts,
+  actorsMap,
+  listActors,
+} from '../../../src/modules/actors/contract';
 import { useApiQuery } from '../api/useApi';
 import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { LatestNeedOffers } from '../needs-offers/LatestFeed';
 import { useReference } from '../reference/reference';
 import { Chip, SdgChip } from '../ui/chips';
+import { ExportLinks } from '../ui/export/ExportLinks';
 import { ApiErrorAlert, Loading } from '../ui/feedback';
 import { FiltersPanel, ResultList, ResultsHeading } from '../ui/ListLayout';
 import { SearchBar } from '../ui/SearchBar';
@@ -212,6 +219,13 @@ export function DirectoryPage() {
           </div>
 
           <ActiveFilters state={state} onRemove={toggle} onClearTerritory={() => update({ territory: '' })} />
+
+          <ExportLinks
+            routes={actorListExport}
+            query={{ ...filters, sort: state.sort || undefined }}
+            count={data?.total}
+            exact={data?.exact ?? true}
+          />
 
           {list.error ? <ApiErrorAlert error={list.error} /> : null}
 

@@ -5,9 +5,13 @@ import { type EventKind, eventKinds } from '../../../src/modules/events/vocabula
 import { useApiQuery } from '../api/useApi';
 import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
+import { ExportLinks } from '../ui/export/ExportLinks';
 import { ApiErrorAlert, Loading } from '../ui/feedback';
 import { usePageTitle } from '../ui/usePageTitle';
 import { formatEventDates, KindBadge, useSeatsText } from './parts';
+
+/** The most events the page shows (the list route's maximum); the export holds them all. */
+const listLimit = 200;
 
 /** The events, upcoming first (or the past ones, latest first), filtered by kind; the filters stay in the URL. */
 export function ListPage() {
@@ -21,14 +25,13 @@ export function ListPage() {
   const past = params.get('quand') === 'passes';
   // Fixed once per visit, so that the query (compared by value) does not change at each render.
   const [now] = useState(() => new Date().toISOString());
-  const list = useApiQuery(eventRoutes.list, {
-    query: past ? { kind, limit: 200 } : { kind, from: now, limit: 200 },
-  });
-  const items = list.data
-    ? past
-      ? list.data.items.filter((e) => e.endsAt <= now).reverse()
-      : list.data.items
-    : undefined;
+  // The same filters and order for the list and its export: upcoming (ending after now) soonest first, or past
+  // (ending by now) latest first.
+  const filters = past ? { kind, until: now, order: 'desc' as const } : { kind, from: now };
+  const list = useApiQuery(eventRoutes.list, { query: { ...filters, limit: listLimit } });
+  const items = list.data?.items;
+  // The list shows at most listLimit events: its length is the file's only when the list is complete.
+  const complete = items !== undefined && items.length < listLimit;
 
   const paramsWith = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -85,6 +88,7 @@ export function ListPage() {
           <h2 id="event-results" className="results-count" aria-live="polite">
             {tn('event.list.count', items.length)}
           </h2>
+          <ExportLinks routes={eventRoutes.listExport} query={filters} count={complete ? items.length : undefined} />
           {items.length === 0 ? (
             <p className="muted">{past ? t('event.list.emptyPast') : t('event.list.empty')}</p>
           ) : (

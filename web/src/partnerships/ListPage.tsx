@@ -1,11 +1,12 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { listPartnerships } from '../../../src/modules/partnerships/contract';
+import { listPartnerships, partnershipListExport } from '../../../src/modules/partnerships/contract';
 import { partnershipModes, partnershipStatuses, partnershipSteps } from '../../../src/modules/partnerships/vocabulary';
 import { useApiQuery } from '../api/useApi';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
+import { ExportLinks } from '../ui/export/ExportLinks';
 import { ApiErrorAlert, Loading } from '../ui/feedback';
 import { Pagination } from '../ui/Pagination';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -29,17 +30,15 @@ export function ListPage() {
     (typeof filterNames)[number],
     string
   >;
-  const query = {
+  const filterQuery = {
     q: q || undefined,
     mode: (filters.mode || undefined) as never,
     step: (filters.step || undefined) as never,
     status: (filters.status || undefined) as never,
     theme: filters.theme || undefined,
     actor: params.get('actor') || undefined,
-    page,
-    pageSize,
   };
-  const list = useApiQuery(listPartnerships, { query });
+  const list = useApiQuery(listPartnerships, { query: { ...filterQuery, page, pageSize } });
 
   const set = (patch: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -132,6 +131,7 @@ export function ListPage() {
           <h2 id="partnership-results" className="results-count" aria-live="polite">
             {tn('partnership.list.count', list.data.total)}
           </h2>
+          <ExportLinks routes={partnershipListExport} query={filterQuery} count={list.data.total} />
           {list.data.items.length === 0 ? (
             <p className="muted">{t('partnership.list.empty')}</p>
           ) : (

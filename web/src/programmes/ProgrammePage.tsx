@@ -10,6 +10,7 @@ import { actorFamilies } from '../../../src/modules/reference/families';
 import { formatEventDates, KindBadge } from '../events/parts';
 import { ProgrammeCallsSection } from '../funding/calendar/SuitedCalls';
 import { useI18n } from '../i18n';
+import { ReviewLink } from '../reviews/ReviewLink';
 import { TableWrap } from '../ui/TableWrap';
 import { formatDay, ProgrammeShell, today } from './parts';
 
@@ -56,6 +57,7 @@ function Overview({ p }: { p: ProgrammeDetail }) {
           })}
         </Link>
       </p>
+      <ReviewLink p={p} />
       <Phases p={p} />
       <Territories p={p} />
       <ProgrammeCallsSection programmeId={p.id} />

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { staff } from '../../../auth/roles.js';
 import { dateTime, defineRoute, idParams, manyStrings, noContent, optionalUuid } from '../../../http/contract.js';
+import { listExportRoutes } from '../../../http/list-export-contract.js';
 import { day, named, optionalDay, positiveEuros } from '../calls/contract.js';
 import { applicationStatuses } from '../vocabulary.js';
 import { fundingDocumentMeta, itemParams } from './documents-contract.js';
@@ -179,6 +180,14 @@ export const applicationRoutes = {
     access: 'signedIn',
     query: applicationQuery,
     response: applicationList,
+  }),
+  /** The list as CSV or XLSX, with its filters and the same rows for the caller (never the working notes). */
+  listExport: listExportRoutes({
+    path: base,
+    what: "Funding applications (a member: its organisation's projects' and partnerships' only)",
+    tags,
+    access: 'signedIn',
+    query: applicationQuery,
   }),
   get: defineRoute({
     method: 'GET',

@@ -74,10 +74,10 @@ function summaryOf(r: SummaryRow): ApplicationSummary {
 /** Sums to the cent. */
 const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + toCents(v ?? 0), 0) / 100;
 
-/** The applications matching the filters, newest year first, with what they requested, were granted and received. */
-export async function listApplications(db: Db, viewer: Viewer, query: ApplicationQuery): Promise<ApplicationList> {
+/** What the list holds for this viewer and these filters (shared by the list and its export). */
+export function applicationListCondition(viewer: Viewer, query: ApplicationQuery): SQL | undefined {
   const a = fundingApplications;
-  const conditions: (SQL | undefined)[] = [
+  return and(
     followedApplications(viewer),
     query.status.length ? inArray(a.status, query.status) : undefined,
     query.funder ? eq(a.funderActorId, query.funder) : undefined,
@@ -87,11 +87,21 @@ export async function listApplications(db: Db, viewer: Viewer, query: Applicatio
     query.project ? eq(a.projectId, query.project) : undefined,
     query.partnership ? eq(a.partnershipId, query.partnership) : undefined,
     query.year ? eq(a.year, query.year) : undefined,
-  ];
-  const rows = await withNames(db)
-    .where(and(...conditions))
+  );
+}
+
+/** The list's rows, newest year first, then by title; at most `limit` when given (the export's cap). */
+export async function listedApplications(db: Db, viewer: Viewer, query: ApplicationQuery, limit?: number) {
+  const a = fundingApplications;
+  const ordered = withNames(db)
+    .where(applicationListCondition(viewer, query))
     .orderBy(desc(a.year), asc(a.title), asc(a.id));
-  const items = rows.map(summaryOf);
+  return (await (limit === undefined ? ordered : ordered.limit(limit))).map(summaryOf);
+}
+
+/** The applications matching the filters, with what they requested, were granted and received. */
+export async function listApplications(db: Db, viewer: Viewer, query: ApplicationQuery): Promise<ApplicationList> {
+  const items = await listedApplications(db, viewer, query);
   return {
     items,
     totals: {

@@ -1,7 +1,9 @@
 import type { AppContext } from '../../../app.js';
+import { registerListExport } from '../../../http/list-export.js';
 import { type App, registerRoute } from '../../../http/route.js';
 import { applicationRoutes as r } from './contract.js';
 import { registerFundingDocumentRoutes } from './document-routes.js';
+import { applicationsExport } from './list-export.js';
 import { addPayment, deletePayment } from './payments.js';
 import { moveApplication } from './pipeline.js';
 import { getApplication, listApplications } from './queries.js';
@@ -11,6 +13,7 @@ import { createApplication, deleteApplication, updateApplication } from './servi
 export function registerFundingApplicationRoutes(app: App, ctx: AppContext) {
   const { db } = ctx;
   registerRoute(app, r.list, ({ query, auth }) => listApplications(db, auth.user, query));
+  registerListExport(app, r.listExport, ({ query, auth }, format) => applicationsExport(db, auth.user, query, format));
   registerRoute(app, r.get, ({ params, auth }) => getApplication(db, auth.user, params.id));
   registerRoute(app, r.create, async ({ body, auth }) =>
     getApplication(db, auth.user, await createApplication(db, auth.user, body)),

@@ -1,18 +1,16 @@
-// The budget as an XLSX workbook, as the events' participants export builds it (events/exports.ts): in memory, bold
-// frozen header row, column widths; a sheet per view (lines, sources, totals per year, territory, category and source,
-// volunteer valuation), each ending with its total row, French headers, amounts as numbers in a euro format. Its name
-// carries the programme and years only.
+// The budget as an XLSX workbook, in the list exports' style (src/http/list-export.ts) but built in memory (a few
+// hundred rows at most): bold frozen header row, column widths; a sheet per view (lines, sources, totals per year,
+// territory, category and source, volunteer valuation), each ending with its total row, French headers, amounts as
+// numbers in a euro format. Its name carries the programme and years only.
 import ExcelJS from 'exceljs';
 import type { Handle } from '../../../db/client.js';
+import { eurosFormat, neutraliseFormula } from '../../../http/list-export.js';
 import { slugOf } from '../../../http/slug.js';
-import { neutraliseFormula } from '../../events/exports.js';
 import type { ApplicationStatus, BudgetCategory, FundingSourceKind } from '../vocabulary.js';
 import type { BudgetQuery, BudgetView, Figures } from './contract.js';
 import { budgetView } from './view.js';
 import type { VolunteersView } from './volunteer-contract.js';
 import { volunteersView } from './volunteers.js';
-
-export const eurosFormat = '#,##0.00 "€"';
 
 const categoryLabels: Record<BudgetCategory, string> = {
   coordination: 'Fonctionnement / coordination',

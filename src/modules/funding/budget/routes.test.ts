@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../../tests/auth.js';
 import { callerOf, fieldsOf } from '../../../../tests/http.js';
+import { eurosFormat } from '../../../http/list-export.js';
 import type { ApplicationBudgetView, BudgetView, LineView, NewLineInput, SourceChoices } from './contract.js';
-import { eurosFormat } from './export.js';
 import { type BudgetFixture, budgetFixture } from './fixtures.js';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;

@@ -135,7 +135,7 @@ export async function deleteHours(db: Db, by: Viewer, id: string): Promise<void>
 }
 
 /** The logged hours of the span with the rate that applies to each (the role's, else the year's default, else none). */
-function valuedLogsCte(programmeId: string, span: YearSpan) {
+export function valuedLogsCte(programmeId: string, span: YearSpan) {
   return sql`
     logs as (
       select v.*, extract(year from v.worked_on)::int as year from volunteer_logs v

@@ -4,6 +4,7 @@ import { type ApplicationStatus, applicationStatuses } from '../../../../src/mod
 import { useApiQuery } from '../../api/useApi';
 import { isStaff, useSession } from '../../auth/session';
 import { useI18n } from '../../i18n';
+import { ExportLinks } from '../../ui/export/ExportLinks';
 import { Field } from '../../ui/Field';
 import { ApiErrorAlert, Loading } from '../../ui/feedback';
 import { TableWrap } from '../../ui/TableWrap';
@@ -89,6 +90,7 @@ export function ApplicationListPage() {
           <h2 id="app-results" className="results-count">
             {tn('funding.app.list.count', list.data.items.length)}
           </h2>
+          <ExportLinks routes={applicationRoutes.listExport} query={query} count={list.data.items.length} />
           {list.data.items.length === 0 ? (
             <p className="muted">
               {t(member && !status && !year ? 'funding.app.list.memberEmpty' : 'funding.app.list.empty')}

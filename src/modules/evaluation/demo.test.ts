@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../tests/db.js';
+import type { Database } from '../../db/client.js';
+import { demoAccounts, loadDemoData } from '../../demo/load.js';
+import { users } from '../accounts/schema.js';
+import type { CurrentUser } from '../accounts/service.js';
+import { resolveScope } from '../dashboard/scope.js';
+import { programmes } from '../programmes/schema.js';
+import { evaluationFigures } from './figures.js';
+import { comparisonOf, evaluationViewOf } from './view.js';
+
+describe('demo evaluations', () => {
+  let database: Database;
+  let programmeId: string;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadDemoData(database.db, { production: false });
+    const [row] = await database.db
+      .select({ id: programmes.id })
+      .from(programmes)
+      .where(eq(programmes.name, "Envies d'Alliances"));
+    programmeId = row?.id ?? '';
+  });
+  afterAll(() => database.close());
+
+  it('holds the 2017 results of the four « Culture & Art » partnerships of Aix-en-Provence', async () => {
+    const scope = await resolveScope(database.db, { programmeId, audience: 'readers', year: 2017 });
+    const figures = await evaluationFigures(database.db, scope);
+    expect(figures).toMatchObject({
+      evaluatedPartnerships: 4,
+      evaluations: 4,
+      responses: 8,
+      overall: 65.6,
+      dimensions: {
+        performance: 65.6,
+        coherence: 69.8,
+        efficiency: 49,
+        relevance: 82.3,
+        societalContribution: 67.7,
+        clarityMeaning: 59.4,
+      },
+    });
+    expect(figures.objectives.total).toBe(12);
+    expect(figures.indicators.find((i) => i.key === 'tonnesDiverted')).toMatchObject({ measured: 2.4, target: 2 });
+    const all = await evaluationFigures(
+      database.db,
+      await resolveScope(database.db, { programmeId, audience: 'readers' }),
+    );
+    expect(all.byYear.map((y) => [y.year, y.evaluatedPartnerships, y.overall])).toEqual([
+      [2017, 4, 65.6],
+      [2018, 4, 79.7],
+    ]);
+  });
+
+  it('leaves 2018 open for Charlie Free’s member to answer, the radio having answered', async () => {
+    const compared = await comparisonOf(database.db, { year: 2018 });
+    const captation = compared.rows.find((r) => r.partnership.title.startsWith('Captation vidéo'));
+    expect(captation).toMatchObject({ closedAt: null, responses: 1, partners: 2 });
+    const [row] = await database.db.select().from(users).where(eq(users.email, demoAccounts[2].email));
+    if (!row) throw new Error('demo member missing');
+    const member: CurrentUser = { ...row, actorId: row.actorId, locale: 'fr' };
+    const view = await evaluationViewOf(database.db, member, captation?.evaluationId ?? '');
+    expect(view.partners.map((p) => [p.name, p.response !== null, p.canAnswer])).toEqual([
+      ['Charlie Free', false, true],
+      ["Radio associative du Pays d'Aix", true, false],
+    ]);
+    // Its 2017 objectives are suggested again.
+    expect(view.partners[0]?.suggestedObjectives).toEqual([
+      'Des captations de qualité pour faire connaître les musiciens',
+    ]);
+    expect(view.indicators.map((i) => [i.key, i.target, i.measured])).toEqual([
+      ['eventsHeld', 10, null],
+      ['artworksExhibitions', 10, null],
+    ]);
+  });
+});

@@ -1,0 +1,160 @@
+// ACCEPTANCE (issue 8): the demo programme's 2017 review renders as a PDF (and a DOCX) whose text holds every section
+// and the figures the data holds — computed again here by the same figure functions, and known values of the demo
+// files checked directly.
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import JSZip from 'jszip';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../../../tests/db.js';
+import type { Database } from '../../db/client.js';
+import { loadDemoData } from '../../demo/load.js';
+import { users } from '../accounts/schema.js';
+import { actorPeople } from '../actors/schema.js';
+import { eventFigures, volunteerFigures } from '../dashboard/figures.js';
+import { resolveScope } from '../dashboard/scope.js';
+import { budgetFigures } from '../funding/budget/figures.js';
+import { programmes } from '../programmes/schema.js';
+import { sectionTitles } from './compose.js';
+import { renderReviewDocx, renderReviewPdf } from './files.js';
+import { formatCountFr, formatEurosFr } from './labels.js';
+import { publishedReview, readersReview } from './service.js';
+
+/** Text with every kind of space as a plain one, so that `12 500 €` matches whatever space the renderer wrote. */
+const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
+
+async function pdfText(bytes: Buffer): Promise<string> {
+  const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  const { text } = await extractText(pdf, { mergePages: true });
+  return plain(text);
+}
+
+async function docxText(bytes: Buffer): Promise<string> {
+  const zip = await JSZip.loadAsync(bytes);
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  return plain(
+    xml
+      .replace(/<w:p[ >]/g, ' $&')
+      .replace(/<[^>]+>/g, '')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
+}
+
+const headings = [
+  sectionTitles.introduction,
+  `1. ${sectionTitles.context}`,
+  `2. ${sectionTitles.done}`,
+  `3. ${sectionTitles.territories}`,
+  `4. ${sectionTitles.meetings}`,
+  `5. ${sectionTitles.partnerships}`,
+  `6. ${sectionTitles.budget}`,
+  `7. ${sectionTitles.evaluation}`,
+  `8. ${sectionTitles.next} 2018`,
+  sectionTitles.conclusion,
+];
+
+describe('the demo 2017 annual review', () => {
+  let database: Database;
+  let programmeId: string;
+  let slug: string;
+  let expected: string[];
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadDemoData(database.db, { production: false });
+    const [row] = await database.db
+      .select({ id: programmes.id, slug: programmes.slug })
+      .from(programmes)
+      .where(eq(programmes.name, "Envies d'Alliances"));
+    programmeId = row?.id ?? '';
+    slug = row?.slug ?? '';
+    // The figures as the dashboard's and the budget's functions compute them.
+    const scope = await resolveScope(database.db, { programmeId, year: 2017, audience: 'readers' });
+    const [budget, events, volunteers] = await Promise.all([
+      budgetFigures(database.db, programmeId, { from: 2017, to: 2017 }),
+      eventFigures(database.db, scope),
+      volunteerFigures(database.db, scope),
+    ]);
+    expected = [
+      formatEurosFr(budget.overall.forecast),
+      formatEurosFr(budget.overall.funded),
+      formatEurosFr(volunteers.value),
+      formatCountFr(volunteers.hours),
+      formatCountFr(events.attendance),
+    ].map(plain);
+  }, 120_000);
+  afterAll(() => database.close());
+
+  /** The events of the demo file held in 2017, counted from the file itself. */
+  function heldIn2017FromFile(): number {
+    const file = JSON.parse(
+      fs.readFileSync(path.resolve(import.meta.dirname, '../../../assets/demo/events.json'), 'utf8'),
+    ) as { events: { startsAt: string; status: string }[] };
+    return file.events.filter((e) => e.status === 'held' && e.startsAt.startsWith('2017')).length;
+  }
+
+  it('renders as a PDF holding every section and the figures of the data', async () => {
+    const { review } = await readersReview(database.db, null, programmeId, 2017);
+    const started = Date.now();
+    const bytes = await renderReviewPdf(review);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await pdfText(bytes);
+    for (const heading of [...headings, 'Sommaire', 'Bilan 2017', "Envies d'Alliances"]) {
+      expect(text, heading).toContain(plain(heading));
+    }
+    for (const figure of expected) expect(text).toContain(figure);
+    // Known values of the demo files (assets/demo/budget.json, events.json, programme.json).
+    expect(text).toContain('Budget 2017');
+    expect(text).toContain('Par source de financement');
+    expect(text).toContain('12 500 €');
+    expect(text).toContain('27 600 €');
+    expect(heldIn2017FromFile()).toBe(9);
+    expect(text).toMatch(/9 Rencontres tenues/);
+    expect(text).toContain('Atelier inter-associatif Culture & Art n° 6');
+    expect(text).toContain('16 février 2017');
+    expect(text).toContain('Alliance Culture & Art à Aix-en-Provence');
+    for (const territory of ['Aix-en-Provence', 'Venelles et Gardanne', 'Pertuis']) expect(text).toContain(territory);
+    expect(text).toContain('Amorçage');
+    // The written texts: introduction, open questions, conclusion.
+    expect(text).toContain('année d');
+    expect(text).toContain('Questions ouvertes');
+    expect(text).toContain('société coopérative d');
+    // Next year's actions (programme actions due in 2018).
+    expect(text).toContain('Pertuis : partenariats de coopération économique');
+  }, 60_000);
+
+  it('renders as a DOCX with Word headings, the same sections and figures', async () => {
+    const { review } = await readersReview(database.db, null, programmeId, 2017);
+    const bytes = await renderReviewDocx(review);
+    const zip = await JSZip.loadAsync(bytes);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('w:val="Heading1"');
+    expect(Object.keys(zip.files).some((f) => f.startsWith('word/media/') && f.endsWith('.svg'))).toBe(true);
+    const text = await docxText(bytes);
+    for (const heading of headings) expect(text, heading).toContain(plain(heading));
+    for (const figure of [...expected, '12 500 €', '27 600 €']) expect(text).toContain(figure);
+  }, 60_000);
+
+  it('is published, and its public version names no person', async () => {
+    const { review } = await publishedReview(database.db, slug, 2017);
+    const text = await pdfText(await renderReviewPdf(review));
+    expect(text).toContain('Version publique');
+    // The budget's sources name funding applications, which the public does not read; its totals stay.
+    expect(text).not.toContain('Par source de financement');
+    expect(text).toContain('12 500 €');
+    const json = plain(JSON.stringify(review.document));
+    const people = [
+      ...(await database.db.select({ name: users.displayName }).from(users)),
+      ...(await database.db.select({ name: actorPeople.name }).from(actorPeople)),
+    ].map((p) => p.name);
+    // And the persons the seeds' review names, whom the demo texts replace by their roles.
+    people.push('Odile Solomon', 'Patricia Aubanel', 'Bernard Magnan', 'Giacometti', 'Hugues Sibille');
+    expect(people.length).toBeGreaterThan(5);
+    for (const name of people) {
+      expect(text, name).not.toContain(name);
+      expect(json, name).not.toContain(name);
+    }
+  }, 60_000);
+});

@@ -1,0 +1,417 @@
+import { lazy, Suspense, useId, useMemo } from 'react';
+import { Link } from 'react-router';
+import {
+  alliancesChart,
+  type ChartContext,
+  type ChartFilter,
+  type ChartText,
+  directoryChart,
+  evaluationChart,
+  eventsByKindChart,
+  eventsByPhaseChart,
+  eventsByYearChart,
+  fundingChart,
+  participantsChart,
+  partnershipsByPhaseChart,
+  partnershipsByStepChart,
+  partnershipsByYearChart,
+  sdgsChart,
+  volunteersChart,
+} from '../../../src/modules/dashboard/charts';
+import { dashboardRoutes } from '../../../src/modules/dashboard/contract';
+import type { Dashboard } from '../../../src/modules/dashboard/figures';
+import { programmeRoutes } from '../../../src/modules/programmes/contract';
+import { useApiQuery } from '../api/useApi';
+import { useI18n } from '../i18n';
+import { ApiErrorAlert, Loading } from '../ui/feedback';
+import { TableWrap } from '../ui/TableWrap';
+import { usePageTitle } from '../ui/usePageTitle';
+import { useUrlFilters } from '../ui/useUrlFilters';
+import { ChartCard } from './Chart';
+import './dashboard.css';
+
+const DashboardMap = lazy(() => import('./DashboardMap'));
+
+/** The address's filter names (French, like the rest of the app's addresses). */
+const param = { programme: 'programme', territoryId: 'territoire', phaseId: 'phase', year: 'annee' } as const;
+
+/** The words and formats of the charts: the app's, with euros rounded (a chart is read at a glance). */
+function useChartText(): ChartText {
+  const { t, formatNumber, locale } = useI18n();
+  return useMemo(() => {
+    const euros = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      style: 'currency',
+      currency: 'EUR',
+      maximumFractionDigits: 0,
+    });
+    return { t, formatNumber, formatEuros: (n: number) => euros.format(n) };
+  }, [t, formatNumber, locale]);
+}
+
+/**
+ * The programme's dashboard: key figures, charts that filter each other (a click on a territory, a year or a phase
+ * sets that filter), and the map of the communes. Readers see every figure; `audience="public"` shows the public
+ * figures (published partnerships and alliances, no person) to anyone.
+ */
+export function DashboardPage({ audience }: { audience: 'readers' | 'public' }) {
+  const { t } = useI18n();
+  const title = audience === 'public' ? t('dashboard.publicTitle') : t('dashboard.title');
+  usePageTitle(title);
+  const { params, setFilter } = useUrlFilters();
+  const programmes = useApiQuery(programmeRoutes.list, {});
+  const items = programmes.data?.items ?? [];
+  const programme = items.find((p) => p.id === params.get(param.programme)) ?? items[0];
+  return (
+    <div className="dashboard-page">
+      <h1>{title}</h1>
+      <p className="muted">{audience === 'public' ? t('dashboard.publicIntro') : t('dashboard.intro')}</p>
+      {audience === 'readers' ? (
+        <p>
+          <Link to="/tableau-de-bord/public">{t('dashboard.publicLink')}</Link>
+        </p>
+      ) : null}
+      {programmes.error ? <ApiErrorAlert error={programmes.error} /> : null}
+      {!programmes.data && !programmes.error ? <Loading /> : null}
+      {programmes.data && !programme ? <p className="empty-state">{t('dashboard.noProgramme')}</p> : null}
+      {programme ? (
+        <>
+          {items.length > 1 ? (
+            <label className="dashboard-programme">
+              {t('dashboard.programme')}{' '}
+              <select value={programme.id} onChange={(e) => setFilter(param.programme, e.target.value)}>
+                {items.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : null}
+          <ProgrammeDashboard key={programme.id} programmeId={programme.id} audience={audience} />
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+const uuidParam = (v: string | null) => (v && /^[0-9a-f-]{36}$/i.test(v) ? v : undefined);
+const yearParam = (v: string | null) => (v && /^\d{4}$/.test(v) ? Number(v) : undefined);
+
+function ProgrammeDashboard({ programmeId, audience }: { programmeId: string; audience: 'readers' | 'public' }) {
+  const { t } = useI18n();
+  const { params, setParams, setFilter } = useUrlFilters();
+  const query = {
+    territoryId: uuidParam(params.get(param.territoryId)),
+    phaseId: uuidParam(params.get(param.phaseId)),
+    year: yearParam(params.get(param.year)),
+  };
+  const route = audience === 'public' ? dashboardRoutes.getPublic : dashboardRoutes.get;
+  const board = useApiQuery(route, { params: { id: programmeId }, query });
+  const select = (filter: ChartFilter) => {
+    const next = new URLSearchParams(params);
+    if (filter.territoryId) next.set(param.territoryId, filter.territoryId);
+    if (filter.phaseId) next.set(param.phaseId, filter.phaseId);
+    if (filter.year) next.set(param.year, String(filter.year));
+    setParams(next);
+  };
+  const clearAll = () => {
+    const next = new URLSearchParams(params);
+    for (const key of [param.territoryId, param.phaseId, param.year]) next.delete(key);
+    setParams(next);
+  };
+  const data = board.data;
+  return (
+    <>
+      {board.error ? <ApiErrorAlert error={board.error} /> : null}
+      {!data && !board.error ? <Loading label={t('dashboard.loading')} /> : null}
+      {data ? (
+        <div className={board.loading ? 'dashboard-body stale' : 'dashboard-body'} aria-busy={board.loading}>
+          <Filters data={data} onChange={setFilter} onClearAll={clearAll} />
+          {audience === 'public' ? <p className="muted">{t('dashboard.publicNotice')}</p> : null}
+          <KeyFigures data={data} />
+          <Charts data={data} onSelect={select} />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function Filters({
+  data,
+  onChange,
+  onClearAll,
+}: {
+  data: Dashboard;
+  onChange: (key: string, value: string) => void;
+  onClearAll: () => void;
+}) {
+  const { t } = useI18n();
+  const territories = data.territories.filter((tr) => tr.id !== null);
+  const territory = territories.find((tr) => tr.id === data.filters.territoryId);
+  const phase = data.phases.find((ph) => ph.id === data.filters.phaseId);
+  const chips = [
+    territory
+      ? {
+          key: param.territoryId,
+          label: t('dashboard.chip', { name: t('dashboard.territory'), value: territory.name }),
+        }
+      : null,
+    phase
+      ? { key: param.phaseId, label: t('dashboard.chip', { name: t('dashboard.phase'), value: phase.name }) }
+      : null,
+    data.filters.year
+      ? { key: param.year, label: t('dashboard.chip', { name: t('dashboard.year'), value: data.filters.year }) }
+      : null,
+  ].filter((c) => c !== null);
+  return (
+    <>
+      <fieldset className="dashboard-filters">
+        <legend>{t('dashboard.filters')}</legend>
+        <label>
+          {t('dashboard.territory')}
+          <select value={data.filters.territoryId ?? ''} onChange={(e) => onChange(param.territoryId, e.target.value)}>
+            <option value="">{t('dashboard.all')}</option>
+            {territories.map((tr) => (
+              <option key={tr.id} value={tr.id ?? ''}>
+                {tr.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('dashboard.phase')}
+          <select value={data.filters.phaseId ?? ''} onChange={(e) => onChange(param.phaseId, e.target.value)}>
+            <option value="">{t('dashboard.allFem')}</option>
+            {data.phases.map((ph) => (
+              <option key={ph.id} value={ph.id}>
+                {ph.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('dashboard.year')}
+          <select value={data.filters.year ?? ''} onChange={(e) => onChange(param.year, e.target.value)}>
+            <option value="">{t('dashboard.allFem')}</option>
+            {data.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      {chips.length ? (
+        <ul className="active-filters" aria-label={t('dashboard.activeFilters')}>
+          {chips.map((c) => (
+            <li key={c.key}>
+              <button
+                type="button"
+                className="active-filter"
+                aria-label={t('dashboard.removeFilter', { label: c.label })}
+                onClick={() => onChange(c.key, '')}
+              >
+                {c.label}
+                <span aria-hidden="true"> ×</span>
+              </button>
+            </li>
+          ))}
+          {chips.length > 1 ? (
+            <li>
+              <button type="button" className="link-button" onClick={onClearAll}>
+                {t('dashboard.clearFilters')}
+              </button>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+    </>
+  );
+}
+
+function KeyFigures({ data }: { data: Dashboard }) {
+  const { t, formatNumber, locale } = useI18n();
+  const euros = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0,
+  });
+  const k = data.keyFigures;
+  const figures: [string, string][] = [
+    ['participants', formatNumber(k.participants)],
+    ['directoryActors', formatNumber(k.directoryActors)],
+    ['partnerships', formatNumber(k.partnerships)],
+    ['alliances', formatNumber(k.alliances)],
+    ['eventsHeld', formatNumber(k.eventsHeld)],
+    ['attendance', formatNumber(k.attendance)],
+    ['fundingSecured', euros.format(k.fundingSecured)],
+    ['volunteerValue', euros.format(k.volunteerValue)],
+    ['averageScore', k.averageScore === null ? '—' : `${formatNumber(k.averageScore)}\u202f/\u202f100`],
+  ];
+  return (
+    <dl className="key-figures">
+      {figures.map(([key, value]) => (
+        <div key={key} className="key-figure" data-key-figure={key}>
+          <dt>{t(`dashboard.key.${key}`)}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Charts({ data, onSelect }: { data: Dashboard; onSelect: (f: ChartFilter) => void }) {
+  const { t, formatNumber } = useI18n();
+  const text = useChartText();
+  const ctx: ChartContext = { text };
+  const budget = data.funding.budget;
+  return (
+    <div className="dashboard-grid">
+      <ChartCard
+        name="participants"
+        title={t('dashboard.chart.participants')}
+        categoryHead={t('dashboard.axis.territory')}
+        option={participantsChart(data.actors, data.territories, ctx)}
+        onSelect={onSelect}
+      />
+      <ChartCard
+        name="directory"
+        title={t('dashboard.chart.directory')}
+        categoryHead={t('dashboard.axis.family')}
+        option={directoryChart(data.actors, ctx)}
+      />
+      <ChartCard
+        name="partnershipsByStep"
+        title={t('dashboard.chart.partnershipsByStep')}
+        categoryHead={t('dashboard.axis.step')}
+        option={partnershipsByStepChart(data.partnerships, ctx)}
+      />
+      <ChartCard
+        name="partnershipsByYear"
+        title={t('dashboard.chart.partnershipsByYear')}
+        categoryHead={t('dashboard.axis.year')}
+        option={partnershipsByYearChart(data.partnerships, ctx)}
+        onSelect={onSelect}
+      />
+      <ChartCard
+        name="partnershipsByPhase"
+        title={t('dashboard.chart.partnershipsByPhase')}
+        categoryHead={t('dashboard.axis.phase')}
+        option={partnershipsByPhaseChart(data.partnerships, data.phases, ctx)}
+        onSelect={onSelect}
+      />
+      <ChartCard
+        name="alliances"
+        title={t('dashboard.chart.alliances')}
+        categoryHead={t('dashboard.axis.status')}
+        option={alliancesChart(data.alliances, ctx)}
+        {...(data.alliances.averageMembers === null
+          ? {}
+          : { note: t('dashboard.averageMembers', { count: formatNumber(data.alliances.averageMembers) }) })}
+      />
+      <ChartCard
+        name="eventsByYear"
+        title={t('dashboard.chart.eventsByYear')}
+        categoryHead={t('dashboard.axis.year')}
+        option={eventsByYearChart(data.events, ctx)}
+        onSelect={onSelect}
+      />
+      <ChartCard
+        name="eventsByPhase"
+        title={t('dashboard.chart.eventsByPhase')}
+        categoryHead={t('dashboard.axis.phase')}
+        option={eventsByPhaseChart(data.events, data.phases, ctx)}
+        onSelect={onSelect}
+      />
+      <ChartCard
+        name="eventsByKind"
+        title={t('dashboard.chart.eventsByKind')}
+        categoryHead={t('dashboard.axis.kind')}
+        option={eventsByKindChart(data.events, ctx)}
+      />
+      <ChartCard
+        name="funding"
+        title={t('dashboard.chart.funding')}
+        categoryHead={t('dashboard.axis.year')}
+        option={fundingChart(data.funding, ctx)}
+        onSelect={onSelect}
+        note={t('dashboard.budget', {
+          forecast: text.formatEuros(budget.forecast),
+          funded: text.formatEuros(budget.funded),
+          expected: text.formatEuros(budget.expected),
+          remaining: text.formatEuros(budget.remaining),
+        })}
+      />
+      <ChartCard
+        name="volunteers"
+        title={t('dashboard.chart.volunteers')}
+        categoryHead={t('dashboard.axis.year')}
+        option={volunteersChart(data.volunteers, ctx)}
+        onSelect={onSelect}
+      />
+      <ChartCard
+        name="evaluation"
+        title={t('dashboard.chart.evaluation')}
+        categoryHead={t('dashboard.axis.dimension')}
+        option={evaluationChart(data.evaluation, ctx)}
+      />
+      <ChartCard
+        name="sdgs"
+        title={t('dashboard.chart.sdgs')}
+        categoryHead={t('dashboard.axis.sdg')}
+        option={sdgsChart(data.sdgs, ctx)}
+        note={t('dashboard.sdgsCovered', { count: data.sdgs.covered })}
+        wide
+      />
+      <MapCard data={data} />
+    </div>
+  );
+}
+
+function MapCard({ data }: { data: Dashboard }) {
+  const { t, formatNumber } = useI18n();
+  const headingId = useId();
+  const communes = data.map.communes;
+  return (
+    <section
+      className="dashboard-card dashboard-card-wide"
+      aria-labelledby={headingId}
+      data-chart="map"
+      data-rows={JSON.stringify(communes.map((c) => [c.name, c.actors, c.partnerships, c.events]))}
+    >
+      <h2 id={headingId}>{t('dashboard.chart.map')}</h2>
+      <p className="muted dashboard-note">{t('dashboard.mapHint')}</p>
+      <div className="dashboard-map-box">
+        <Suspense fallback={<Loading />}>
+          <DashboardMap communes={communes} />
+        </Suspense>
+      </div>
+      {communes.length === 0 ? <p className="empty-state dashboard-empty">{t('dashboard.empty')}</p> : null}
+      <details className="dashboard-data">
+        <summary>{t('dashboard.showData')}</summary>
+        <TableWrap labelledBy={headingId}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('dashboard.axis.commune')}</th>
+                <th scope="col">{t('dashboard.series.actors')}</th>
+                <th scope="col">{t('dashboard.series.partnerships')}</th>
+                <th scope="col">{t('dashboard.series.events')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {communes.map((c) => (
+                <tr key={c.code}>
+                  <th scope="row">{c.name}</th>
+                  <td className="number">{formatNumber(c.actors)}</td>
+                  <td className="number">{formatNumber(c.partnerships)}</td>
+                  <td className="number">{formatNumber(c.events)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      </details>
+    </section>
+  );
+}
