@@ -88,7 +88,7 @@ function barChart(ctx: ChartContext, bars: Bars): EChartsOption {
       ? { interval: 0, width: 150, overflow: 'truncate' as const }
       : {
           interval: 0,
-          width: Math.max(60, Math.min(120, 420 / Math.max(1, bars.categories.length))),
+          width: Math.max(60, Math.min(120, 500 / Math.max(1, bars.categories.length))),
           overflow: 'break' as const,
           fontSize: 11,
           lineHeight: 13,
@@ -354,7 +354,8 @@ export function volunteersChart(v: VolunteersFigure, ctx: ChartContext): ECharts
 /** The evaluation's average score (0–100) per dimension. */
 export function evaluationChart(ev: EvaluationFigures, ctx: ChartContext): EChartsOption {
   const { t } = ctx.text;
-  const dims = evaluationDimensions.filter((d: EvaluationDimension) => ev.dimensions[d] !== null);
+  // Horizontal bars are drawn bottom-up: reversed, they read top-down in the questionnaire's order.
+  const dims = evaluationDimensions.filter((d: EvaluationDimension) => ev.dimensions[d] !== null).reverse();
   const option = barChart(ctx, {
     categories: dims.map((d) => t(`dashboard.dimension.${d}`)),
     horizontal: true,
@@ -402,10 +403,10 @@ export function tableOf(option: EChartsOption, categoryHead: string): ChartTable
   }
   const axes = [option.xAxis, option.yAxis].flat() as { type?: string; data?: unknown[] }[];
   const categories = (axes.find((a) => a?.type === 'category')?.data ?? []) as string[];
-  return {
-    head: [categoryHead, ...series.map((s) => s.name ?? '')],
-    rows: categories.map((c, i) => [c, ...series.map((s) => numberOfDatum(s.data?.[i]))]),
-  };
+  const rows = categories.map((c, i) => [c, ...series.map((s) => numberOfDatum(s.data?.[i]))]);
+  // A horizontal chart's categories go bottom-up: the table reads them as the eye does, top-down.
+  const horizontal = (Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis)?.type === 'category';
+  return { head: [categoryHead, ...series.map((s) => s.name ?? '')], rows: horizontal ? rows.reverse() : rows };
 }
 
 /** The filter a clicked data item carries (ECharts' click params' `data`), if any. */
