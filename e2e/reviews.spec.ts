@@ -60,7 +60,7 @@ test('the animator writes the 2018 review’s introduction, downloads its PDF an
   const visitor = await browser.newPage();
   await visitor.setViewportSize({ width: 1280, height: 900 });
   await visitor.goto(`/bilans/${programme.slug}/2018`);
-  await expect(visitor.getByRole('heading', { level: 2, name: 'Bilan 2018' })).toBeVisible();
+  await expect(visitor.getByRole('heading', { level: 1, name: 'Bilan 2018' })).toBeVisible();
   await expect(visitor.getByText(introduction)).toBeVisible();
   await expect(visitor.getByRole('link', { name: 'Télécharger en PDF' })).toBeVisible();
   await expect(visitor.getByRole('heading', { level: 2, name: '5. Partenariats et alliances' })).toBeVisible();
@@ -75,7 +75,7 @@ test('the animator writes the 2018 review’s introduction, downloads its PDF an
     await expect(page.locator('.review-chart img').first()).toBeVisible();
     await shoot(page, 'equipe');
     await visitor.goto(`/bilans/${programme.slug}/2017`);
-    await expect(visitor.getByRole('heading', { level: 2, name: 'Bilan 2017' })).toBeVisible();
+    await expect(visitor.getByRole('heading', { level: 1, name: 'Bilan 2017' })).toBeVisible();
     await visitor.waitForLoadState('networkidle');
     await shoot(visitor, 'public');
   }

@@ -21,7 +21,8 @@ export type DomainErrorKind =
   | 'unauthenticated'
   | 'conflict'
   | 'tooManyRequests'
-  | 'tooLarge';
+  | 'tooLarge'
+  | 'unavailable';
 
 export class DomainError extends Error {
   constructor(
@@ -41,6 +42,8 @@ export const forbidden = (message = 'Action non autorisée pour votre rôle') =>
 export const unauthenticated = (message = 'Connexion requise') => new DomainError('unauthenticated', message);
 export const conflict = (message: string, issues: FieldIssue[] = []) => new DomainError('conflict', message, issues);
 export const tooManyRequests = (message: string) => new DomainError('tooManyRequests', message);
+/** The server is busy with this kind of work right now: try again in a moment (503). */
+export const unavailable = (message: string) => new DomainError('unavailable', message);
 /** A request body over its size limit (an uploaded file): 413, naming the field. */
 export const tooLarge = (issues: FieldIssue[]) => new DomainError('tooLarge', 'Fichier trop volumineux', issues);
 

@@ -291,6 +291,7 @@ const expected: Record<string, Access> = {
   'GET /api/v1/programmes/:id/reviews/:year/review.pdf': ['admin', 'animator', 'observer'],
   'GET /api/v1/programmes/:id/reviews/:year/review.docx': ['admin', 'animator', 'observer'],
   'GET /api/v1/programmes/:id/reviews/:year/charts/:name.svg': ['admin', 'animator', 'observer'],
+  'GET /api/v1/public/reviews/:slug': 'public',
   'GET /api/v1/public/reviews/:slug/:year': 'public',
   'GET /api/v1/public/reviews/:slug/:year/review.pdf': 'public',
   'GET /api/v1/public/reviews/:slug/:year/review.docx': 'public',

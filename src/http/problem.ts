@@ -11,6 +11,7 @@ const statusOf: Record<DomainErrorKind, number> = {
   conflict: 409,
   tooManyRequests: 429,
   tooLarge: 413,
+  unavailable: 503,
 };
 
 export interface ProblemFieldError {

@@ -1,7 +1,17 @@
 import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
-import { eventsByYearChart, filterOfDatum, fundingChart, participantsChart, tableOf } from './charts.js';
-import type { EventsFigure, FundingFigure } from './figures.js';
+import { evaluationDimensions } from '../evaluation/vocabulary.js';
+import {
+  evaluationChart,
+  eventsByYearChart,
+  filterOfDatum,
+  fundingChart,
+  participantsChart,
+  sdgsChart,
+  tableOf,
+  volunteersChart,
+} from './charts.js';
+import type { EvaluationFigures, EventsFigure, FundingFigure, SdgRow } from './figures.js';
 import { frenchText } from './labels.js';
 
 const ctx = { text: frenchText, animation: false };
@@ -41,6 +51,7 @@ describe('dashboard charts (pure ECharts options)', () => {
         ['Pertuis', 3, 0],
         ['Tout le programme', 0, 2],
       ],
+      filters: [{ territoryId: 't-pertuis' }, null],
     });
   });
 
@@ -69,5 +80,66 @@ describe('dashboard charts (pure ECharts options)', () => {
     expect(svg).toContain('Demandé');
     expect(svg).toContain('2017');
     expect(svg).toMatch(/12\s000\s€/);
+  });
+
+  it('gives a horizontal chart’s rows top-down with their own filters', () => {
+    // No horizontal chart filters today: a made-up option checks that a row keeps its filter through the reversal.
+    const option = {
+      yAxis: { type: 'category' as const, data: ['bas', 'haut'] },
+      xAxis: { type: 'value' as const },
+      series: [{ type: 'bar' as const, name: 'n', data: [{ value: 1, filter: { year: 2016 } }, { value: 2 }] }],
+    };
+    expect(tableOf(option, 'x')).toEqual({
+      head: ['x', 'n'],
+      rows: [
+        ['haut', 2],
+        ['bas', 1],
+      ],
+      filters: [null, { year: 2016 }],
+    });
+  });
+
+  it('draws the public funding with its secured amounts only', () => {
+    const option = fundingChart({ secured: 8_000, byYear: [{ year: 2017, secured: 8_000 }] }, ctx);
+    expect(tableOf(option, 'Année').head).toEqual(['Année', 'Obtenu']);
+  });
+
+  it('gives the volunteers’ value in euros in its tooltip, the hours as numbers', () => {
+    const option = volunteersChart(
+      {
+        hours: 10,
+        value: 150,
+        unvaluedHours: 0,
+        byPhase: [],
+        byYear: [{ year: 2017, hours: 10, value: 150, unvaluedHours: 0 }],
+      },
+      ctx,
+    );
+    const [hours, value] = option.series as { tooltip?: { valueFormatter: (v: number) => string } }[];
+    expect(hours?.tooltip).toBeUndefined();
+    expect(value?.tooltip?.valueFormatter(1500)).toMatch(/^1\s500\s€$/);
+  });
+
+  it('names the evaluation’s dimensions with the evaluation’s words, and SDGs by number and name', () => {
+    const dimensions = {
+      ...Object.fromEntries(evaluationDimensions.map((d) => [d, null])),
+      performance: 80,
+    } as EvaluationFigures['dimensions'];
+    const evaluation = { dimensions } as EvaluationFigures;
+    expect(tableOf(evaluationChart(evaluation, ctx), '').rows).toEqual([['Performance', 80]]);
+    const row = (number: number, labelFr: string, actors: number): SdgRow => ({
+      number,
+      labelFr,
+      labelEn: '',
+      color: '#C5192D',
+      actors,
+      partnerships: 0,
+      projects: 0,
+      alliances: 0,
+    });
+    const sdgs = sdgsChart({ bySdg: [row(4, 'Éducation de qualité', 2), row(5, 'Égalité', 0)], covered: 1 }, ctx);
+    expect(tableOf(sdgs, '').rows.map((r) => r[0])).toEqual(['ODD 4 — Éducation de qualité']);
+    const label = (sdgs.yAxis as { axisLabel: { rich: Record<string, { color: string }> } }).axisLabel;
+    expect(label.rich.sdg0?.color).toBe('#C5192D');
   });
 });

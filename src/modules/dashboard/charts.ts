@@ -28,6 +28,8 @@ import type {
 
 /** The words and number formats of a chart: the web app's `useI18n()` fits, `frenchText` (labels.ts) on the server. */
 export interface ChartText {
+  /** The language of the reference's own labels (SDGs): French unless told. */
+  locale?: 'fr' | 'en';
   t(key: string, vars?: Record<string, string | number>): string;
   formatNumber(n: number): string;
   formatEuros(n: number): string;
@@ -68,7 +70,15 @@ const datum = (value: number, filter?: ChartFilter): ChartDatum => (filter ? { v
 
 interface Bars {
   categories: string[];
-  series: { name: string; data: ChartDatum[]; stack?: string; type?: 'bar' | 'line'; yAxisIndex?: number }[];
+  series: {
+    name: string;
+    data: ChartDatum[];
+    stack?: string;
+    type?: 'bar' | 'line';
+    yAxisIndex?: number;
+    /** Its values are euros (tooltip), whatever the chart's other series. */
+    euros?: boolean;
+  }[];
   /** Format of the values (axis and tooltip): plain numbers by default. */
   euros?: boolean;
   /** A second value axis (for line series with yAxisIndex 1), in euros or not. */
@@ -121,6 +131,9 @@ function barChart(ctx: ChartContext, bars: Bars): EChartsOption {
       type: s.type ?? 'bar',
       ...(s.stack ? { stack: s.stack } : {}),
       ...(s.yAxisIndex ? { yAxisIndex: s.yAxisIndex } : {}),
+      ...(s.euros
+        ? { tooltip: { valueFormatter: (v: unknown) => (typeof v === 'number' ? text.formatEuros(v) : '') } }
+        : {}),
       emphasis: { focus: 'series' as const },
       data: s.data as unknown as number[],
     })),
@@ -319,10 +332,13 @@ export function fundingChart(f: FundingFigure, ctx: ChartContext): EChartsOption
   const option = barChart(ctx, {
     categories: f.byYear.map((r) => String(r.year)),
     euros: true,
-    series: (['requested', 'secured', 'paid'] as const).map((key) => ({
-      name: t(`dashboard.series.${key}`),
-      data: f.byYear.map((r) => datum(r[key], filter(r.year))),
-    })),
+    // The public figures carry the secured amounts only (figures/funding.ts): no series for what is absent.
+    series: (['requested', 'secured', 'paid'] as const)
+      .filter((key) => f[key] !== undefined)
+      .map((key) => ({
+        name: t(`dashboard.series.${key}`),
+        data: f.byYear.map((r) => datum(r[key] ?? 0, filter(r.year))),
+      })),
   });
   return {
     ...option,
@@ -345,6 +361,7 @@ export function volunteersChart(v: VolunteersFigure, ctx: ChartContext): ECharts
         name: t('dashboard.series.value'),
         type: 'line',
         yAxisIndex: 1,
+        euros: true,
         data: v.byYear.map((r) => datum(r.value, { year: r.year })),
       },
     ],
@@ -357,19 +374,24 @@ export function evaluationChart(ev: EvaluationFigures, ctx: ChartContext): EChar
   // Horizontal bars are drawn bottom-up: reversed, they read top-down in the questionnaire's order.
   const dims = evaluationDimensions.filter((d: EvaluationDimension) => ev.dimensions[d] !== null).reverse();
   const option = barChart(ctx, {
-    categories: dims.map((d) => t(`dashboard.dimension.${d}`)),
+    categories: dims.map((d) => t(`evaluation.dimension.${d}`)),
     horizontal: true,
     series: [{ name: t('dashboard.series.score'), data: dims.map((d) => datum(ev.dimensions[d] ?? 0)) }],
   });
   return { ...option, xAxis: { type: 'value', min: 0, max: 100 } };
 }
 
-/** Actors, partnerships, projects and alliances per SDG covered (horizontal, SDG numbers). */
+/**
+ * Actors, partnerships, projects and alliances per SDG covered (horizontal): « ODD 4 — Éducation de qualité », each
+ * label after a square of its SDG's official colour.
+ */
 export function sdgsChart(s: SdgsFigure, ctx: ChartContext): EChartsOption {
-  const { t } = ctx.text;
+  const { t, locale } = ctx.text;
   const covered = s.bySdg.filter((r) => r.actors + r.partnerships + r.projects + r.alliances > 0).reverse();
-  return barChart(ctx, {
-    categories: covered.map((r) => t('dashboard.sdg', { number: r.number })),
+  const option = barChart(ctx, {
+    categories: covered.map((r) =>
+      t('dashboard.sdg', { number: r.number, label: locale === 'en' ? r.labelEn : r.labelFr }),
+    ),
     horizontal: true,
     series: (['actors', 'partnerships', 'projects', 'alliances'] as const).map((key) => ({
       name: t(`dashboard.series.${key}`),
@@ -377,6 +399,19 @@ export function sdgsChart(s: SdgsFigure, ctx: ChartContext): EChartsOption {
       data: covered.map((r) => datum(r[key])),
     })),
   });
+  const category = option.yAxis as { axisLabel?: object };
+  return {
+    ...option,
+    yAxis: {
+      ...category,
+      axisLabel: {
+        ...category.axisLabel,
+        width: 220,
+        formatter: (value: string, index: number) => `{sdg${index}|■} ${value}`,
+        rich: Object.fromEntries(covered.map((r, i) => [`sdg${i}`, { color: r.color, fontSize: 14 }])),
+      },
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -385,6 +420,8 @@ export function sdgsChart(s: SdgsFigure, ctx: ChartContext): EChartsOption {
 export interface ChartTable {
   head: string[];
   rows: (string | number)[][];
+  /** Per row (same order, after any reversal): the filter a click on its category sets, if any. */
+  filters: (ChartFilter | null)[];
 }
 
 const numberOfDatum = (d: unknown): number =>
@@ -398,15 +435,28 @@ export function tableOf(option: EChartsOption, categoryHead: string): ChartTable
     data?: unknown[];
   }[];
   if (series[0]?.type === 'pie') {
-    const data = (series[0].data ?? []) as { name: string; value: number }[];
-    return { head: [categoryHead, series[0].name ?? ''], rows: data.map((d) => [d.name, d.value]) };
+    const data = (series[0].data ?? []) as { name: string; value: number; filter?: ChartFilter }[];
+    return {
+      head: [categoryHead, series[0].name ?? ''],
+      rows: data.map((d) => [d.name, d.value]),
+      filters: data.map((d) => d.filter ?? null),
+    };
   }
   const axes = [option.xAxis, option.yAxis].flat() as { type?: string; data?: unknown[] }[];
   const categories = (axes.find((a) => a?.type === 'category')?.data ?? []) as string[];
-  const rows = categories.map((c, i) => [c, ...series.map((s) => numberOfDatum(s.data?.[i]))]);
-  // A horizontal chart's categories go bottom-up: the table reads them as the eye does, top-down.
+  const rows = categories.map((c, i) => ({
+    cells: [c, ...series.map((s) => numberOfDatum(s.data?.[i]))],
+    // The first series whose element of this category carries a filter.
+    filter: series.map((s) => filterOfDatum(s.data?.[i])).find((f) => f !== null) ?? null,
+  }));
+  // A horizontal chart's categories go bottom-up: the table reads them as the eye does, top-down (filters with them).
   const horizontal = (Array.isArray(option.yAxis) ? option.yAxis[0] : option.yAxis)?.type === 'category';
-  return { head: [categoryHead, ...series.map((s) => s.name ?? '')], rows: horizontal ? rows.reverse() : rows };
+  const ordered = horizontal ? rows.reverse() : rows;
+  return {
+    head: [categoryHead, ...series.map((s) => s.name ?? '')],
+    rows: ordered.map((r) => r.cells),
+    filters: ordered.map((r) => r.filter),
+  };
 }
 
 /** The filter a clicked data item carries (ECharts' click params' `data`), if any. */

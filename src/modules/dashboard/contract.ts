@@ -15,8 +15,9 @@ const count = z.number().int().min(0);
 const amount = z.number();
 const nullableScore = z.number().nullable();
 const eventCounts = { held: count, attendance: count };
-const fundingAmounts = { requested: amount, secured: amount, paid: amount };
-const volunteerAmounts = { hours: amount, value: amount };
+// Readers only: the public gets the secured amounts alone (figures/funding.ts).
+const fundingAmounts = { requested: amount.optional(), secured: amount, paid: amount.optional() };
+const volunteerAmounts = { hours: amount, value: amount, unvaluedHours: amount };
 
 const dimensionScores = z.object(
   Object.fromEntries(evaluationDimensions.map((d) => [d, nullableScore])) as Record<
@@ -126,7 +127,7 @@ export const dashboardSchema = z.object({
   funding: z.object({
     ...fundingAmounts,
     byYear: z.array(z.object({ year: z.number().int(), ...fundingAmounts })),
-    budget: z.object({ forecast: amount, funded: amount, expected: amount, remaining: amount }),
+    budget: z.object({ forecast: amount, funded: amount, expected: amount, remaining: amount }).optional(),
   }),
   volunteers: z.object({
     ...volunteerAmounts,

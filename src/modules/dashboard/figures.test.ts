@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/db.js';
 import type { Database } from '../../db/client.js';
-import { evaluationFigures } from '../evaluation/figures.js';
 import {
   actorFigures,
   allianceFigures,
@@ -158,19 +157,31 @@ describe('dashboard figures (exact values on a fixture)', () => {
     expect(pertuis.budget).toEqual({ forecast: 0, funded: 0, expected: 0, remaining: 0 });
     const seeding = await fundingFigures(database.db, await scope({ phaseId: f.seeding }));
     expect(seeding.secured).toBe(8_000);
+    // The public sees what is secured, nothing of what was asked, paid or is left to find.
+    expect(await fundingFigures(database.db, await scope({}, 'public'))).toEqual({
+      secured: 23_000,
+      byYear: [
+        { year: 2017, secured: 8_000 },
+        { year: 2018, secured: 15_000 },
+      ],
+    });
   });
 
   it('values volunteer hours per year and phase at the year’s rate', async () => {
     const all = await volunteerFigures(database.db, await scope());
-    expect({ hours: all.hours, value: all.value }).toEqual({ hours: 19, value: 310 });
+    expect({ hours: all.hours, value: all.value, unvaluedHours: all.unvaluedHours }).toEqual({
+      hours: 19,
+      value: 310,
+      unvaluedHours: 0,
+    });
     expect(all.byYear).toEqual([
-      { year: 2017, hours: 14, value: 210 },
-      { year: 2018, hours: 5, value: 100 },
+      { year: 2017, hours: 14, value: 210, unvaluedHours: 0 },
+      { year: 2018, hours: 5, value: 100, unvaluedHours: 0 },
     ]);
     expect(all.byPhase).toEqual(
       expect.arrayContaining([
-        { phaseId: f.seeding, hours: 14, value: 210 },
-        { phaseId: f.deployment, hours: 5, value: 100 },
+        { phaseId: f.seeding, hours: 14, value: 210, unvaluedHours: 0 },
+        { phaseId: f.deployment, hours: 5, value: 100, unvaluedHours: 0 },
       ]),
     );
     const pertuis = await volunteerFigures(database.db, await scope({ territoryId: f.pertuis }));
@@ -197,16 +208,17 @@ describe('dashboard figures (exact values on a fixture)', () => {
     expect(publicView.bySdg.filter((r) => r.alliances > 0).map((r) => r.number)).toEqual([11]);
   });
 
-  it('counts actors, partnerships and events per commune of the area, with coordinates', async () => {
+  it('counts actors, partnerships and events held per commune of the area, with coordinates', async () => {
     const all = await mapFigures(database.db, await scope());
+    // Pertuis: the 2017 workshop is held (past); the 2099 speed dating is not yet, the cancelled forum never.
     expect(
       all.communes.map(({ latitude, longitude, ...rest }) => ({ ...rest, placed: latitude > 43 && longitude > 5 })),
     ).toEqual([
       { code: '13001', name: 'Aix-en-Provence', actors: 2, partnerships: 1, events: 2, placed: true },
-      { code: '84089', name: 'Pertuis', actors: 2, partnerships: 2, events: 2, placed: true },
+      { code: '84089', name: 'Pertuis', actors: 2, partnerships: 2, events: 1, placed: true },
     ]);
     const pertuis = await mapFigures(database.db, await scope({ territoryId: f.pertuis }));
-    expect(pertuis.communes.map((c) => [c.code, c.actors, c.partnerships, c.events])).toEqual([['84089', 2, 2, 2]]);
+    expect(pertuis.communes.map((c) => [c.code, c.actors, c.partnerships, c.events])).toEqual([['84089', 2, 2, 1]]);
     const publicView = await mapFigures(database.db, await scope({}, 'public'));
     expect(publicView.communes.map((c) => [c.code, c.partnerships])).toEqual([
       ['13001', 1],
@@ -229,7 +241,8 @@ describe('dashboard figures (exact values on a fixture)', () => {
       attendance: 6,
       fundingSecured: 23_000,
       volunteerValue: 310,
-      averageScore: (await evaluationFigures(database.db, await scope())).overall,
+      // No evaluation in this fixture; the scores themselves are the evaluation module's tests' (evaluation/figures).
+      averageScore: null,
     });
     const pertuis = await dashboard(database.db, {
       programmeId: f.programmeId,
@@ -239,8 +252,22 @@ describe('dashboard figures (exact values on a fixture)', () => {
     expect(pertuis.filters).toEqual({ territoryId: f.pertuis, phaseId: null, year: null });
     expect(pertuis.keyFigures.partnerships).toBe(1);
     expect(pertuis.map.communes.map((c) => c.code)).toEqual(['84089']);
-    // No person's name in any figure, whatever the audience (the citizen is a partner of P5).
-    expect(JSON.stringify(board)).not.toContain(f.citizenName);
+    // The public board holds the public figures only: its funding has no request, payment or budget.
+    expect(Object.keys(pertuis.funding).sort()).toEqual(['byYear', 'secured']);
+    expect(Object.keys(board.funding).sort()).toEqual(['budget', 'byYear', 'paid', 'requested', 'secured']);
+  });
+
+  it('empties every dated figure when the phase and the year do not overlap', async () => {
+    const none = await scope({ phaseId: f.deployment, year: 2017 });
+    expect(none.from > (none.to ?? '')).toBe(true);
+    expect((await partnershipFigures(database.db, none)).total).toBe(0);
+    expect((await allianceFigures(database.db, none)).total).toBe(0);
+    expect((await eventFigures(database.db, none)).held).toBe(0);
+    expect((await fundingFigures(database.db, none)).secured).toBe(0);
+    expect((await volunteerFigures(database.db, none)).hours).toBe(0);
+    // What has no date of its own stays: the directory, and the participants who joined by the span's end.
+    const actors = await actorFigures(database.db, none);
+    expect([actors.directoryTotal, actors.participantsTotal]).toEqual([4, 3]);
   });
 
   it('refuses a territory or phase of another programme, naming the field', async () => {

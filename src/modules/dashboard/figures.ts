@@ -8,7 +8,6 @@
 // - the public audience counts public records only (published partnerships and alliances, projects past their draft)
 //   and never names a person: no figure below carries a person's name, e-mail or phone, whatever the audience.
 
-import type { Handle } from '../../db/client.js';
 import type { AllianceStatus } from '../alliances/vocabulary.js';
 import type { EvaluationFigures } from '../evaluation/figures.js';
 import type { EventKind } from '../events/vocabulary.js';
@@ -97,20 +96,21 @@ export interface EventsFigure extends EventCounts {
 // ---------------------------------------------------------------------------------------------------------------------
 // Funding
 
+/** Readers see every amount; the public only what is secured (requests and payments are the funders' business). */
 export interface FundingAmounts {
-  /** Amount requested by the applications past drafting (submitted, granted, refused, reported). */
-  requested: number;
+  /** Amount requested by the applications past drafting (submitted, granted, refused, reported); readers only. */
+  requested?: number;
   /** Amount granted by the applications secured (granted, reported). */
   secured: number;
-  /** Payments received on them. */
-  paid: number;
+  /** Payments received on them; readers only. */
+  paid?: number;
 }
 
 export interface FundingFigure extends FundingAmounts {
   /** Per budget year (exercice) of the applications. */
   byYear: ({ year: number } & FundingAmounts)[];
-  /** The programme's budget in scope (budgetFigures): forecast, funded, expected and left to find. */
-  budget: { forecast: number; funded: number; expected: number; remaining: number };
+  /** The programme's budget in scope (budgetFigures): forecast, funded, expected and left to find; readers only. */
+  budget?: { forecast: number; funded: number; expected: number; remaining: number };
 }
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -118,8 +118,10 @@ export interface FundingFigure extends FundingAmounts {
 
 export interface VolunteerAmounts {
   hours: number;
-  /** Euros: hours × the year's rate for the role (hours without a rate count for 0 €). */
+  /** Euros: hours × the year's rate for the role, else the year's default (valuedHours, budget/volunteers.ts). */
   value: number;
+  /** Hours with no rate at all: not valued, shown apart (« non valorisées »), as the budget page does. */
+  unvaluedHours: number;
 }
 
 export interface VolunteersFigure extends VolunteerAmounts {
@@ -201,8 +203,6 @@ export interface Dashboard {
   sdgs: SdgsFigure;
   map: MapFigure;
 }
-
-export type FigureFunction<T> = (db: Handle, scope: ResolvedScope) => Promise<T>;
 
 export { actorFigures } from './figures/actors.js';
 export { allianceFigures } from './figures/alliances.js';

@@ -58,6 +58,21 @@ describe('dashboard routes', () => {
     expect(board.alliances.alliances.map((a) => a.name)).toEqual(['Alliance Aix']);
     expect(res.text).not.toContain(f.citizenName);
     expect(res.text).not.toMatch(/@|Personne \d/);
+    // Funding: what is secured only; no request, payment or budget, by name or by value.
+    expect(Object.keys(board.funding).sort()).toEqual(['byYear', 'secured']);
+    expect(board.funding.byYear.map((r) => Object.keys(r).sort())).toEqual([
+      ['secured', 'year'],
+      ['secured', 'year'],
+    ]);
+    for (const key of ['"requested"', '"paid"', '"budget"', '"forecast"', '"remaining"']) {
+      expect(res.text).not.toContain(key);
+    }
+    // The readers' requested total (39 000) and the budget's forecast (12 000) appear nowhere.
+    expect(res.text).not.toMatch(/[:,\[]3900\d?[,}\]]|[:,\[]12000[,}\]]/);
+    // Volunteer valuation stays public.
+    expect(board.keyFigures.volunteerValue).toBe(310);
+    const readers = (await call(observer, 'GET', `/api/v1/programmes/${f.programmeId}/dashboard`)).body as Dashboard;
+    expect(readers.funding).toMatchObject({ requested: 39_000, paid: 21_000, budget: { forecast: 12_000 } });
   });
 
   it('refuses bad filters with a problem naming the field', async () => {

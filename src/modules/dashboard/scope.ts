@@ -8,7 +8,7 @@
 // or a year is a date span: a record counts in it when its own date (start, signature, event day…) falls inside.
 
 import type { SQL } from 'drizzle-orm';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { textArray } from '../../db/arrays.js';
 import type { Handle } from '../../db/client.js';
 import { programmePhases, programmes, programmeTerritories } from '../programmes/schema.js';
@@ -43,11 +43,29 @@ export class ScopeNotFound extends Error {
 
 /**
  * The scope's communes and dates. A territory or phase of another programme is refused (ScopeNotFound naming the
- * field). A phase and a year together keep the days both hold (possibly none: from > to, and every figure is empty).
+ * field). A phase and a year together keep the days both hold — possibly none (from > to): every dated figure is then
+ * empty (partnerships, alliances, events, funding, volunteers, evaluation), while the figures that have no date of
+ * their own stay as they stand: the directory's actors of the area, and the participants who joined by the span's end.
  */
 export async function resolveScope(db: Handle, scope: FigureScope): Promise<ResolvedScope> {
+  return (await resolveProgrammeScope(db, scope)).resolved;
+}
+
+/** The programme a scope is about, as the dashboard heads and bounds it (its name, its years). */
+export interface ScopedProgramme {
+  id: string;
+  name: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** resolveScope, with the programme read on the way (so that the dashboard does not read it twice). */
+export async function resolveProgrammeScope(
+  db: Handle,
+  scope: FigureScope,
+): Promise<{ resolved: ResolvedScope; programme: ScopedProgramme }> {
   const [programme] = await db
-    .select({ id: programmes.id })
+    .select({ id: programmes.id, name: programmes.name, startsOn: programmes.startsOn, endsOn: programmes.endsOn })
     .from(programmes)
     .where(eq(programmes.id, scope.programmeId));
   if (!programme) throw new ScopeNotFound('programmeId');
@@ -74,13 +92,12 @@ export async function resolveScope(db: Handle, scope: FigureScope): Promise<Reso
     const [phase] = await db
       .select({ startsOn: programmePhases.startsOn, endsOn: programmePhases.endsOn })
       .from(programmePhases)
-      .where(and(eq(programmePhases.id, scope.phaseId), eq(programmePhases.programmeId, scope.programmeId)))
-      .orderBy(asc(programmePhases.position));
+      .where(and(eq(programmePhases.id, scope.phaseId), eq(programmePhases.programmeId, scope.programmeId)));
     if (!phase) throw new ScopeNotFound('phaseId');
     from = from === null || phase.startsOn > from ? phase.startsOn : from;
     to = to === null || phase.endsOn < to ? phase.endsOn : to;
   }
-  return {
+  const resolved: ResolvedScope = {
     programmeId: scope.programmeId,
     audience: scope.audience,
     communeCodes,
@@ -88,11 +105,15 @@ export async function resolveScope(db: Handle, scope: FigureScope): Promise<Reso
     from,
     to,
   };
+  return { resolved, programme };
 }
 
-/** `date` (an SQL date or timestamp expression) falls in the scope's span, as a Paris calendar day. */
+/** A timestamp's Paris calendar day (an event at 23:30 UTC on 31 December is on 1 January in Paris). */
+export const parisDay = (ts: SQL) => sql`(${ts} at time zone 'Europe/Paris')::date`;
+
+/** `date` (an SQL timestamp expression) falls in the scope's span, as a Paris calendar day. */
 export function inSpan(scope: ResolvedScope, date: SQL): SQL {
-  return inDaySpan(scope, sql`(${date} at time zone 'Europe/Paris')::date`);
+  return inDaySpan(scope, parisDay(date));
 }
 
 /**
@@ -104,11 +125,6 @@ export function inDaySpan(scope: ResolvedScope, day: SQL): SQL {
   if (scope.from !== null) parts.push(sql`${day} >= ${scope.from}::date`);
   if (scope.to !== null) parts.push(sql`${day} <= ${scope.to}::date`);
   return parts.length ? sql.join(parts, sql` and `) : sql`true`;
-}
-
-/** `communeCode` (an SQL text expression) is in the scope's territory, or the programme's area. */
-export function inTerritory(scope: ResolvedScope, communeCode: SQL): SQL {
-  return sql`${communeCode} = any(${textArray(scope.communeCodes)})`;
 }
 
 /**

@@ -6,32 +6,35 @@ import type { Db } from '../../db/client.js';
 import { DomainError, notFound } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { isOwnMember, isStaff } from '../actors/visibility.js';
-import { accessFromPartners, partnerActorIds } from '../partnerships/access.js';
+import { partnerActorIds, partnershipAccess } from '../partnerships/access.js';
 import { partnerships } from '../partnerships/schema.js';
-import type { PartnershipMode } from '../partnerships/vocabulary.js';
+import type { PartnershipMode, PartnershipStatus } from '../partnerships/vocabulary.js';
 import { evaluations } from './schema.js';
 
 export interface PartnershipForEvaluation {
   id: string;
   title: string;
   mode: PartnershipMode;
+  status: PartnershipStatus;
   partnerIds: string[];
 }
 
-/** The partnership, if the caller may read its evaluations (else 404). */
+/** The partnership, if the caller may read its evaluations: `partnershipAccess` edit or read (else 404). */
 export async function readablePartnership(
   db: Db,
   user: CurrentUser | null,
   partnershipId: string,
 ): Promise<PartnershipForEvaluation> {
-  const [row] = await db
-    .select({ id: partnerships.id, title: partnerships.title, mode: partnerships.mode })
-    .from(partnerships)
-    .where(eq(partnerships.id, partnershipId));
-  if (!row) throw notFound('Partenariat');
-  const partnerIds = await partnerActorIds(db, partnershipId);
-  const access = accessFromPartners(user, partnerIds, false);
+  const access = await partnershipAccess(db, user, partnershipId);
   if (access !== 'edit' && access !== 'read') throw notFound('Partenariat');
+  const [[row], partnerIds] = await Promise.all([
+    db
+      .select({ id: partnerships.id, title: partnerships.title, mode: partnerships.mode, status: partnerships.status })
+      .from(partnerships)
+      .where(eq(partnerships.id, partnershipId)),
+    partnerActorIds(db, partnershipId),
+  ]);
+  if (!row) throw notFound('Partenariat');
   return { ...row, partnerIds };
 }
 

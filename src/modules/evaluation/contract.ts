@@ -75,14 +75,15 @@ export const measurementInput = z.object({
 });
 export type MeasurementInput = z.input<typeof measurementInput>;
 
-export const indicatorInput = measurementInput.extend({
+/** A chosen indicator: its baseline and target (the measure and its evidence are entered on their own). */
+export const indicatorInput = z.object({
   key: z.enum(indicatorKeys),
   baseline: optionalMeasure,
   target: optionalMeasure,
 });
 export type IndicatorInput = z.input<typeof indicatorInput>;
 
-/** The evaluation's indicators, replaced as a whole; each key once (the repeat is named). */
+/** The evaluation's indicators: keys left out are removed; each key once (the repeat is named). */
 export const indicatorsInput = z.object({ indicators: z.array(indicatorInput).max(30) }).superRefine((b, ctx) => {
   const seen = new Set<string>();
   b.indicators.forEach((i, n) => {
@@ -94,10 +95,11 @@ export const indicatorsInput = z.object({ indicators: z.array(indicatorInput).ma
 export type IndicatorsInput = z.input<typeof indicatorsInput>;
 
 export const comparisonQuery = z.object({
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
+  year: z.coerce.number().pipe(evaluationYear).optional(),
   mode: z.enum(partnershipModes).optional(),
 });
-export type ComparisonQuery = z.input<typeof comparisonQuery>;
+/** As the route hands it over, parsed. */
+export type ComparisonQuery = z.output<typeof comparisonQuery>;
 
 // ---------- views ----------
 
@@ -118,7 +120,10 @@ export const evaluationSummary = z.object({
   id: z.uuid(),
   year: z.number().int(),
   closedAt: dateTime.nullable(),
-  /** Partners who answered, of how many partners. */
+  /**
+   * Partners who answered, of how many partners: the current ones and the former ones who answered while partners
+   * (the evaluation page lists the same).
+   */
   responses: z.number().int(),
   partners: z.number().int(),
   scores: scoreView,
@@ -281,8 +286,7 @@ export const evaluationRoutes = {
   setIndicators: defineRoute({
     method: 'PUT',
     path: '/api/v1/evaluations/:id/indicators',
-    summary:
-      "The evaluation's indicators from the library with their baseline, target and measure, replaced as a whole",
+    summary: "The evaluation's indicators from the library with their baseline and target (measures entered stay)",
     tags,
     access: staff,
     params: idParams,

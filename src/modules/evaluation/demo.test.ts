@@ -57,7 +57,8 @@ describe('demo evaluations', () => {
     const compared = await comparisonOf(database.db, { year: 2018 });
     const captation = compared.rows.find((r) => r.partnership.title.startsWith('Captation vidéo'));
     expect(captation).toMatchObject({ closedAt: null, responses: 1, partners: 2 });
-    const [row] = await database.db.select().from(users).where(eq(users.email, demoAccounts[2].email));
+    const email = demoAccounts.find((a) => a.email.startsWith('charlie-free@'))?.email ?? '';
+    const [row] = await database.db.select().from(users).where(eq(users.email, email));
     if (!row) throw new Error('demo member missing');
     const member: CurrentUser = { ...row, actorId: row.actorId, locale: 'fr' };
     const view = await evaluationViewOf(database.db, member, captation?.evaluationId ?? '');
@@ -65,6 +66,8 @@ describe('demo evaluations', () => {
       ['Charlie Free', false, true],
       ["Radio associative du Pays d'Aix", true, false],
     ]);
+    // Answered within its year, not on the day the demo was loaded.
+    expect(view.partners[1]?.response?.answeredAt.slice(0, 4)).toBe('2018');
     // Its 2017 objectives are suggested again.
     expect(view.partners[0]?.suggestedObjectives).toEqual([
       'Des captations de qualité pour faire connaître les musiciens',

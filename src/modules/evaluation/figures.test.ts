@@ -1,10 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/db.js';
 import type { Database } from '../../db/client.js';
 import { type FigureScope, resolveScope } from '../dashboard/scope.js';
-import { evaluationFigures } from './figures.js';
+import { partnerships } from '../partnerships/schema.js';
+import { emptyEvaluationFigures, evaluationFigures } from './figures.js';
 import { answerOf, type EvaluationFixture, evaluationFixture } from './fixtures.js';
-import { setEvaluationStatus, setIndicators } from './service.js';
+import { setEvaluationStatus } from './service.js';
 
 /**
  * The fixture's answers, normalised ((score − 1) / 4 × 100):
@@ -44,28 +46,22 @@ describe('evaluation figures', () => {
       company,
       answerOf([3, 4, 1, 5, 2, 3], { balance: 4, objectives: [{ label: 'Fédérer les salariés', status: 'notMet' }] }),
     );
-    await setIndicators(database.db, f.staff, aix2017, {
-      indicators: [
-        { key: 'beneficiariesReached', baseline: 0, target: 100, measured: 80, evidence: 'Feuilles de présence' },
-        { key: 'volunteerHours', target: 50, measured: 60 },
-      ],
-    });
+    await f.indicators(aix2017, [
+      { key: 'beneficiariesReached', baseline: 0, target: 100, measured: 80, evidence: 'Feuilles de présence' },
+      { key: 'volunteerHours', target: 50, measured: 60 },
+    ]);
     await setEvaluationStatus(database.db, f.staff, aix2017, { closed: true });
     // 2018 carries the indicators over (baseline and target), measures left to enter.
     const aix2018 = await f.open(f.partnerships.aix, 2018);
     await f.answer(aix2018, asso, answerOf([4, 4, 4, 4, 4, 4], { objectives: [{ label: 'Exposer', status: 'met' }] }));
-    await setIndicators(database.db, f.staff, aix2018, {
-      indicators: [{ key: 'beneficiariesReached', target: 150, measured: 120 }],
-    });
+    await f.indicators(aix2018, [{ key: 'beneficiariesReached', target: 150, measured: 120 }]);
     const pertuis2017 = await f.open(f.partnerships.pertuis, 2017);
     await f.answer(
       pertuis2017,
       pertuisCompany,
       answerOf([2, 2, 2, 2, 2, 2], { balance: 5, objectives: [{ label: 'Débouchés', status: 'met' }] }),
     );
-    await setIndicators(database.db, f.staff, pertuis2017, {
-      indicators: [{ key: 'tonnesDiverted', target: 5, measured: 3.5 }],
-    });
+    await f.indicators(pertuis2017, [{ key: 'tonnesDiverted', target: 5, measured: 3.5 }]);
     await f.open(f.partnerships.pertuis, 2018);
     const far2017 = await f.open(f.partnerships.far, 2017);
     await f.answer(far2017, farA, answerOf([5, 5, 5, 5, 5, 5], { objectives: [{ label: 'Loin', status: 'met' }] }));
@@ -129,8 +125,9 @@ describe('evaluation figures', () => {
           evaluations: 2,
         },
         expect.objectContaining({ key: 'volunteerHours', baseline: null, target: 50, measured: 60, evaluations: 1 }),
-        // Pertuis 2018 carried the indicator over from 2017: its target counts, its measure is still to enter.
-        expect.objectContaining({ key: 'tonnesDiverted', baseline: null, target: 10, measured: 3.5, evaluations: 2 }),
+        // Pertuis 2018 carried the indicator over from 2017, its measure still to enter: its target does not add up
+        // a second time beside the one measure.
+        expect.objectContaining({ key: 'tonnesDiverted', baseline: null, target: 5, measured: 3.5, evaluations: 2 }),
       ],
       objectives: { total: 5, met: 3, partlyMet: 1, notMet: 1, metPercent: 60 },
       balance: { responses: 4, average: 3.5, distribution: [0, 1, 1, 1, 1] },
@@ -179,11 +176,56 @@ describe('evaluation figures', () => {
     expect(aix2017).toMatchObject({ evaluatedPartnerships: 1, evaluations: 1, responses: 2, overall: 62.5 });
   });
 
-  it('shows the public published partnerships only', async () => {
+  it('shows the public nothing while fewer than three published partnerships were answered', async () => {
+    // Aix is the only published partnership of the area: its figures would be its partners' answers.
+    expect(await figures({ audience: 'public' })).toEqual(emptyEvaluationFigures());
+  });
+});
+
+describe('evaluation figures of published, abandoned and partner-located partnerships', () => {
+  let database: Database;
+  let f: EvaluationFixture;
+  const figures = async (scope: Partial<FigureScope>) =>
+    evaluationFigures(
+      database.db,
+      await resolveScope(database.db, { programmeId: f.programmeId, audience: 'readers', ...scope }),
+    );
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    f = await evaluationFixture(database.db);
+    const { asso, company, farA } = f.actors;
+    // Three published partnerships answered in 2017, one of them again in 2018.
+    const aix2017 = await f.open(f.partnerships.aix, 2017);
+    await f.answer(aix2017, asso, answerOf([5, 5, 5, 5, 5, 5]));
+    await f.answer(await f.open(f.partnerships.aix, 2018), asso, answerOf([5, 5, 5, 5, 5, 5]));
+    const second = await f.partnership('Deuxième aixois', ['13001'], [asso, farA], true);
+    await f.answer(await f.open(second, 2017), asso, answerOf([3, 3, 3, 3, 3, 3]));
+    // No commune of its own: in Aix through its partner the company.
+    const located = await f.partnership('Sans commune', [], [company, farA], true);
+    await f.answer(await f.open(located, 2017), company, answerOf([1, 1, 1, 1, 1, 1]));
+    // Abandoned after its evaluation: no longer counted.
+    const abandoned = await f.partnership('Abandonné', ['13001'], [asso, company], true);
+    await f.answer(await f.open(abandoned, 2017), asso, answerOf([1, 1, 1, 1, 1, 1]));
+    await database.db.update(partnerships).set({ status: 'abandoned' }).where(eq(partnerships.id, abandoned));
+  });
+  afterAll(() => database.close());
+
+  it('counts a partnership through its partners’ commune, never an abandoned one', async () => {
+    expect(await figures({ territoryId: f.aixTerritory, year: 2017 })).toMatchObject({
+      evaluatedPartnerships: 3,
+      evaluations: 3,
+      // 100, 50 and 0: the abandoned partnership’s 0 would lower it.
+      overall: 50,
+    });
+  });
+
+  it('shows the public the figures of three published partnerships, not a year answered by one', async () => {
     const pub = await figures({ audience: 'public' });
-    expect(pub).toMatchObject({ evaluatedPartnerships: 1, evaluations: 2, responses: 3 });
-    // Aix 2017 (62.5) and 2018 (75), each weighing the same.
-    expect(pub.overall).toBe(68.8);
-    expect(pub.indicators.map((i) => i.key)).toEqual(['beneficiariesReached', 'volunteerHours']);
+    expect(pub).toMatchObject({ evaluatedPartnerships: 3, evaluations: 4, responses: 4 });
+    // 2017: 100, 50, 0; 2018: 100.
+    expect(pub.overall).toBe(62.5);
+    expect(pub.byYear.map((y) => y.year)).toEqual([2017]);
+    expect(await figures({ audience: 'public', year: 2018 })).toEqual(emptyEvaluationFigures());
   });
 });

@@ -3,13 +3,25 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Handle } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
+import { yearSpanOf } from '../dashboard/figures/common.js';
 import { partnershipInScope, type ResolvedScope } from '../dashboard/scope.js';
 import { indicatorLibrary } from './indicator-library.js';
-import { type DimensionScores, type EvaluationScore, meanScore, rounded, scoresOf } from './scores.js';
+import {
+  type DimensionScores,
+  type EvaluationScore,
+  emptyDimensionScores,
+  meanScore,
+  rounded,
+  roundScore,
+  scoresOf,
+} from './scores.js';
 import type { ObjectiveStatus } from './vocabulary.js';
 
-export type { DimensionScores } from './scores.js';
-export { emptyDimensionScores } from './scores.js';
+/**
+ * The public sees evaluation figures only when at least this many partnerships' answers make them up: fewer would
+ * let anyone read one partnership's answers through them.
+ */
+export const publicEvaluationMinimum = 3;
 
 export interface EvaluationYearFigures {
   year: number;
@@ -28,11 +40,15 @@ export interface IndicatorTotal {
   /** e.g. `personnes`, `heures`, `t`; '' for a plain count. */
   unitFr: string;
   unitEn: string;
-  /** Sums over the evaluations in scope that record the indicator (null when none gave that value). */
+  /**
+   * Sums over the evaluations in scope that record the indicator with a measure (null when none gave that value):
+   * baseline and target count only beside a measure, so that a target carried over from year to year is not added
+   * up once per year, and the three sums compare.
+   */
   baseline: number | null;
   target: number | null;
   measured: number | null;
-  /** How many evaluations (partnership × year) record it. */
+  /** How many evaluations (partnership × year) record it, measured or not. */
   evaluations: number;
 }
 
@@ -63,21 +79,31 @@ export interface EvaluationFigures {
   balance: { responses: number; average: number | null; distribution: [number, number, number, number, number] };
 }
 
-/** An evaluation of year Y is in the scope when the scope's span meets that calendar year. */
-function yearInSpan(scope: ResolvedScope, year: SQL): SQL {
-  const parts: SQL[] = [];
-  if (scope.to !== null) parts.push(sql`make_date(${year}, 1, 1) <= ${scope.to}::date`);
-  if (scope.from !== null) parts.push(sql`make_date(${year}, 12, 31) >= ${scope.from}::date`);
-  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
-}
-
-/** The ids of the evaluations in scope, as a subquery. */
+/**
+ * The ids of the evaluations in scope, as a subquery: those of the partnerships in scope not abandoned (as the
+ * dashboard's `scoped_partnerships`), of a calendar year the scope's span meets.
+ */
 function evaluationsInScope(scope: ResolvedScope): SQL {
+  const { from, to } = yearSpanOf(scope);
   return sql`select e.id from evaluations e join partnerships p on p.id = e.partnership_id
-    where ${partnershipInScope(scope)} and ${yearInSpan(scope, sql`e.year`)}`;
+    where p.status <> 'abandoned' and ${partnershipInScope(scope)}
+    and ${from === undefined ? sql`true` : sql`e.year >= ${from}`} and ${to === undefined ? sql`true` : sql`e.year <= ${to}`}`;
 }
 
-const oneDecimal = (v: number) => Math.round(v * 10) / 10;
+/** No figure: for the public when too few partnerships' answers make them up. */
+export function emptyEvaluationFigures(): EvaluationFigures {
+  return {
+    evaluatedPartnerships: 0,
+    evaluations: 0,
+    responses: 0,
+    dimensions: emptyDimensionScores(),
+    overall: null,
+    byYear: [],
+    indicators: [],
+    objectives: { total: 0, met: 0, partlyMet: 0, notMet: 0, metPercent: null },
+    balance: { responses: 0, average: null, distribution: [0, 0, 0, 0, 0] },
+  };
+}
 
 interface EvaluationRow {
   id: string;
@@ -100,7 +126,9 @@ function summarise(rows: readonly EvaluationRow[], scores: ReadonlyMap<string, E
 
 /**
  * The evaluation figures of the partnerships in scope (`partnershipInScope`: public audiences count published
- * partnerships only). An evaluation of year Y is in the scope's span when the span meets that calendar year.
+ * partnerships only; abandoned ones never). An evaluation of year Y is in the scope's span when the span meets that
+ * calendar year. The public gets no figure at all (`emptyEvaluationFigures`) when fewer than
+ * `publicEvaluationMinimum` partnerships were answered in scope, and no year whose answered partnerships are fewer.
  */
 export async function evaluationFigures(db: Handle, scope: ResolvedScope): Promise<EvaluationFigures> {
   const ids = evaluationsInScope(scope);
@@ -125,13 +153,24 @@ export async function evaluationFigures(db: Handle, scope: ResolvedScope): Promi
     ),
     rowsOf<Pick<IndicatorTotal, 'key' | 'baseline' | 'target' | 'measured' | 'evaluations'>>(
       db,
-      sql`select i.key, sum(i.baseline)::float8 as baseline, sum(i.target)::float8 as target,
+      sql`select i.key, sum(i.baseline) filter (where i.measured is not null)::float8 as baseline,
+          sum(i.target) filter (where i.measured is not null)::float8 as target,
           sum(i.measured)::float8 as measured, count(*)::int as evaluations
         from evaluation_indicators i where i.evaluation_id in (${ids}) group by i.key`,
     ),
   ]);
 
+  const all = summarise(evaluationRows, scores);
+  const isPublic = scope.audience === 'public';
+  if (isPublic && all.evaluatedPartnerships < publicEvaluationMinimum) return emptyEvaluationFigures();
   const years = [...new Set(evaluationRows.map((r) => r.year))].sort((a, b) => a - b);
+  const byYear = years.map((year) => ({
+    year,
+    ...summarise(
+      evaluationRows.filter((r) => r.year === year),
+      scores,
+    ),
+  }));
   const count = (status: ObjectiveStatus) => objectiveRows.find((r) => r.status === status)?.count ?? 0;
   const [met, partlyMet, notMet] = [count('met'), count('partlyMet'), count('notMet')];
   const totalObjectives = met + partlyMet + notMet;
@@ -142,15 +181,9 @@ export async function evaluationFigures(db: Handle, scope: ResolvedScope): Promi
   const measuredByKey = new Map(indicatorRows.map((r) => [r.key, r]));
 
   return {
-    ...summarise(evaluationRows, scores),
+    ...all,
     evaluations: evaluationRows.length,
-    byYear: years.map((year) => ({
-      year,
-      ...summarise(
-        evaluationRows.filter((r) => r.year === year),
-        scores,
-      ),
-    })),
+    byYear: isPublic ? byYear.filter((y) => y.evaluatedPartnerships >= publicEvaluationMinimum) : byYear,
     indicators: indicatorLibrary.flatMap(({ key, labelFr, labelEn, unitFr, unitEn }) => {
       const r = measuredByKey.get(key);
       return r ? [{ ...r, labelFr, labelEn, unitFr, unitEn }] : [];
@@ -160,7 +193,7 @@ export async function evaluationFigures(db: Handle, scope: ResolvedScope): Promi
       met,
       partlyMet,
       notMet,
-      metPercent: totalObjectives ? oneDecimal((met / totalObjectives) * 100) : null,
+      metPercent: totalObjectives ? roundScore((met / totalObjectives) * 100) : null,
     },
     balance: {
       responses: balanceResponses,

@@ -8,8 +8,8 @@ import { actors } from '../actors/schema.js';
 import { partnershipPartners, partnerships } from '../partnerships/schema.js';
 import type { PartnershipMode } from '../partnerships/vocabulary.js';
 import { programmePhases, programmes, programmeTerritories } from '../programmes/schema.js';
-import type { ResponseInput } from './contract.js';
-import { answerEvaluation, openEvaluation } from './service.js';
+import type { IndicatorInput, MeasurementInput, ResponseInput } from './contract.js';
+import { answerEvaluation, measureIndicator, openEvaluation, setIndicators } from './service.js';
 import { type EvaluationDimension, evaluationDimensions } from './vocabulary.js';
 
 export interface EvaluationFixture {
@@ -24,8 +24,12 @@ export interface EvaluationFixture {
   actors: { asso: string; company: string; pertuisCompany: string; town: string; farA: string; farB: string };
   /** Aix (support, published), Pertuis (economic cooperation, not published), outside the area. */
   partnerships: { aix: string; pertuis: string; far: string };
+  /** Another partnership, inserted straight into its tables. */
+  partnership(title: string, communes: string[], partners: string[], published: boolean): Promise<string>;
   open(partnershipId: string, year: number): Promise<string>;
   answer(evaluationId: string, actorId: string, input: ResponseInput): Promise<void>;
+  /** Staff choose the indicators, then enter the measures given (as the partners would). */
+  indicators(evaluationId: string, chosen: (IndicatorInput & MeasurementInput)[]): Promise<void>;
 }
 
 /** A response giving the scores listed (dimension order of `evaluationDimensions`; null = « je ne sais pas »). */
@@ -118,7 +122,16 @@ export async function evaluationFixture(db: Db): Promise<EvaluationFixture> {
       ),
       far: await partnership('Partenariat lointain', 'support', ['75056'], [farA, farB], true),
     },
+    partnership: (title, communes, partners, published) => partnership(title, 'support', communes, partners, published),
     open: (partnershipId, year) => openEvaluation(db, staff, partnershipId, { year }),
     answer: (evaluationId, actorId, input) => answerEvaluation(db, staff, evaluationId, actorId, input),
+    indicators: async (evaluationId, chosen) => {
+      await setIndicators(db, staff, evaluationId, { indicators: chosen });
+      for (const { key, measured, evidence } of chosen) {
+        if (measured !== undefined || evidence) {
+          await measureIndicator(db, staff, evaluationId, key, { measured, evidence });
+        }
+      }
+    },
   };
 }

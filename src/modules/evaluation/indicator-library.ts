@@ -1,6 +1,6 @@
 // Shared by server and web: the library of indicators a partnership's evaluation picks from, by mode of partnership.
 // Each is a quantity summed across partnerships (the dashboard's totals), so none is a percentage or a ratio.
-import type { PartnershipMode } from '../partnerships/vocabulary.js';
+import { type PartnershipMode, partnershipModes } from '../partnerships/vocabulary.js';
 
 export interface LibraryIndicator {
   key: string;
@@ -12,7 +12,7 @@ export interface LibraryIndicator {
   modes: readonly PartnershipMode[];
 }
 
-const allModes = ['support', 'responsiblePractices', 'economicCooperation', 'societalInnovation'] as const;
+const allModes = partnershipModes;
 
 export const indicatorLibrary = [
   {

@@ -1,9 +1,12 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
 import { callerOf, fieldsOf } from '../../../tests/http.js';
+import { partnershipPartners, partnerships } from '../partnerships/schema.js';
 import type { ComparisonView, EvaluationView, PartnershipEvaluations } from './contract.js';
 import { answerOf, type EvaluationFixture, evaluationFixture } from './fixtures.js';
+import { currentYear } from './service.js';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
@@ -46,18 +49,17 @@ describe('evaluation routes', () => {
     const again = await call(admin, 'POST', aixUrl(), { year: 2017 });
     expect(again.status).toBe(409);
     expect(fieldsOf(again.body)).toEqual([['year', 'evaluationExists']]);
-    const future = await call(admin, 'POST', aixUrl(), { year: new Date().getFullYear() + 1 });
+    const future = await call(admin, 'POST', aixUrl(), { year: currentYear() + 1 });
     expect(future.status).toBe(422);
     expect(fieldsOf(future.body)).toEqual([['year', 'evaluationYearInFuture']]);
     expect((await call(admin, 'POST', aixUrl(), { year: 1999 })).status).toBe(400);
   });
 
   it('seeds a partner’s objectives with its framing expectations', async () => {
-    const { partnershipPartners } = await import('../partnerships/schema.js');
     await t.db
       .update(partnershipPartners)
       .set({ expectations: 'Des lieux de résidence pour les artistes' })
-      .where((await import('drizzle-orm')).eq(partnershipPartners.actorId, f.actors.asso));
+      .where(eq(partnershipPartners.actorId, f.actors.asso));
     const view = (await call(partner, 'GET', evalUrl())).body as EvaluationView;
     expect(view.partners.find((p) => p.actorId === f.actors.asso)?.suggestedObjectives).toEqual([
       'Des lieux de résidence pour les artistes',
@@ -195,13 +197,13 @@ describe('evaluation routes', () => {
         { key: 'tonnesDiverted', target: 2 },
         { key: 'beneficiariesReached' },
         { key: 'nope' },
-        { key: 'eventsHeld', measured: -1, target: 1.234 },
+        { key: 'eventsHeld', baseline: -1, target: 1.234 },
       ],
     });
     expect(wrong.status).toBe(400);
     expect(fieldsOf(wrong.body)).toEqual([
       ['indicators.3.key', 'invalid'],
-      ['indicators.4.measured', 'tooSmall'],
+      ['indicators.4.baseline', 'tooSmall'],
       ['indicators.4.target', 'twoDecimalsAtMost'],
     ]);
     const notForMode = await call(animator, 'PUT', evalUrl('/indicators'), {
@@ -246,6 +248,23 @@ describe('evaluation routes', () => {
     expect((await call(outsider, 'PUT', evalUrl('/indicators/beneficiariesReached'), { measured: 1 })).status).toBe(
       404,
     );
+    expect((await call(observer, 'PUT', evalUrl('/indicators/beneficiariesReached'), { measured: 1 })).status).toBe(
+      403,
+    );
+    expect((await call(null, 'PUT', evalUrl('/indicators/beneficiariesReached'), { measured: 1 })).status).toBe(401);
+
+    // Staff save the choice again (a target changed) while the partner's measure is there: the measure stays.
+    const again = await call(animator, 'PUT', evalUrl('/indicators'), {
+      indicators: [
+        { key: 'volunteerHours', baseline: 0, target: 50 },
+        { key: 'beneficiariesReached', baseline: 10, target: 100, measured: 1, evidence: 'ignoré' },
+      ],
+    });
+    expect(again.status).toBe(200);
+    expect((again.body as EvaluationView).indicators.map((i) => [i.key, i.target, i.measured, i.evidence])).toEqual([
+      ['beneficiariesReached', 100, 80, 'https://exemple.fr/bilan'],
+      ['volunteerHours', 50, null, ''],
+    ]);
   });
 
   it('shows each role what it may see: partners, staff and observers read; other members and visitors get 404', async () => {
@@ -269,6 +288,8 @@ describe('evaluation routes', () => {
     expect((await call(partner, 'GET', '/api/v1/evaluations')).status).toBe(403);
     expect((await call(partner, 'POST', aixUrl(), { year: 2018 })).status).toBe(403);
     expect((await call(partner, 'PUT', evalUrl('/status'), { closed: true })).status).toBe(403);
+    const unknown = '/api/v1/evaluations/00000000-0000-4000-8000-000000000000/status';
+    expect((await call(animator, 'PUT', unknown, { closed: true })).status).toBe(404);
   });
 
   it('closes an evaluation: no more answers nor measures, until staff open it again', async () => {
@@ -302,19 +323,49 @@ describe('evaluation routes', () => {
     ]);
   });
 
-  it('compares the partnerships of a year for readers, best first, by mode', async () => {
-    const pertuis = (
-      await call(animator, 'POST', `/api/v1/partnerships/${f.partnerships.pertuis}/evaluations`, { year: 2017 })
+  it('carries over only the indicators that suit the partnership’s mode now', async () => {
+    const pertuis2016 = (
+      await call(animator, 'POST', `/api/v1/partnerships/${f.partnerships.pertuis}/evaluations`, { year: 2016 })
     ).body as EvaluationView;
+    await call(animator, 'PUT', `/api/v1/evaluations/${pertuis2016.id}/indicators`, {
+      indicators: [
+        { key: 'tonnesDiverted', target: 2 },
+        { key: 'beneficiariesReached', target: 10 },
+      ],
+    });
+    // The partnership turns to support, which tonnes diverted do not suit.
+    await t.db.update(partnerships).set({ mode: 'support' }).where(eq(partnerships.id, f.partnerships.pertuis));
+    const res = await call(animator, 'POST', `/api/v1/partnerships/${f.partnerships.pertuis}/evaluations`, {
+      year: 2017,
+    });
+    expect((res.body as EvaluationView).indicators.map((i) => i.key)).toEqual(['beneficiariesReached']);
+    await t.db
+      .update(partnerships)
+      .set({ mode: 'economicCooperation' })
+      .where(eq(partnerships.id, f.partnerships.pertuis));
+  });
+
+  it('refuses to open an evaluation of an abandoned partnership', async () => {
+    await t.db.update(partnerships).set({ status: 'abandoned' }).where(eq(partnerships.id, f.partnerships.far));
+    const res = await call(animator, 'POST', `/api/v1/partnerships/${f.partnerships.far}/evaluations`, {
+      year: 2017,
+    });
+    expect(res.status).toBe(409);
+  });
+
+  it('compares the partnerships of a year for readers, best first, by mode', async () => {
+    const pertuis = (await call(animator, 'GET', `/api/v1/partnerships/${f.partnerships.pertuis}/evaluations`))
+      .body as PartnershipEvaluations;
+    const pertuis2017 = pertuis.evaluations.find((e) => e.year === 2017);
     await call(
       animator,
       'PUT',
-      `/api/v1/evaluations/${pertuis.id}/responses/${f.actors.town}`,
+      `/api/v1/evaluations/${pertuis2017?.id}/responses/${f.actors.town}`,
       answerOf([5, 5, 5, 5, 5, 5]),
     );
     const latest = (await call(observer, 'GET', '/api/v1/evaluations')).body as ComparisonView;
     expect(latest.year).toBe(2018);
-    expect(latest.years).toEqual([2018, 2017]);
+    expect(latest.years).toEqual([2018, 2017, 2016]);
     const y2017 = (await call(observer, 'GET', '/api/v1/evaluations?year=2017')).body as ComparisonView;
     expect(y2017.rows.map((r) => [r.partnership.title, r.scores.overall, r.responses, r.partners])).toEqual([
       ['Partenariat pertuisien', 100, 1, 2],
@@ -323,5 +374,32 @@ describe('evaluation routes', () => {
     const support = (await call(animator, 'GET', '/api/v1/evaluations?year=2017&mode=support')).body as ComparisonView;
     expect(support.rows.map((r) => r.partnership.title)).toEqual(['Partenariat aixois']);
     expect((await call(observer, 'GET', '/api/v1/evaluations?mode=nope')).status).toBe(400);
+    expect((await call(observer, 'GET', '/api/v1/evaluations?year=1999')).status).toBe(400);
+  });
+
+  it('lists a former partner’s answer, counted in the scores, without letting anyone answer for it again', async () => {
+    const pertuis = (await call(animator, 'GET', `/api/v1/partnerships/${f.partnerships.pertuis}/evaluations`))
+      .body as PartnershipEvaluations;
+    const id = pertuis.evaluations.find((e) => e.year === 2017)?.id;
+    // The town (scores 100) leaves the partnership after answering; the company answers all 1 (scores 0).
+    await call(
+      animator,
+      'PUT',
+      `/api/v1/evaluations/${id}/responses/${f.actors.pertuisCompany}`,
+      answerOf([1, 1, 1, 1, 1, 1]),
+    );
+    await t.db.delete(partnershipPartners).where(eq(partnershipPartners.actorId, f.actors.town));
+    const view = (await call(animator, 'GET', `/api/v1/evaluations/${id}`)).body as EvaluationView;
+    expect(view.partners.map((p) => [p.name, p.response !== null, p.canAnswer])).toEqual([
+      ['Entreprise pertuisienne', true, true],
+      ['Ville test', true, false],
+    ]);
+    expect(view.scores.overall).toBe(50);
+    const again = await call(animator, 'PUT', `/api/v1/evaluations/${id}/responses/${f.actors.town}`, answerOf([3]));
+    expect(again.status).toBe(404);
+    // Counted as the page lists them: two answers of two partners (one current, one former), never « 2 sur 1 ».
+    const history = (await call(animator, 'GET', `/api/v1/partnerships/${f.partnerships.pertuis}/evaluations`))
+      .body as PartnershipEvaluations;
+    expect(history.evaluations.find((e) => e.year === 2017)).toMatchObject({ responses: 2, partners: 2 });
   });
 });

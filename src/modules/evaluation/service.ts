@@ -2,11 +2,13 @@
 // earlier year, measures left blank), choose its indicators, close it and open it again. Each partner answers for
 // itself (its members; staff on its behalf, recorded as such); the partners' members enter measures. A closed
 // evaluation refuses answers and measures. Every multi-row write is one transaction, the evaluation row locked.
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, notInArray } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { conflict, forbidden, invalid, notFound, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { isStaff, requireStaff } from '../actors/visibility.js';
+import type { PartnershipMode } from '../partnerships/vocabulary.js';
+import { parisDay } from '../programmes/common.js';
 import { mayAnswerFor, mayMeasure, readableEvaluation, readablePartnership } from './access.js';
 import {
   evaluationStatusInput,
@@ -30,9 +32,11 @@ import {
 import { evaluationDimensions } from './vocabulary.js';
 
 /** An evaluation's year may not be after the current one (Paris time). */
-function currentYear(): number {
-  return Number(new Intl.DateTimeFormat('fr-FR', { year: 'numeric', timeZone: 'Europe/Paris' }).format(new Date()));
-}
+export const currentYear = () => Number(parisDay(new Date()).slice(0, 4));
+
+/** The indicators of the library that suit a partnership's mode. */
+const suitsMode = (key: string, mode: PartnershipMode) =>
+  (libraryIndicator(key)?.modes as readonly string[] | undefined)?.includes(mode) ?? false;
 
 /** Locks the evaluation row for the transaction; refuses when it is closed. */
 async function lockOpen(tx: Tx, id: string) {
@@ -54,7 +58,8 @@ export async function openEvaluation(
 ): Promise<string> {
   requireStaff(by);
   const { year } = parseInput(openEvaluationInput, input);
-  await readablePartnership(db, by, partnershipId);
+  const partnership = await readablePartnership(db, by, partnershipId);
+  if (partnership.status === 'abandoned') throw conflict('Partenariat abandonné : il ne s’évalue plus');
   if (year > currentYear()) throw invalid([{ field: 'year', code: 'evaluationYearInFuture' }]);
   return db.transaction(async (tx) => {
     const [row] = await tx
@@ -78,10 +83,12 @@ export async function openEvaluation(
         })
         .from(evaluationIndicators)
         .where(eq(evaluationIndicators.evaluationId, previous.id));
-      if (carried.length) {
+      // The partnership's mode may have changed since: only what suits it now carries over.
+      const suited = carried.filter((i) => suitsMode(i.key, partnership.mode));
+      if (suited.length) {
         await tx
           .insert(evaluationIndicators)
-          .values(carried.map((i) => ({ ...i, evaluationId: row.id, updatedBy: by.id })));
+          .values(suited.map((i) => ({ ...i, evaluationId: row.id, updatedBy: by.id })));
       }
     }
     return row.id;
@@ -147,24 +154,37 @@ export async function answerEvaluation(
   });
 }
 
-/** Staff replace the evaluation's indicators: each from the library, suited to the partnership's mode. */
+/**
+ * Staff choose the evaluation's indicators, each from the library and suited to the partnership's mode, with their
+ * baseline and target. Keys left out are removed; the measures and evidence the partners entered stay as they are.
+ */
 export async function setIndicators(db: Db, by: CurrentUser, id: string, input: IndicatorsInput): Promise<void> {
   requireStaff(by);
   const evaluation = await readableEvaluation(db, by, id);
   const data = parseInput(indicatorsInput, input);
   const issues = data.indicators.flatMap((i, n) =>
-    (libraryIndicator(i.key)?.modes as readonly string[] | undefined)?.includes(evaluation.partnership.mode)
+    suitsMode(i.key, evaluation.partnership.mode)
       ? []
       : [{ field: `indicators.${n}.key`, code: 'indicatorNotForMode' }],
   );
   if (issues.length) throw invalid(issues);
+  const keys = data.indicators.map((i) => i.key);
   await db.transaction(async (tx) => {
     await lockOpen(tx, id);
-    await tx.delete(evaluationIndicators).where(eq(evaluationIndicators.evaluationId, id));
-    if (data.indicators.length) {
+    await tx
+      .delete(evaluationIndicators)
+      .where(
+        and(
+          eq(evaluationIndicators.evaluationId, id),
+          keys.length ? notInArray(evaluationIndicators.key, keys) : undefined,
+        ),
+      );
+    for (const { key, baseline, target } of data.indicators) {
+      const chosen = { baseline, target, updatedBy: by.id, updatedAt: new Date() };
       await tx
         .insert(evaluationIndicators)
-        .values(data.indicators.map((i) => ({ ...i, evaluationId: id, updatedBy: by.id })));
+        .values({ evaluationId: id, key, ...chosen })
+        .onConflictDoUpdate({ target: [evaluationIndicators.evaluationId, evaluationIndicators.key], set: chosen });
     }
   });
 }

@@ -17,7 +17,6 @@ import type {
   PartnershipEvaluations,
   ResponseView,
 } from './contract.js';
-import { comparisonQuery } from './contract.js';
 import { indicatorLibrary, libraryIndicator } from './indicator-library.js';
 import {
   evaluationIndicators,
@@ -189,7 +188,9 @@ function summaryRows(db: Db, where: SQL) {
     db,
     sql`select e.id, e.year, to_json(e.closed_at)#>>'{}' as "closedAt",
         (select count(*)::int from evaluation_responses r where r.evaluation_id = e.id) as responses,
-        (select count(*)::int from partnership_partners pp where pp.partnership_id = e.partnership_id) as partners,
+        (select count(*)::int from (
+          select pp.actor_id from partnership_partners pp where pp.partnership_id = e.partnership_id
+          union select r.actor_id from evaluation_responses r where r.evaluation_id = e.id) a) as partners,
         p.id as "partnershipId", p.title, p.mode
       from evaluations e join partnerships p on p.id = e.partnership_id
       where ${where}`,
@@ -226,8 +227,7 @@ export async function partnershipEvaluationsOf(
 }
 
 /** Readers compare the partnerships evaluated a year (the latest by default), optionally of one mode. */
-export async function comparisonOf(db: Db, input: ComparisonQuery): Promise<ComparisonView> {
-  const query = comparisonQuery.parse(input);
+export async function comparisonOf(db: Db, query: ComparisonQuery): Promise<ComparisonView> {
   const years = (await rowsOf<{ year: number }>(db, sql`select distinct year from evaluations order by year desc`)).map(
     (r) => r.year,
   );

@@ -18,9 +18,3 @@ export type ObjectiveStatus = (typeof objectiveStatuses)[number];
 /** The 1–5 scales: 1 the least, 5 the most; the balance's 3 means « équilibré ». */
 export const scoreMin = 1;
 export const scoreMax = 5;
-export const balancedScore = 3;
-
-/** A 1–5 answer on a comparable 0–100 scale: 1 → 0, 3 → 50, 5 → 100. */
-export function normaliseScore(score: number): number {
-  return ((score - scoreMin) / (scoreMax - scoreMin)) * 100;
-}

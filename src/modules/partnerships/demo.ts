@@ -107,6 +107,16 @@ async function spreadHistory(db: Db, id: string, startsOn: string | null, endsOn
         (SELECT max(at)::date FROM partnership_events WHERE partnership_id = ${id} AND data->>'from' = s.step::text),
         s.completed_on) END
     WHERE s.partnership_id = ${id}`);
+  // The publication and the uploaded documents carry their own dates: they follow their events.
+  await db.execute(sql`
+    UPDATE partnerships SET published_at = (
+      SELECT max(at) FROM partnership_events WHERE partnership_id = ${id} AND kind = 'published')
+    WHERE id = ${id} AND published_at IS NOT NULL`);
+  await db.execute(sql`
+    UPDATE partnership_documents d SET uploaded_at = e.at
+    FROM partnership_events e
+    WHERE d.partnership_id = ${id} AND e.partnership_id = ${id} AND e.kind = 'documentAdded'
+      AND e.data->>'documentId' = d.id::text`);
 }
 
 export async function loadDemoPartnerships(db: Db, ctx: DemoContext): Promise<string> {

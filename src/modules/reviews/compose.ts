@@ -26,7 +26,8 @@ import {
   modeExplanationsFr,
   modeLabelsFr,
   monthFr,
-  parisDayOf,
+  meetingDay,
+  meetingStatusFr,
   sourceKindLabelsFr,
   stepLabelsFr,
 } from './labels.js';
@@ -127,34 +128,48 @@ const actionDay = (a: ActionView) => a.doneOn ?? a.startsOn ?? a.dueOn ?? '';
 
 function doneSection(d: ReviewData): ReviewSection {
   const { programme, year } = d;
-  const held = programme.meetings.filter((m) => m.status === 'held' && parisDayOf(m.startsAt).startsWith(String(year)));
+  // Held as the dashboard counts them (data.ts `heldMeetingIds`): the list and « Rencontres tenues » agree.
+  const held = programme.meetings.filter((m) => d.heldMeetingIds.has(m.id));
   const done = d.actions.filter((a) => a.status === 'done').length;
   const blocks: ReviewBlock[] = [
     {
       kind: 'keyFigures',
       items: [
-        { label: 'Actions du plan menées dans l’année', value: formatCountFr(d.actions.length) },
+        { label: `Actions du plan prévues sur ${year}`, value: formatCountFr(d.actions.length) },
         { label: 'dont réalisées', value: formatCountFr(done) },
-        { label: 'Rencontres tenues', value: formatCountFr(held.length) },
+        { label: 'Rencontres tenues', value: formatCountFr(d.events.held) },
       ],
     },
   ];
   // One chronology, month by month: the meetings held and the actions of the plan; each month names its phase when
-  // the year runs over several.
+  // the year runs over several. The public version lists the meetings only: the action plan (funding applications,
+  // owners) is the team's working document.
   type Entry = { day: string; text: string };
   const entries: Entry[] = [];
   for (const m of held) {
-    const day = parisDayOf(m.startsAt);
+    const day = meetingDay(m.startsAt);
     entries.push({ day, text: `${m.title} (${eventKindLabelsFr[m.kind].toLowerCase()}, ${formatDateFr(day)})` });
   }
-  for (const a of d.actions) {
-    const who = a.ownerName ?? a.ownerRole;
-    entries.push({
-      day: actionDay(a),
-      text: `${a.title} — ${actionStatusLabelsFr[a.status].toLowerCase()}${who ? ` (${who})` : ''}`,
-    });
+  if (d.audience === 'readers') {
+    for (const a of d.actions) {
+      const who = a.ownerName ?? a.ownerRole;
+      entries.push({
+        day: actionDay(a),
+        text: `${a.title} — ${actionStatusLabelsFr[a.status].toLowerCase()}${who ? ` (${who})` : ''}`,
+      });
+    }
   }
-  if (entries.length === 0) blocks.push(para(`Aucune action ni rencontre n’est enregistrée pour ${year}.`));
+  if (entries.length === 0) {
+    blocks.push(
+      para(
+        d.audience === 'public'
+          ? `Aucune rencontre n’a été tenue en ${year}.`
+          : `Aucune action ni rencontre n’est enregistrée pour ${year}.`,
+      ),
+    );
+  } else if (d.audience === 'public') {
+    blocks.push(para('Les rencontres tenues dans l’année, mois par mois :'.replace(' :', '\u202f:')));
+  }
   const phasesOfYear = programme.phases.filter((p) => p.startsOn <= `${year}-12-31` && p.endsOn >= `${year}-01-01`);
   const phaseOf = (day: string) => phasesOfYear.find((p) => p.startsOn <= day && p.endsOn >= day)?.name;
   entries.sort((a, b) => a.day.localeCompare(b.day));
@@ -218,7 +233,7 @@ function territoriesSection(d: ReviewData): ReviewSection {
 
 function meetingsSection(d: ReviewData): ReviewSection {
   const { events, programme, year } = d;
-  const ofYear = programme.meetings.filter((m) => parisDayOf(m.startsAt).startsWith(String(year)));
+  const ofYear = programme.meetings.filter((m) => meetingDay(m.startsAt).startsWith(String(year)));
   const kinds = eventKinds.filter((k) => events.byKind.some((b) => b.kind === k && (b.held > 0 || b.attendance > 0)));
   const blocks: ReviewBlock[] = [
     {
@@ -249,7 +264,6 @@ function meetingsSection(d: ReviewData): ReviewSection {
   blocks.push({ kind: 'subheading', text: `Les rencontres de ${year}` });
   if (ofYear.length === 0) blocks.push(para(`Aucune rencontre du programme en ${year}.`));
   else {
-    const status = { held: 'tenue', planned: 'prévue', cancelled: 'annulée' } as const;
     blocks.push(
       table(
         ['Date', 'Rencontre', 'Type', 'Statut', 'Présents'],
@@ -257,8 +271,8 @@ function meetingsSection(d: ReviewData): ReviewSection {
           dayOfInstantFr(m.startsAt),
           m.title,
           eventKindLabelsFr[m.kind],
-          status[m.status],
-          m.status === 'held' ? formatCountFr(m.attendance) : '—',
+          meetingStatusFr(d.heldMeetingIds.has(m.id) ? 'held' : m.status),
+          d.heldMeetingIds.has(m.id) ? formatCountFr(m.attendance) : '—',
         ]),
         [false, false, false, false, true],
       ),
@@ -398,16 +412,23 @@ function budgetSection(d: ReviewData): ReviewSection {
       ),
     );
   }
-  if (d.funding.requested > 0) {
+  const { requested, secured, paid } = d.funding;
+  if (requested !== undefined && paid !== undefined && requested > 0) {
     blocks.push(
       { kind: 'subheading', text: 'Dossiers de financement' },
       para(
-        `Demandés : ${formatEurosFr(d.funding.requested)} ; obtenus : ${formatEurosFr(d.funding.secured)} ; versés : ${formatEurosFr(d.funding.paid)}.`.replace(
+        `Demandés : ${formatEurosFr(requested)} ; obtenus : ${formatEurosFr(secured)} ; versés : ${formatEurosFr(paid)}.`.replace(
           / ([:;])/g,
           '\u202f$1',
         ),
       ),
       { kind: 'chart', name: 'funding', title: 'Financements demandés, obtenus et versés' },
+    );
+  } else if (requested === undefined && secured > 0) {
+    // The public reads what is secured only, as on the public dashboard (requests are the funders' business).
+    blocks.push(
+      { kind: 'subheading', text: 'Dossiers de financement' },
+      para(`Financements obtenus : ${formatEurosFr(secured)}.`.replace(' :', '\u202f:')),
     );
   }
   // Sources name funding applications, which only the team and the steering committee read.
@@ -504,14 +525,16 @@ function evaluationSection(d: ReviewData): ReviewSection {
       );
     }
   }
-  // The programme's own objectives of the year's phases, with their indicators counted from the data.
+  // The programme's own objectives of the year's phases, with their indicators as they stand today (programmeCounts
+  // counts over the whole programme): labelled so, that no one reads them as the year's figures above.
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const phaseIds = new Set(programme.phases.filter((p) => p.startsOn <= to && p.endsOn >= from).map((p) => p.id));
   const objectives = programme.objectives.filter((o) => o.phaseId === null || phaseIds.has(o.phaseId));
+  // An objective's title heads its first indicator only: the following rows are its other indicators.
   const rows = objectives.flatMap((o) =>
-    o.indicators.map((i) => [
-      o.title,
+    o.indicators.map((i, n) => [
+      n === 0 ? o.title : '',
       i.label,
       i.target === null ? '—' : `${formatDecimalFr(i.target)} ${i.unit}`.trim(),
       i.value === null ? '—' : `${formatDecimalFr(i.value)} ${i.unit}`.trim(),
@@ -520,7 +543,10 @@ function evaluationSection(d: ReviewData): ReviewSection {
   if (rows.length) {
     blocks.push(
       { kind: 'subheading', text: 'Objectifs du programme et indicateurs' },
-      table(['Objectif', 'Indicateur', 'Cible', 'Valeur'], rows, [false, false, true, true]),
+      para(
+        `Valeurs à ce jour, depuis le début du programme (elles ne se limitent pas à l’année ${year}).`,
+      ),
+      table(['Objectif', 'Indicateur', 'Cible', 'Valeur à ce jour'], rows, [false, false, true, true]),
     );
   }
   return { id: 'evaluation', number: 7, title: sectionTitles.evaluation, blocks };
@@ -532,7 +558,10 @@ function nextSection(d: ReviewData, texts: ReviewTexts): ReviewSection {
     d.programme.territories.find((t) => t.id === id)?.name ?? 'Tout le programme';
   const blocks: ReviewBlock[] = [{ kind: 'subheading', text: `Les actions prévues en ${next}` }];
   if (d.nextActions.length === 0) blocks.push(para(`Aucune action n’est encore inscrite au plan pour ${next}.`));
-  else {
+  else if (d.audience === 'public') {
+    // The public reads how much is planned, not the plan itself (titles name funding applications, owners are people).
+    blocks.push(para(`${plural(d.nextActions.length, 'action est inscrite', 'actions sont inscrites')} au plan pour ${next}.`));
+  } else {
     blocks.push(
       table(
         ['Action', 'Territoire', 'Échéance', 'Porteur'],

@@ -20,9 +20,9 @@ export const maxIntroductionLength = 8000;
 export const maxOpenQuestionsLength = 4000;
 
 export const reviewTextsFields = z.object({
-  introduction: z.string().trim().max(maxIntroductionLength).default(''),
-  conclusion: z.string().trim().max(maxIntroductionLength).default(''),
-  openQuestions: z.string().trim().max(maxOpenQuestionsLength).default(''),
+  introduction: z.string().trim().max(maxIntroductionLength),
+  conclusion: z.string().trim().max(maxIntroductionLength),
+  openQuestions: z.string().trim().max(maxOpenQuestionsLength),
 });
 export type ReviewTextsInput = z.input<typeof reviewTextsFields>;
 export const publicationBody = z.object({ published: z.boolean() });
@@ -153,6 +153,15 @@ export const reviewRoutes = {
     access: readers,
     params: chartParams,
     response: binaryFile,
+  }),
+  publishedYears: defineRoute({
+    method: 'GET',
+    path: '/api/v1/public/reviews/:slug',
+    summary: 'The years whose review of the programme is published (empty when none, or the programme is unknown)',
+    tags,
+    access: 'public',
+    params: z.object({ slug: publicReviewParams.shape.slug }),
+    response: z.object({ years: z.array(z.number().int()) }),
   }),
   publicGet: defineRoute({
     method: 'GET',

@@ -25,11 +25,13 @@ import {
   programmeTerritoriesOf,
   volunteerFigures,
 } from '../dashboard/figures.js';
-import { type Audience, partnershipInScope, type ResolvedScope, resolveScope } from '../dashboard/scope.js';
+import { scopedEventsCte, scopedPartnershipsCte } from '../dashboard/figures/common.js';
+import { type Audience, type ResolvedScope, resolveScope } from '../dashboard/scope.js';
 import { evaluationFigures } from '../evaluation/figures.js';
 import { type BudgetFigures, budgetFigures } from '../funding/budget/figures.js';
 import type { PartnershipMode, PartnershipStep } from '../partnerships/vocabulary.js';
 import { actionViews } from '../programmes/actions.js';
+import { eventHeld } from '../programmes/indicators.js';
 import type { ActionView, ProgrammeDetail } from '../programmes/contract.js';
 import { getProgramme } from '../programmes/detail.js';
 import { programmeActions } from '../programmes/schema.js';
@@ -54,6 +56,8 @@ export interface ReviewData {
   /** Pilot groups as they stand at the year's end (every participant who joined by then). */
   actors: ActorsFigure;
   events: EventsFigure;
+  /** Ids of the programme's meetings counted in `events.held`: the lists mark held exactly those. */
+  heldMeetingIds: Set<string>;
   partnerships: PartnershipsFigure;
   partnershipList: PartnershipListItem[];
   alliances: AlliancesFigure;
@@ -82,7 +86,10 @@ async function actionsOfYear(db: Handle, viewer: Viewer, programmeId: string, ye
   );
 }
 
-/** Partnerships of the programme's area that started in the year (public: published only), with their partners. */
+/**
+ * Partnerships the dashboard counts for the scope (its `scoped_partnerships`: same area, publication and day rules),
+ * with their partners: the list names exactly what the « Partenariats engagés » figure counts.
+ */
 async function partnershipsOfYear(db: Handle, scope: ResolvedScope): Promise<PartnershipListItem[]> {
   const rows = await rowsOf<{
     id: string;
@@ -93,13 +100,12 @@ async function partnershipsOfYear(db: Handle, scope: ResolvedScope): Promise<Par
     partners: string[];
   }>(
     db,
-    sql`select p.id, p.title, p.mode::text as mode, p.current_step::text as step, p.starts_on::text as starts_on,
+    sql`with ${scopedPartnershipsCte(scope)}
+      select p.id, p.title, p.mode::text as mode, p.current_step::text as step, sp.day::text as starts_on,
         coalesce((select array_agg(a.name order by a.name) from partnership_partners pp
           join actors a on a.id = pp.actor_id where pp.partnership_id = p.id), '{}') as partners
-      from partnerships p
-      where p.status <> 'abandoned' and ${partnershipInScope(scope, sql`p`)}
-        and coalesce(p.starts_on, (p.created_at at time zone 'Europe/Paris')::date) between ${scope.from}::date and ${scope.to}::date
-      order by coalesce(p.starts_on, (p.created_at at time zone 'Europe/Paris')::date), p.title`,
+      from scoped_partnerships sp join partnerships p on p.id = sp.id
+      order by sp.day, p.title`,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -109,6 +115,15 @@ async function partnershipsOfYear(db: Handle, scope: ResolvedScope): Promise<Par
     startsOn: r.starts_on,
     partners: r.partners,
   }));
+}
+
+/** The programme's events the dashboard counts as held in the scope (same CTE and `eventHeld` rule as eventFigures). */
+async function heldEventIds(db: Handle, scope: ResolvedScope): Promise<Set<string>> {
+  const rows = await rowsOf<{ id: string }>(
+    db,
+    sql`with ${scopedEventsCte(scope)} select se.id from scoped_events se where ${eventHeld(sql`se`)}`,
+  );
+  return new Set(rows.map((r) => r.id));
 }
 
 export async function reviewData(
@@ -134,12 +149,13 @@ export async function reviewData(
       allianceFigures(db, scope),
     ],
   );
-  const [budget, funding, volunteers, evaluation, territoryRefs] = await Promise.all([
+  const [budget, funding, volunteers, evaluation, territoryRefs, heldMeetingIds] = await Promise.all([
     budgetFigures(db, programmeId, { from: year, to: year }),
     fundingFigures(db, scope),
     volunteerFigures(db, scope),
     evaluationFigures(db, scope),
     programmeTerritoriesOf(db, programmeId),
+    heldEventIds(db, scope),
   ]);
   return {
     year,
@@ -149,6 +165,7 @@ export async function reviewData(
     nextActions,
     actors,
     events,
+    heldMeetingIds,
     partnerships,
     partnershipList,
     alliances,

@@ -26,7 +26,8 @@ import type { ChartName, ReviewBlock, ReviewDocument } from './contract.js';
 import { formatDateFr } from './labels.js';
 
 const brand = '165A72';
-const font = 'DejaVu Sans';
+// Arial: on every Word and LibreOffice (Liberation Sans stands in for it), unlike DejaVu Sans.
+const font = 'Arial';
 const border = { style: BorderStyle.SINGLE, size: 4, color: 'C9CED6' };
 const borders = { top: border, bottom: border, left: border, right: border };
 

@@ -1,41 +1,27 @@
-// The French words of the review document (the report is written in French, as the seeds' first-year review), the
-// same as the web app's catalogues say them. Figures are formatted here once: `12 500 €`, `26 novembre 2017`.
-import type { AllianceStatus } from '../alliances/vocabulary.js';
-import type { EvaluationDimension } from '../evaluation/vocabulary.js';
-import type { EventKind } from '../events/vocabulary.js';
-import type { BudgetCategory, FundingSourceKind } from '../funding/vocabulary.js';
-import type { PartnershipMode, PartnershipStep } from '../partnerships/vocabulary.js';
-import { formatDateFr, formatEurosFr, modeLabelsFr } from '../projects/sheet.js';
-import type { ActorFamily } from '../reference/families.js';
+// The French words of the review document (the report is written in French, as the seeds' first-year review): read
+// from the web app's catalogues through the dashboard's `frenchText`, so that the dashboard, the web pages and the
+// report name things alike and nothing is typed twice. Figures are formatted here once: `12 500 €`, `26 novembre 2017`.
+import { allianceStatuses } from '../alliances/vocabulary.js';
+import { frenchText } from '../dashboard/labels.js';
+import { evaluationDimensions } from '../evaluation/vocabulary.js';
+import { type EventStatus, eventKinds } from '../events/vocabulary.js';
+import { budgetCategories, fundingSourceKinds } from '../funding/vocabulary.js';
+import { type PartnershipMode, partnershipSteps } from '../partnerships/vocabulary.js';
+import { parisDay } from '../programmes/common.js';
+import { formatDateFr, modeLabelsFr } from '../projects/sheet.js';
+import { actorFamilies } from '../reference/families.js';
 
-export { formatDateFr, formatEurosFr, modeLabelsFr };
+export { formatDateFr, modeLabelsFr };
 
-export const familyLabelsFr: Record<ActorFamily, string> = {
-  association: 'Associations',
-  company: 'Entreprises',
-  publicAuthority: 'Collectivités et acteurs publics',
-  academia: 'Enseignement supérieur et recherche',
-  citizen: 'Citoyens',
-  media: 'Médias',
-};
+/** The catalogue's French word for each value: `labelsOf(eventKinds, 'event.kind.')`. */
+function labelsOf<K extends string>(values: readonly K[], prefix: string): Record<K, string> {
+  return Object.fromEntries(values.map((v) => [v, frenchText.t(`${prefix}${v}`)])) as Record<K, string>;
+}
 
-export const eventKindLabelsFr: Record<EventKind, string> = {
-  launchMeeting: 'Réunion de lancement',
-  interAssociationWorkshop: 'Atelier inter-associatif',
-  speedDating: 'Speed dating',
-  openForum: 'Forum',
-  steeringCommittee: 'Comité de pilotage',
-  interview: 'Entretien',
-  training: 'Formation',
-};
-
-export const stepLabelsFr: Record<PartnershipStep, string> = {
-  preparePartners: 'Préparer chaque partenaire',
-  framePartnership: 'Préparer le partenariat',
-  contract: 'Contractualiser',
-  run: 'Mettre en œuvre',
-  evaluate: 'Évaluer',
-};
+/** Plural family names, as a table of counts reads them (« Associations »). */
+export const familyLabelsFr = labelsOf(actorFamilies, 'review.family.');
+export const eventKindLabelsFr = labelsOf(eventKinds, 'event.kind.');
+export const stepLabelsFr = labelsOf(partnershipSteps, 'step.');
 
 /** The four modes of Le Rameau, from the simplest to the most impactful, as the review explains them. */
 export const modeExplanationsFr: Record<PartnershipMode, string> = {
@@ -47,43 +33,17 @@ export const modeExplanationsFr: Record<PartnershipMode, string> = {
     'les partenaires créent ensemble des solutions nouvelles pour répondre à des fragilités ou à des enjeux du territoire',
 };
 
-export const allianceStatusLabelsFr: Record<AllianceStatus, string> = {
-  forming: 'En constitution',
-  active: 'Active',
-  closed: 'Close',
-};
+export const allianceStatusLabelsFr = labelsOf(allianceStatuses, 'alliance.status.');
+export const budgetCategoryLabelsFr = labelsOf(budgetCategories, 'budget.category.');
+export const sourceKindLabelsFr = labelsOf(fundingSourceKinds, 'budget.kind.');
+export const dimensionLabelsFr = labelsOf(evaluationDimensions, 'evaluation.dimension.');
+/** An action's status in the year's story (« réalisée »: the plan's « terminée » reads as a failure there). */
+export const actionStatusLabelsFr = labelsOf(['planned', 'inProgress', 'done', 'cancelled'] as const, 'review.action.');
+/** A meeting's status, as the events pages say it. */
+export const meetingStatusFr = (status: EventStatus) => frenchText.t(`event.status.${status}`);
 
-export const budgetCategoryLabelsFr: Record<BudgetCategory, string> = {
-  coordination: 'Fonctionnement / coordination',
-  production: 'Production',
-  communication: 'Communication',
-  evaluation: 'Évaluation',
-  training: 'Formation',
-  equipment: 'Équipement',
-  other: 'Autre',
-};
-
-export const sourceKindLabelsFr: Record<FundingSourceKind, string> = {
-  application: 'Dossier de financement',
-  contribution: 'Apport d’un partenaire',
-  ownFunds: 'Fonds propres',
-};
-
-export const dimensionLabelsFr: Record<EvaluationDimension, string> = {
-  performance: 'Performance',
-  coherence: 'Cohérence',
-  efficiency: 'Efficience',
-  relevance: 'Pertinence',
-  societalContribution: 'Contribution sociétale',
-  clarityMeaning: 'Clarté et sens',
-};
-
-export const actionStatusLabelsFr = {
-  planned: 'Prévue',
-  inProgress: 'En cours',
-  done: 'Réalisée',
-  cancelled: 'Annulée',
-} as const;
+/** `12 500 €`: the dashboard's euro format. */
+export const formatEurosFr = (n: number) => frenchText.formatEuros(n);
 
 const integers = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const decimals = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
@@ -102,9 +62,8 @@ export function monthFr(isoDay: string): string {
   return label.charAt(0).toUpperCase() + label.slice(1);
 }
 
-/** The Paris calendar day of an instant, as an ISO date. */
-export const parisDayOf = (iso: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(iso));
+/** The Paris calendar day of an instant (ISO), as an ISO date. */
+export const meetingDay = (iso: string) => parisDay(new Date(iso));
 
 /** `13 décembre 2016 à 15 h 00` is too long for a table: the day only. */
-export const dayOfInstantFr = (iso: string) => formatDateFr(parisDayOf(iso));
+export const dayOfInstantFr = (iso: string) => formatDateFr(meetingDay(iso));

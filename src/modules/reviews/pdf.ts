@@ -97,11 +97,14 @@ function keyFigures(doc: Doc, items: { label: string; value: string }[]) {
       const x = page.left + i * (width + keyFigureBox.gap);
       doc.save().roundedRect(x, y, width, keyFigureBox.height, 4).fill(colours.soft).restore();
       doc.save().rect(x, y, 3, keyFigureBox.height).fill(colours.brand).restore();
+      // A long amount shrinks until it fits whole: an ellipsis would cut its « € » or its last digits.
+      doc.font(bold);
+      let size = 15;
+      while (size > 7 && doc.fontSize(size).widthOfString(item.value) > width - 16) size -= 0.5;
       doc
-        .font(bold)
-        .fontSize(15)
+        .fontSize(size)
         .fillColor(colours.brandDark)
-        .text(item.value, x + 10, y + 9, { width: width - 16, lineBreak: false, ellipsis: true });
+        .text(item.value, x + 10, y + 9 + (15 - size) / 2, { width: width - 16, lineBreak: false });
       doc
         .font(regular)
         .fontSize(8.5)

@@ -5,7 +5,7 @@ import { type SignedIn, signedInAs } from '../../../tests/auth.js';
 import { callerOf, fieldsOf } from '../../../tests/http.js';
 import { actorPeople, actors } from '../actors/schema.js';
 import { partnershipPartners, partnerships } from '../partnerships/schema.js';
-import { programmeParticipants, programmes, programmeTerritories } from '../programmes/schema.js';
+import { programmeActions, programmeParticipants, programmes, programmeTerritories } from '../programmes/schema.js';
 import type { PublicReview, ReviewView } from './contract.js';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -86,6 +86,10 @@ describe('annual review routes', () => {
       ])
       .returning({ id: partnerships.id });
     if (!published || !secret) throw new Error('partnerships not inserted');
+    await t.db.insert(programmeActions).values([
+      { programmeId, title: 'Dossier FDVA de la trésorerie', ownerRole: 'Trésorière du bilan', dueOn: '2018-06-30' },
+      { programmeId, title: 'Demande Fondation du bilan', ownerRole: 'Chargée du bilan', dueOn: '2019-03-31' },
+    ]);
     await t.db.insert(partnershipPartners).values([
       { partnershipId: published.id, actorId: association.id },
       { partnershipId: published.id, actorId: company.id },
@@ -131,6 +135,30 @@ describe('annual review routes', () => {
     expect((await call(animator, 'GET', `/api/v1/programmes/${crypto.randomUUID()}/reviews/2018`)).status).toBe(404);
   });
 
+  it('refuses texts with a part missing rather than blanking it, naming the missing fields', async () => {
+    expect((await call(animator, 'PUT', base(), texts)).status).toBe(200);
+    const res = await call(animator, 'PUT', base(), { introduction: 'Seulement l’introduction.' });
+    expect(res.status).toBe(400);
+    expect(fieldsOf(res.body).map(([field]) => field)).toEqual(['conclusion', 'openQuestions']);
+    expect(((await call(animator, 'GET', base())).body as ReviewView).conclusion).toBe(texts.conclusion);
+  });
+
+  it('counts the meetings held once: the key figures of parts 2 and 4 agree', async () => {
+    const view = (await call(observer, 'GET', base())).body as ReviewView;
+    const held = (id: string) =>
+      view.document.sections
+        .find((s) => s.id === id)
+        ?.blocks.flatMap((b) => (b.kind === 'keyFigures' ? b.items : []))
+        .find((k) => k.label === 'Rencontres tenues')?.value;
+    expect(held('done')).toBeDefined();
+    expect(held('done')).toBe(held('meetings'));
+    // Readers read the action plan: its titles and owners' roles.
+    const text = JSON.stringify(view.document);
+    expect(text).toContain('Dossier FDVA de la trésorerie');
+    expect(text).toContain('Trésorière du bilan');
+    expect(text).toContain('Demande Fondation du bilan');
+  });
+
   it('lets staff write the texts, shown as the introduction, open questions and conclusion', async () => {
     const res = await call(animator, 'PUT', base(), texts);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -174,6 +202,8 @@ describe('annual review routes', () => {
   });
 
   it('keeps the public version 404 until published, then shows it without person or unpublished record', async () => {
+    const years = async () => (await call(null, 'GET', `/api/v1/public/reviews/${slug}`)).body as { years: number[] };
+    expect(await years()).toEqual({ years: [] });
     expect((await call(null, 'GET', publicBase)).status).toBe(404);
     expect((await call(null, 'GET', `${publicBase}/review.pdf`)).status).toBe(404);
     const published = await call(animator, 'PUT', `${base()}/publication`, { published: true });
@@ -183,7 +213,13 @@ describe('annual review routes', () => {
     expect(res.status).toBe(200);
     const review = res.body as PublicReview;
     expect(review).toMatchObject({ audience: 'public', programmeSlug: slug, title: 'Bilan 2018' });
+    expect(await years()).toEqual({ years: [2018] });
     const text = JSON.stringify(review);
+    // The action plan stays the team's: counted, never named, nor its owners' roles.
+    for (const secret of ['Dossier FDVA', 'Trésorière du bilan', 'Demande Fondation du bilan', 'Chargée du bilan']) {
+      expect(text, secret).not.toContain(secret);
+    }
+    expect(text).toContain('1 action est inscrite au plan pour 2019.');
     expect(text).toContain('Partenariat publié');
     expect(text).not.toContain('Partenariat confidentiel');
     for (const person of ['Jeanne Personne', admin.user.displayName, animator.user.displayName]) {

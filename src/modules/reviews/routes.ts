@@ -6,9 +6,18 @@ import { contentDisposition } from '../partnerships/documents.js';
 import { chartOption, chartSvg } from './charts.js';
 import type { ChartName } from './contract.js';
 import { reviewRoutes as r } from './contract.js';
-import { docxContentType, renderReviewDocx, renderReviewPdf, reviewFileName } from './files.js';
+import { bounded, docxContentType, renderReviewDocx, renderReviewPdf, reviewFileName } from './files.js';
 import type { ComposedReview } from './service.js';
-import { getReview, publishedReview, readersReview, setReviewPublication, updateReviewTexts } from './service.js';
+import {
+  getReview,
+  publishedReview,
+  publishedReviewForChart,
+  publishedYears,
+  readersReview,
+  readersReviewForChart,
+  setReviewPublication,
+  updateReviewTexts,
+} from './service.js';
 
 /** Headers of a file answered; `cache` private for readers' versions, public (short) for published ones. */
 function sendFile(reply: FastifyReply, type: string, fileName: string | null, isPublic: boolean) {
@@ -16,11 +25,11 @@ function sendFile(reply: FastifyReply, type: string, fileName: string | null, is
   if (fileName) reply.header('content-disposition', contentDisposition(fileName));
 }
 
-/** A chart the document shows, as SVG bytes; 404 for a chart this year's document leaves out. */
-function chartBytes(review: ComposedReview, name: ChartName): Uint8Array {
+/** A chart the document shows, as SVG bytes (within the render limit); 404 for a chart the document leaves out. */
+function chartBytes(review: ComposedReview, name: ChartName): Promise<Uint8Array> {
   const shown = review.document.sections.some((s) => s.blocks.some((b) => b.kind === 'chart' && b.name === name));
   if (!shown) throw notFound('Graphique');
-  return Buffer.from(chartSvg(chartOption(name, review.data)));
+  return bounded(async () => Buffer.from(chartSvg(chartOption(name, review.data))));
 }
 
 export function registerReviewRoutes(app: App, ctx: AppContext) {
@@ -53,11 +62,13 @@ export function registerReviewRoutes(app: App, ctx: AppContext) {
   });
 
   registerRoute(app, r.chart, async ({ params, auth, reply }) => {
-    const { review } = await readersReview(db, auth.user, params.id, params.year);
-    const svg = chartBytes(review, params.name);
+    const review = await readersReviewForChart(db, auth.user, params.id, params.year);
+    const svg = await chartBytes(review, params.name);
     sendFile(reply, 'image/svg+xml', null, false);
     return svg;
   });
+
+  registerRoute(app, r.publishedYears, async ({ params }) => ({ years: await publishedYears(db, params.slug) }));
 
   registerRoute(app, r.publicGet, async ({ params }) => {
     const { slug, publishedAt, review } = await publishedReview(db, params.slug, params.year);
@@ -79,8 +90,8 @@ export function registerReviewRoutes(app: App, ctx: AppContext) {
   });
 
   registerRoute(app, r.publicChart, async ({ params, reply }) => {
-    const { review } = await publishedReview(db, params.slug, params.year);
-    const svg = chartBytes(review, params.name);
+    const review = await publishedReviewForChart(db, params.slug, params.year);
+    const svg = await chartBytes(review, params.name);
     sendFile(reply, 'image/svg+xml', null, true);
     return svg;
   });

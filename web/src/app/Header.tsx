@@ -135,7 +135,7 @@ export function Header() {
                     <NavLink to="/diagnostics">{t('diagnostic.nav')}</NavLink>
                   </li>
                 ) : null}
-                {isStaff(role) || role === 'observer' ? (
+                {role && (readers as readonly string[]).includes(role) ? (
                   <li>
                     <NavLink to="/evaluations">{t('evaluation.nav')}</NavLink>
                   </li>

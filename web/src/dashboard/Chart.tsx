@@ -52,18 +52,6 @@ function EChart({
   return <div ref={box} className="dashboard-chart-canvas" role="img" aria-label={label} />;
 }
 
-/** Per category of a bar chart, the filter its elements carry (the first series that has one). */
-function rowFilters(option: EChartsOption, rows: number): (ChartFilter | null)[] {
-  const series = (Array.isArray(option.series) ? option.series : []) as { data?: unknown[] }[];
-  return Array.from({ length: rows }, (_, i) => {
-    for (const s of series) {
-      const filter = filterOfDatum(s.data?.[i]);
-      if (filter) return filter;
-    }
-    return null;
-  });
-}
-
 interface ChartCardProps {
   /** A stable name (`participants`, `eventsByYear`…): the card's data-chart attribute. */
   name: string;
@@ -74,6 +62,8 @@ interface ChartCardProps {
   onSelect?: (filter: ChartFilter) => void;
   /** A line under the chart (an average, a budget…). */
   note?: string;
+  /** What an empty chart says, if not the common « no data for these filters ». */
+  emptyText?: string;
   wide?: boolean;
 }
 
@@ -81,12 +71,11 @@ interface ChartCardProps {
  * A chart with its heading and « Voir les données »: the same figures as a table, whose categories are buttons when
  * a click on the chart filters (so the keyboard filters too). Nothing to draw: an empty state instead.
  */
-export function ChartCard({ name, title, option, categoryHead, onSelect, note, wide }: ChartCardProps) {
+export function ChartCard({ name, title, option, categoryHead, onSelect, note, emptyText, wide }: ChartCardProps) {
   const { t, formatNumber } = useI18n();
   const headingId = useId();
   const table = tableOf(option, categoryHead);
   const empty = table.rows.every((row) => row.slice(1).every((v) => !v));
-  const filters = rowFilters(option, table.rows.length);
   return (
     <section
       className={`dashboard-card${wide ? ' dashboard-card-wide' : ''}`}
@@ -96,7 +85,7 @@ export function ChartCard({ name, title, option, categoryHead, onSelect, note, w
     >
       <h2 id={headingId}>{title}</h2>
       {empty ? (
-        <p className="empty-state dashboard-empty">{t('dashboard.empty')}</p>
+        <p className="empty-state dashboard-empty">{emptyText ?? t('dashboard.empty')}</p>
       ) : (
         <>
           <EChart option={option} label={title} {...(onSelect ? { onSelect } : {})} />
@@ -116,7 +105,7 @@ export function ChartCard({ name, title, option, categoryHead, onSelect, note, w
                 </thead>
                 <tbody>
                   {table.rows.map((row, i) => {
-                    const filter = filters[i];
+                    const filter = table.filters[i];
                     const [category, ...values] = row;
                     return (
                       <tr key={String(category)}>

@@ -3,7 +3,7 @@ import { latLngBounds } from 'leaflet';
 import { useEffect } from 'react';
 import { CircleMarker, MapContainer, TileLayer, Tooltip, useMap } from 'react-leaflet';
 import type { CommuneCount } from '../../../src/modules/dashboard/figures';
-import { markerRadius } from '../directory/ActorsMap';
+import { markerRadius } from '../directory/markerRadius';
 import { useI18n } from '../i18n';
 
 /** Pays d'Aix, when there is nothing to show (the directory map's centre). */

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useId, useMemo } from 'react';
+import { lazy, type RefObject, Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import {
   alliancesChart,
@@ -44,7 +44,7 @@ function useChartText(): ChartText {
       currency: 'EUR',
       maximumFractionDigits: 0,
     });
-    return { t, formatNumber, formatEuros: (n: number) => euros.format(n) };
+    return { locale, t, formatNumber, formatEuros: (n: number) => euros.format(n) };
   }, [t, formatNumber, locale]);
 }
 
@@ -57,8 +57,16 @@ export function DashboardPage({ audience }: { audience: 'readers' | 'public' }) 
   const { t } = useI18n();
   const title = audience === 'public' ? t('dashboard.publicTitle') : t('dashboard.title');
   usePageTitle(title);
-  const { params, setFilter } = useUrlFilters();
+  const { params, setParams } = useUrlFilters();
   const programmes = useApiQuery(programmeRoutes.list, {});
+  // Another programme has other territories and phases (and maybe years): its filters start afresh, else they would
+  // name another programme's territory or phase (a 422).
+  const switchProgramme = (id: string) => {
+    const next = new URLSearchParams(params);
+    for (const key of [param.territoryId, param.phaseId, param.year]) next.delete(key);
+    next.set(param.programme, id);
+    setParams(next);
+  };
   const items = programmes.data?.items ?? [];
   const programme = items.find((p) => p.id === params.get(param.programme)) ?? items[0];
   return (
@@ -78,7 +86,7 @@ export function DashboardPage({ audience }: { audience: 'readers' | 'public' }) 
           {items.length > 1 ? (
             <label className="dashboard-programme">
               {t('dashboard.programme')}{' '}
-              <select value={programme.id} onChange={(e) => setFilter(param.programme, e.target.value)}>
+              <select value={programme.id} onChange={(e) => switchProgramme(e.target.value)}>
                 {items.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
@@ -120,13 +128,30 @@ function ProgrammeDashboard({ programmeId, audience }: { programmeId: string; au
     setParams(next);
   };
   const data = board.data;
+  const filtersRef = useRef<HTMLFieldSetElement>(null);
+  const chipsRef = useRef<HTMLUListElement>(null);
+  // A filter's button (a chip, a table's category) may vanish with the new figures: focus then goes to the chips (or
+  // the filters), not lost on the page's body.
+  useEffect(() => {
+    if (!data) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active.isConnected) return;
+    (chipsRef.current ?? filtersRef.current)?.focus();
+  }, [data]);
   return (
     <>
       {board.error ? <ApiErrorAlert error={board.error} /> : null}
       {!data && !board.error ? <Loading label={t('dashboard.loading')} /> : null}
       {data ? (
         <div className={board.loading ? 'dashboard-body stale' : 'dashboard-body'} aria-busy={board.loading}>
-          <Filters data={data} onChange={setFilter} onClearAll={clearAll} />
+          <Filters
+            data={data}
+            onChange={setFilter}
+            onClearAll={clearAll}
+            filtersRef={filtersRef}
+            chipsRef={chipsRef}
+          />
+          <FiguresStatus data={data} />
           {audience === 'public' ? <p className="muted">{t('dashboard.publicNotice')}</p> : null}
           <KeyFigures data={data} />
           <Charts data={data} onSelect={select} />
@@ -136,20 +161,28 @@ function ProgrammeDashboard({ programmeId, audience }: { programmeId: string; au
   );
 }
 
-function Filters({
-  data,
-  onChange,
-  onClearAll,
-}: {
-  data: Dashboard;
-  onChange: (key: string, value: string) => void;
-  onClearAll: () => void;
-}) {
-  const { t } = useI18n();
-  const territories = data.territories.filter((tr) => tr.id !== null);
-  const territory = territories.find((tr) => tr.id === data.filters.territoryId);
+/** The filters applied, then a few key figures: said politely by screen readers once new figures are shown. */
+function FiguresStatus({ data }: { data: Dashboard }) {
+  const { t, formatNumber } = useI18n();
+  const chips = filterLabels(data, t);
+  const k = data.keyFigures;
+  return (
+    <p className="visually-hidden" role="status" aria-live="polite" data-testid="dashboard-status">
+      {t('dashboard.status', {
+        filters: chips.length ? chips.map((c) => c.label).join(', ') : t('dashboard.noFilter'),
+        partnerships: formatNumber(k.partnerships),
+        events: formatNumber(k.eventsHeld),
+        attendance: formatNumber(k.attendance),
+      })}
+    </p>
+  );
+}
+
+/** The active filters' chips: the key of the address they clear, and what they say. */
+function filterLabels(data: Dashboard, t: ReturnType<typeof useI18n>['t']) {
+  const territory = data.territories.find((tr) => tr.id !== null && tr.id === data.filters.territoryId);
   const phase = data.phases.find((ph) => ph.id === data.filters.phaseId);
-  const chips = [
+  return [
     territory
       ? {
           key: param.territoryId,
@@ -163,9 +196,27 @@ function Filters({
       ? { key: param.year, label: t('dashboard.chip', { name: t('dashboard.year'), value: data.filters.year }) }
       : null,
   ].filter((c) => c !== null);
+}
+
+function Filters({
+  data,
+  onChange,
+  onClearAll,
+  filtersRef,
+  chipsRef,
+}: {
+  data: Dashboard;
+  onChange: (key: string, value: string) => void;
+  onClearAll: () => void;
+  filtersRef: RefObject<HTMLFieldSetElement | null>;
+  chipsRef: RefObject<HTMLUListElement | null>;
+}) {
+  const { t } = useI18n();
+  const territories = data.territories.filter((tr) => tr.id !== null);
+  const chips = filterLabels(data, t);
   return (
     <>
-      <fieldset className="dashboard-filters">
+      <fieldset className="dashboard-filters" ref={filtersRef} tabIndex={-1}>
         <legend>{t('dashboard.filters')}</legend>
         <label>
           {t('dashboard.territory')}
@@ -202,7 +253,7 @@ function Filters({
         </label>
       </fieldset>
       {chips.length ? (
-        <ul className="active-filters" aria-label={t('dashboard.activeFilters')}>
+        <ul className="active-filters" aria-label={t('dashboard.activeFilters')} ref={chipsRef} tabIndex={-1}>
           {chips.map((c) => (
             <li key={c.key}>
               <button
@@ -230,12 +281,7 @@ function Filters({
 }
 
 function KeyFigures({ data }: { data: Dashboard }) {
-  const { t, formatNumber, locale } = useI18n();
-  const euros = new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-    style: 'currency',
-    currency: 'EUR',
-    maximumFractionDigits: 0,
-  });
+  const { t, formatNumber, formatEuros } = useChartText();
   const k = data.keyFigures;
   const figures: [string, string][] = [
     ['participants', formatNumber(k.participants)],
@@ -244,8 +290,8 @@ function KeyFigures({ data }: { data: Dashboard }) {
     ['alliances', formatNumber(k.alliances)],
     ['eventsHeld', formatNumber(k.eventsHeld)],
     ['attendance', formatNumber(k.attendance)],
-    ['fundingSecured', euros.format(k.fundingSecured)],
-    ['volunteerValue', euros.format(k.volunteerValue)],
+    ['fundingSecured', formatEuros(k.fundingSecured)],
+    ['volunteerValue', formatEuros(k.volunteerValue)],
     ['averageScore', k.averageScore === null ? '—' : `${formatNumber(k.averageScore)}\u202f/\u202f100`],
   ];
   return (
@@ -263,48 +309,66 @@ function KeyFigures({ data }: { data: Dashboard }) {
 function Charts({ data, onSelect }: { data: Dashboard; onSelect: (f: ChartFilter) => void }) {
   const { t, formatNumber } = useI18n();
   const text = useChartText();
-  const ctx: ChartContext = { text };
   const budget = data.funding.budget;
+  // One option per chart per figures: a re-render (a tooltip, a loading flag) must not redraw every chart.
+  const options = useMemo(() => {
+    const ctx: ChartContext = { text };
+    return {
+      participants: participantsChart(data.actors, data.territories, ctx),
+      directory: directoryChart(data.actors, ctx),
+      partnershipsByStep: partnershipsByStepChart(data.partnerships, ctx),
+      partnershipsByYear: partnershipsByYearChart(data.partnerships, ctx),
+      partnershipsByPhase: partnershipsByPhaseChart(data.partnerships, data.phases, ctx),
+      alliances: alliancesChart(data.alliances, ctx),
+      eventsByYear: eventsByYearChart(data.events, ctx),
+      eventsByPhase: eventsByPhaseChart(data.events, data.phases, ctx),
+      eventsByKind: eventsByKindChart(data.events, ctx),
+      funding: fundingChart(data.funding, ctx),
+      volunteers: volunteersChart(data.volunteers, ctx),
+      evaluation: evaluationChart(data.evaluation, ctx),
+      sdgs: sdgsChart(data.sdgs, ctx),
+    };
+  }, [data, text]);
   return (
     <div className="dashboard-grid">
       <ChartCard
         name="participants"
         title={t('dashboard.chart.participants')}
         categoryHead={t('dashboard.axis.territory')}
-        option={participantsChart(data.actors, data.territories, ctx)}
+        option={options.participants}
         onSelect={onSelect}
       />
       <ChartCard
         name="directory"
         title={t('dashboard.chart.directory')}
         categoryHead={t('dashboard.axis.family')}
-        option={directoryChart(data.actors, ctx)}
+        option={options.directory}
       />
       <ChartCard
         name="partnershipsByStep"
         title={t('dashboard.chart.partnershipsByStep')}
         categoryHead={t('dashboard.axis.step')}
-        option={partnershipsByStepChart(data.partnerships, ctx)}
+        option={options.partnershipsByStep}
       />
       <ChartCard
         name="partnershipsByYear"
         title={t('dashboard.chart.partnershipsByYear')}
         categoryHead={t('dashboard.axis.year')}
-        option={partnershipsByYearChart(data.partnerships, ctx)}
+        option={options.partnershipsByYear}
         onSelect={onSelect}
       />
       <ChartCard
         name="partnershipsByPhase"
         title={t('dashboard.chart.partnershipsByPhase')}
         categoryHead={t('dashboard.axis.phase')}
-        option={partnershipsByPhaseChart(data.partnerships, data.phases, ctx)}
+        option={options.partnershipsByPhase}
         onSelect={onSelect}
       />
       <ChartCard
         name="alliances"
         title={t('dashboard.chart.alliances')}
         categoryHead={t('dashboard.axis.status')}
-        option={alliancesChart(data.alliances, ctx)}
+        option={options.alliances}
         {...(data.alliances.averageMembers === null
           ? {}
           : { note: t('dashboard.averageMembers', { count: formatNumber(data.alliances.averageMembers) }) })}
@@ -313,53 +377,58 @@ function Charts({ data, onSelect }: { data: Dashboard; onSelect: (f: ChartFilter
         name="eventsByYear"
         title={t('dashboard.chart.eventsByYear')}
         categoryHead={t('dashboard.axis.year')}
-        option={eventsByYearChart(data.events, ctx)}
+        option={options.eventsByYear}
         onSelect={onSelect}
       />
       <ChartCard
         name="eventsByPhase"
         title={t('dashboard.chart.eventsByPhase')}
         categoryHead={t('dashboard.axis.phase')}
-        option={eventsByPhaseChart(data.events, data.phases, ctx)}
+        option={options.eventsByPhase}
         onSelect={onSelect}
       />
       <ChartCard
         name="eventsByKind"
         title={t('dashboard.chart.eventsByKind')}
         categoryHead={t('dashboard.axis.kind')}
-        option={eventsByKindChart(data.events, ctx)}
+        option={options.eventsByKind}
       />
       <ChartCard
         name="funding"
         title={t('dashboard.chart.funding')}
         categoryHead={t('dashboard.axis.year')}
-        option={fundingChart(data.funding, ctx)}
+        option={options.funding}
         onSelect={onSelect}
-        note={t('dashboard.budget', {
-          forecast: text.formatEuros(budget.forecast),
-          funded: text.formatEuros(budget.funded),
-          expected: text.formatEuros(budget.expected),
-          remaining: text.formatEuros(budget.remaining),
-        })}
+        {...(budget
+          ? {
+              note: t('dashboard.budget', {
+                forecast: text.formatEuros(budget.forecast),
+                funded: text.formatEuros(budget.funded),
+                expected: text.formatEuros(budget.expected),
+                remaining: text.formatEuros(budget.remaining),
+              }),
+            }
+          : {})}
       />
       <ChartCard
         name="volunteers"
         title={t('dashboard.chart.volunteers')}
         categoryHead={t('dashboard.axis.year')}
-        option={volunteersChart(data.volunteers, ctx)}
+        option={options.volunteers}
         onSelect={onSelect}
       />
       <ChartCard
         name="evaluation"
         title={t('dashboard.chart.evaluation')}
         categoryHead={t('dashboard.axis.dimension')}
-        option={evaluationChart(data.evaluation, ctx)}
+        option={options.evaluation}
+        {...(data.audience === 'public' ? { emptyText: t('dashboard.evaluationTooFew') } : {})}
       />
       <ChartCard
         name="sdgs"
         title={t('dashboard.chart.sdgs')}
         categoryHead={t('dashboard.axis.sdg')}
-        option={sdgsChart(data.sdgs, ctx)}
+        option={options.sdgs}
         note={t('dashboard.sdgsCovered', { count: data.sdgs.covered })}
         wide
       />

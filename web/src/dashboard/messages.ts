@@ -7,9 +7,9 @@ export const dashboardMessages = catalogue(
     'dashboard.publicTitle': 'Le programme en chiffres',
     'dashboard.publicLink': 'Le programme en chiffres',
     'dashboard.intro':
-      'Les chiffres du programme, calculés à partir des données de la plateforme. Cliquez sur une barre pour filtrer les autres graphiques.',
+      'Les chiffres du programme, calculés à partir des données de la plateforme. Cliquez sur une barre (une année, une phase, un territoire) pour filtrer tous les graphiques, celui-ci compris.',
     'dashboard.publicIntro':
-      'Les chiffres publics du programme\u202f: partenariats et alliances publiés, événements et leur fréquentation, financements obtenus. Aucune donnée personnelle.',
+      'Les chiffres publics du programme\u202f: partenariats et alliances publiés, événements et leur fréquentation, financements obtenus, valorisation du bénévolat, et les scores d’évaluation dès trois évaluations. Ni montants demandés ou versés, ni budget, ni donnée personnelle.',
     'dashboard.programme': 'Programme',
     'dashboard.territory': 'Territoire',
     'dashboard.phase': 'Phase',
@@ -27,6 +27,11 @@ export const dashboardMessages = catalogue(
     'dashboard.showData': 'Voir les données',
     'dashboard.hideData': 'Masquer les données',
     'dashboard.publicNotice': 'Version publique\u202f: seuls les partenariats et alliances publiés sont comptés.',
+    'dashboard.status':
+      'Filtres\u202f: {filters}. {partnerships} partenariats, {events} événements tenus, {attendance} participations.',
+    'dashboard.noFilter': 'aucun',
+    'dashboard.evaluationTooFew':
+      'Pas assez d’évaluations publiées pour en montrer les scores (il en faut au moins trois pour qu’aucune ne soit reconnaissable).',
 
     'dashboard.key.participants': 'Acteurs engagés',
     'dashboard.key.directoryActors': 'Acteurs du territoire',
@@ -80,19 +85,13 @@ export const dashboardMessages = catalogue(
     'dashboard.axis.dimension': 'Dimension',
     'dashboard.axis.commune': 'Commune',
     'dashboard.programmeWide': 'Tout le programme',
-    'dashboard.sdg': 'ODD {number}',
+    'dashboard.sdg': 'ODD {number} — {label}',
     'dashboard.sdgsCovered': '{count} ODD couverts sur 17',
     'dashboard.averageMembers': '{count} membres en moyenne par alliance',
     'dashboard.budget':
       'Budget\u202f: {forecast} prévus, {funded} financés, {expected} attendus, {remaining} restant à trouver',
     'dashboard.mapHint': 'Taille des cercles\u202f: nombre d’acteurs, de partenariats et d’événements par commune.',
     'dashboard.mapTooltip': '{actors} acteurs · {partnerships} partenariats · {events} événements',
-    'dashboard.dimension.performance': 'Performance',
-    'dashboard.dimension.coherence': 'Cohérence',
-    'dashboard.dimension.efficiency': 'Efficience',
-    'dashboard.dimension.relevance': 'Pertinence',
-    'dashboard.dimension.societalContribution': 'Contribution sociétale',
-    'dashboard.dimension.clarityMeaning': 'Clarté et sens',
   },
   {
     'dashboard.nav': 'Dashboard',
@@ -100,9 +99,9 @@ export const dashboardMessages = catalogue(
     'dashboard.publicTitle': 'The programme in figures',
     'dashboard.publicLink': 'The programme in figures',
     'dashboard.intro':
-      'The programme’s figures, computed from the platform’s data. Click a bar to filter the other charts.',
+      'The programme’s figures, computed from the platform’s data. Click a bar (a year, a phase, a territory) to filter every chart, this one included.',
     'dashboard.publicIntro':
-      'The programme’s public figures: published partnerships and alliances, events and their attendance, funding secured. No personal data.',
+      'The programme’s public figures: published partnerships and alliances, events and their attendance, funding secured, volunteer valuation, and evaluation scores from three evaluations on. No amounts requested or paid, no budget, no personal data.',
     'dashboard.programme': 'Programme',
     'dashboard.territory': 'Territory',
     'dashboard.phase': 'Phase',
@@ -120,6 +119,10 @@ export const dashboardMessages = catalogue(
     'dashboard.showData': 'Show the data',
     'dashboard.hideData': 'Hide the data',
     'dashboard.publicNotice': 'Public version: only published partnerships and alliances are counted.',
+    'dashboard.status': 'Filters: {filters}. {partnerships} partnerships, {events} events held, {attendance} attendances.',
+    'dashboard.noFilter': 'none',
+    'dashboard.evaluationTooFew':
+      'Not enough published evaluations to show their scores (at least three are needed so that none can be recognised).',
 
     'dashboard.key.participants': 'Engaged actors',
     'dashboard.key.directoryActors': 'Actors of the territory',
@@ -173,17 +176,11 @@ export const dashboardMessages = catalogue(
     'dashboard.axis.dimension': 'Dimension',
     'dashboard.axis.commune': 'Commune',
     'dashboard.programmeWide': 'Whole programme',
-    'dashboard.sdg': 'SDG {number}',
+    'dashboard.sdg': 'SDG {number} — {label}',
     'dashboard.sdgsCovered': '{count} SDGs covered out of 17',
     'dashboard.averageMembers': '{count} members per alliance on average',
     'dashboard.budget': 'Budget: {forecast} forecast, {funded} funded, {expected} expected, {remaining} left to find',
     'dashboard.mapHint': 'Circle size: number of actors, partnerships and events per commune.',
     'dashboard.mapTooltip': '{actors} actors · {partnerships} partnerships · {events} events',
-    'dashboard.dimension.performance': 'Performance',
-    'dashboard.dimension.coherence': 'Coherence',
-    'dashboard.dimension.efficiency': 'Efficiency',
-    'dashboard.dimension.relevance': 'Relevance',
-    'dashboard.dimension.societalContribution': 'Societal contribution',
-    'dashboard.dimension.clarityMeaning': 'Clarity and meaning',
   },
 );

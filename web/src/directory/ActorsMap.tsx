@@ -6,13 +6,12 @@ import { Link } from 'react-router';
 import type { z } from 'zod';
 import type { mapPoint } from '../../../src/modules/actors/contract';
 import { useI18n } from '../i18n';
+import { markerRadius } from './markerRadius';
 
 export type MapPoint = z.infer<typeof mapPoint>;
 
 /** Pays d'Aix, when there is nothing to show. */
 const defaultCentre: [number, number] = [43.53, 5.45];
-
-export const markerRadius = (count: number) => Math.min(30, 7 + Math.sqrt(count) * 3.5);
 
 /** Frames the points whenever they change, and redraws when the map becomes visible again (`visible`). */
 function Framing({ points, visible }: { points: MapPoint[]; visible: boolean }) {

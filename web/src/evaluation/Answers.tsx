@@ -26,7 +26,9 @@ export function Answers({ evaluation }: { evaluation: EvaluationView }) {
                       <div key={d} style={{ display: 'contents' }}>
                         <dt>{t(dimensionKey(d))}</dt>
                         <dd>{answer?.score == null ? t('evaluation.dontKnow') : `${answer.score} / 5`}</dd>
-                        {answer?.comment ? <dd className="evaluation-comment">« {answer.comment} »</dd> : null}
+                        {answer?.comment ? (
+                          <dd className="evaluation-comment">{`«\u00a0${answer.comment}\u00a0»`}</dd>
+                        ) : null}
                       </div>
                     );
                   })}
@@ -35,7 +37,7 @@ export function Answers({ evaluation }: { evaluation: EvaluationView }) {
                   <p>{t('evaluation.answers.balance', { text: t(`evaluation.balance.${p.response.balance}`) })}</p>
                 ) : null}
                 {p.response.balanceComment ? (
-                  <p className="evaluation-comment">« {p.response.balanceComment} »</p>
+                  <p className="evaluation-comment">{`«\u00a0${p.response.balanceComment}\u00a0»`}</p>
                 ) : null}
                 {p.response.objectives.length ? (
                   <>

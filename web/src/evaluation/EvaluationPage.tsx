@@ -8,6 +8,7 @@ import {
 import { callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useSession } from '../auth/session';
+import { eventTimeZone } from '../events/parts';
 import { useI18n } from '../i18n';
 import { ModeBadge } from '../partnerships/parts';
 import { FormStatus, useSaveForm } from '../programmes/parts';
@@ -15,7 +16,7 @@ import { Alert, ApiErrorAlert, Loading } from '../ui/feedback';
 import { usePageTitle } from '../ui/usePageTitle';
 import { Answers } from './Answers';
 import { Indicators } from './Indicators';
-import { ScoreCells, ScoreHeads, useScoreText } from './parts';
+import { ScoreCells, ScoreHeads } from './parts';
 import { ResponseForm } from './ResponseForm';
 import './evaluation.css';
 
@@ -91,6 +92,10 @@ export function EvaluationPage() {
   );
 }
 
+/** The current year in France, as the server decides which years may be evaluated. */
+const parisYear = () =>
+  Number(new Intl.DateTimeFormat('en-CA', { timeZone: eventTimeZone, year: 'numeric' }).format(new Date()));
+
 /** Staff: opens the evaluation of a year not evaluated yet (this year and the ten before). */
 function OpenForm({
   partnershipId,
@@ -103,9 +108,11 @@ function OpenForm({
 }) {
   const { t } = useI18n();
   const form = useSaveForm();
-  const current = new Date().getFullYear();
+  const current = parisYear();
   const years = Array.from({ length: 11 }, (_, i) => current - i).filter((y) => !taken.includes(y));
-  const [year, setYear] = useState(years[0] ?? current);
+  const [picked, setYear] = useState(years[0] ?? current);
+  // Once the year picked is opened it leaves the list: the first one left is the one shown, and sent.
+  const year = years.includes(picked) ? picked : (years[0] ?? current);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void form.run(
@@ -216,9 +223,8 @@ function YearEvaluation({ id, onChanged }: { id: string; onChanged(): void }) {
 }
 
 function YearScores({ evaluation: e }: { evaluation: EvaluationView }) {
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const answered = e.partners.filter((p) => p.response).length;
-  const balance = useScoreText();
   return (
     <>
       <div className="table-wrap">
@@ -250,7 +256,7 @@ function YearScores({ evaluation: e }: { evaluation: EvaluationView }) {
           <>
             {' · '}
             {t('evaluation.balanceAverage')}
-            {'\u202f'}: {balance(e.balance)} / 5
+            {'\u202f'}: {formatNumber(e.balance)} / 5
           </>
         ) : null}
       </p>

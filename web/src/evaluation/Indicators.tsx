@@ -17,11 +17,12 @@ import { TextField } from '../ui/TextField';
  * ones suited to the partnership's mode) with their baseline and target; the partners' members enter the measures.
  */
 export function Indicators({ evaluation, onSaved }: { evaluation: EvaluationView; onSaved(v: EvaluationView): void }) {
-  const { t, locale, formatNumber } = useI18n();
+  const { t, locale, formatNumber, formatEuros } = useI18n();
   const [mode, setMode] = useState<'view' | 'choose' | { measure: string }>('view');
   const label = (i: IndicatorView) => (locale === 'fr' ? i.labelFr : i.labelEn);
   const unit = (i: IndicatorView) => (locale === 'fr' ? i.unitFr : i.unitEn);
-  const value = (i: IndicatorView, v: number | null) => (v === null ? '—' : `${formatNumber(v)}\u00a0${unit(i)}`);
+  const value = (i: IndicatorView, v: number | null) =>
+    v === null ? '—' : i.unitFr === '€' ? formatEuros(v) : `${formatNumber(v)}\u00a0${unit(i)}`.trim();
   const open = evaluation.closedAt === null;
   const saved = (v: EvaluationView) => {
     setMode('view');
@@ -105,12 +106,11 @@ export function Indicators({ evaluation, onSaved }: { evaluation: EvaluationView
   );
 }
 
+/** A chosen indicator as typed; its measure and evidence are the partners' (MeasureForm), never sent from here. */
 interface Row {
   key: string;
   baseline: string;
   target: string;
-  measured: string;
-  evidence: string;
 }
 
 const numberIssue = (text: string) => Number.isNaN(parseAmount(text));
@@ -132,8 +132,6 @@ function ChooseForm({
       key: i.key,
       baseline: amountText(i.baseline, locale),
       target: amountText(i.target, locale),
-      measured: amountText(i.measured, locale),
-      evidence: i.evidence,
     })),
   );
   const available = indicatorsForMode(evaluation.partnership.mode).filter((i) => !rows.some((r) => r.key === i.key));
@@ -148,7 +146,7 @@ function ChooseForm({
     e.preventDefault();
     const issues: Record<string, string> = {};
     rows.forEach((r, n) => {
-      for (const f of ['baseline', 'target', 'measured'] as const) {
+      for (const f of ['baseline', 'target'] as const) {
         if (numberIssue(r[f])) issues[`indicators.${n}.${f}`] = t('evaluation.notNumber');
       }
     });
@@ -158,8 +156,6 @@ function ChooseForm({
         key: r.key,
         baseline: parseAmount(r.baseline),
         target: parseAmount(r.target),
-        measured: parseAmount(r.measured),
-        evidence: r.evidence,
       })),
     } as IndicatorsInput;
     void form.run(() => callApi(evaluationRoutes.setIndicators, { params: { id: evaluation.id }, body }), onSaved);
@@ -172,7 +168,7 @@ function ChooseForm({
         <fieldset key={r.key} className="evaluation-scale">
           <legend>{name(r.key)}</legend>
           <div className="evaluation-inline">
-            {(['baseline', 'target', 'measured'] as const).map((f) => (
+            {(['baseline', 'target'] as const).map((f) => (
               <TextField
                 key={f}
                 id={`indicator-${r.key}-${f}`}
@@ -180,17 +176,11 @@ function ChooseForm({
                 value={r[f]}
                 inputMode="decimal"
                 onChange={(v) => set(n, f, v)}
-                error={form.err(`indicators.${n}.${f}`)}
+                error={
+                  form.err(`indicators.${n}.${f}`) ?? (f === 'target' ? form.err(`indicators.${n}.key`) : undefined)
+                }
               />
             ))}
-            <TextField
-              id={`indicator-${r.key}-evidence`}
-              label={t('evaluation.indicators.evidence')}
-              value={r.evidence}
-              onChange={(v) => set(n, 'evidence', v)}
-              maxLength={2000}
-              error={form.err(`indicators.${n}.evidence`) ?? form.err(`indicators.${n}.key`)}
-            />
             <button
               type="button"
               className="button button-secondary"
@@ -219,7 +209,7 @@ function ChooseForm({
             className="button button-secondary"
             disabled={!adding}
             onClick={() => {
-              setRows((all) => [...all, { key: adding, baseline: '', target: '', measured: '', evidence: '' }]);
+              setRows((all) => [...all, { key: adding, baseline: '', target: '' }]);
               setAdding('');
             }}
           >

@@ -79,6 +79,16 @@ export function ResponseForm({
     }),
   );
 
+  /** Removes a row; the focus, which was on its button, goes to the next row (else the one before, else « add »). */
+  const removeObjective = (key: number) => {
+    const n = objectives.findIndex((x) => x.key === key);
+    const next = objectives[n + 1] ?? objectives[n - 1];
+    setObjectives((all) => all.filter((x) => x.key !== key));
+    requestAnimationFrame(() =>
+      document.getElementById(next ? `${idBase}-objective-${next.key}` : `${idBase}-add-objective`)?.focus(),
+    );
+  };
+
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const missing: Record<string, string> = {};
@@ -122,8 +132,11 @@ export function ResponseForm({
       <h4>{t('evaluation.form.dimensions')}</h4>
       {evaluationDimensions.map((d) => {
         const id = `${idBase}-${d}`;
-        // A « choose a score » error goes as soon as a score is chosen.
-        const error = scores[d] === undefined ? form.err(`scores.${d}`) : undefined;
+        // A « choose a score » error goes as soon as a score is chosen. « No score at all » (every answer « je ne sais
+        // pas ») is the first scale's, so that it is announced and focused there.
+        const error =
+          (scores[d] === undefined ? form.err(`scores.${d}`) : undefined) ??
+          (d === evaluationDimensions[0] ? form.err('scores') : undefined);
         return (
           <fieldset
             key={d}
@@ -188,6 +201,9 @@ export function ResponseForm({
               id={`${idBase}-objective-${o.key}-status`}
               value={o.status}
               aria-invalid={form.err(`objectives.${i}.status`) ? true : undefined}
+              aria-describedby={
+                form.err(`objectives.${i}.status`) ? `${idBase}-objective-${o.key}-status-error` : undefined
+              }
               onChange={(e) =>
                 setObjectives((all) =>
                   all.map((x) => (x.key === o.key ? { ...x, status: e.target.value as ObjectiveStatus } : x)),
@@ -207,17 +223,14 @@ export function ResponseForm({
               </FieldError>
             ) : null}
           </div>
-          <button
-            type="button"
-            className="button button-secondary"
-            onClick={() => setObjectives((all) => all.filter((x) => x.key !== o.key))}
-          >
+          <button type="button" className="button button-secondary" onClick={() => removeObjective(o.key)}>
             {t('evaluation.form.removeObjective', { n: i + 1 })}
           </button>
         </div>
       ))}
       <p>
         <button
+          id={`${idBase}-add-objective`}
           type="button"
           className="button button-secondary"
           onClick={() => setObjectives((all) => [...all, { key: ++lastKey, label: '', status: '' }])}

@@ -37,15 +37,16 @@ export const evaluationMessages = catalogue(
     'evaluation.dimension.relevance': 'Pertinence',
     'evaluation.dimension.societalContribution': 'Contribution sociétale',
     'evaluation.dimension.clarityMeaning': 'Clarté et sens',
-    'evaluation.dimension.performance.hint': 'Le partenariat a-t-il produit les résultats attendus ?',
-    'evaluation.dimension.coherence.hint': 'Les actions menées servent-elles les objectifs communs et ceux de chacun ?',
-    'evaluation.dimension.efficiency.hint': 'Les résultats valent-ils les moyens, le temps et l’argent engagés ?',
+    'evaluation.dimension.performance.hint': 'Le partenariat a-t-il produit les résultats attendus\u202f?',
+    'evaluation.dimension.coherence.hint':
+      'Les actions menées servent-elles les objectifs communs et ceux de chacun\u202f?',
+    'evaluation.dimension.efficiency.hint': 'Les résultats valent-ils les moyens, le temps et l’argent engagés\u202f?',
     'evaluation.dimension.relevance.hint':
-      'Le partenariat répond-il à un vrai besoin du territoire et des partenaires ?',
+      'Le partenariat répond-il à un vrai besoin du territoire et des partenaires\u202f?',
     'evaluation.dimension.societalContribution.hint':
-      'Le partenariat change-t-il quelque chose pour les personnes et le territoire ?',
+      'Le partenariat change-t-il quelque chose pour les personnes et le territoire\u202f?',
     'evaluation.dimension.clarityMeaning.hint':
-      'Les rôles, les règles et le sens de l’engagement sont-ils clairs pour chacun ?',
+      'Les rôles, les règles et le sens de l’engagement sont-ils clairs pour chacun\u202f?',
     'evaluation.scale.low.performance': '1\u202f: aucun des résultats attendus',
     'evaluation.scale.high.performance': '5\u202f: tous les résultats attendus, voire plus',
     'evaluation.scale.low.coherence': '1\u202f: des actions sans lien avec les objectifs',
@@ -64,7 +65,7 @@ export const evaluationMessages = catalogue(
     'evaluation.form.intro':
       'Vous répondez pour votre organisation. Vous pouvez modifier votre réponse tant que l’évaluation est ouverte.',
     'evaluation.form.onBehalf':
-      'Vous répondez au nom de {name}\u202f: la réponse sera marquée « saisie par l’équipe d’animation ».',
+      'Vous répondez au nom de {name}\u202f: la réponse sera marquée «\u00a0saisie par l’équipe d’animation\u00a0».',
     'evaluation.form.dimensions': 'Les six dimensions',
     'evaluation.form.objectives': 'Vos objectifs dans ce partenariat',
     'evaluation.form.objectivesHint': 'Repris de l’an dernier, ou de vos attentes exprimées au cadrage du partenariat.',
@@ -78,7 +79,7 @@ export const evaluationMessages = catalogue(
     'evaluation.form.submit': 'Envoyer la réponse',
     'evaluation.form.update': 'Mettre à jour la réponse',
     'evaluation.form.sent': 'Merci\u202f! Votre réponse est enregistrée.',
-    'evaluation.form.chooseScore': 'Choisissez une note ou « Je ne sais pas ».',
+    'evaluation.form.chooseScore': 'Choisissez une note ou «\u00a0Je ne sais pas\u00a0».',
     'evaluation.form.answerFor': 'Répondre pour',
     'evaluation.balance.1': 'Nous donnons bien plus que nous recevons',
     'evaluation.balance.2': 'Nous donnons un peu plus que nous recevons',

@@ -161,16 +161,16 @@ function PartnershipView({
       {headError ? <Alert>{errorText(headError)}</Alert> : null}
       {p.access === 'read' ? <p className="notice">{t('partnership.page.readOnly')}</p> : null}
       {p.access !== 'public' ? (
-        <p className="partnership-evaluation-link">
-          <Link to={`/partenariats/${p.id}/evaluation`}>{t('evaluation.link')}</Link>
-        </p>
-      ) : null}
-      {p.access !== 'public' ? (
-        <p className={p.publishedAt ? 'alert alert-success' : 'notice'}>
-          {p.publishedAt
-            ? t('partnership.partners.published', { date: formatDate(p.publishedAt) })
-            : t('partnership.partners.notPublished', { count: consents, total: p.partners.length })}
-        </p>
+        <>
+          <p className="partnership-evaluation-link">
+            <Link to={`/partenariats/${p.id}/evaluation`}>{t('evaluation.link')}</Link>
+          </p>
+          <p className={p.publishedAt ? 'alert alert-success' : 'notice'}>
+            {p.publishedAt
+              ? t('partnership.partners.published', { date: formatDate(p.publishedAt) })
+              : t('partnership.partners.notPublished', { count: consents, total: p.partners.length })}
+          </p>
+        </>
       ) : null}
 
       <div className="partnership-layout">

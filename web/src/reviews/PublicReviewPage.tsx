@@ -30,7 +30,6 @@ export function PublicReviewPage() {
       {!doc && !review.error ? <Loading /> : null}
       {doc ? (
         <>
-          <h1 className="visually-hidden">{t('review.title', { year: doc.year, programme: doc.programmeName })}</h1>
           <div className="review-toolbar">
             <span className="muted">{t('review.public.publishedOn', { date: formatDate(doc.publishedAt) })}</span>
             <a className="button" href={buildUrl(reviewRoutes.publicPdf.path, params)} download>
@@ -45,6 +44,7 @@ export function PublicReviewPage() {
           </div>
           <ReviewDocumentView
             document={doc}
+            titleAsPageHeading
             chartUrl={(name) => buildUrl(reviewRoutes.publicChart.path, { ...params, name })}
           />
         </>

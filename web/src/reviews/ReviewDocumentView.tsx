@@ -9,9 +9,12 @@ import { TableWrap } from '../ui/TableWrap';
 export function ReviewDocumentView({
   document,
   chartUrl,
+  titleAsPageHeading = false,
 }: {
   document: ReviewDocument;
   chartUrl: (name: ChartName) => string;
+  /** On the public page the document is the page: its title is the page's h1. */
+  titleAsPageHeading?: boolean;
 }) {
   const { t, formatDate } = useI18n();
   const label = (s: ReviewDocument['sections'][number]) => (s.number === null ? s.title : `${s.number}. ${s.title}`);
@@ -19,7 +22,11 @@ export function ReviewDocumentView({
     <article className="review-document" lang="fr">
       <header className="review-cover">
         <p className="review-programme">{document.programmeName}</p>
-        <h2 className="review-title">{document.title}</h2>
+        {titleAsPageHeading ? (
+          <h1 className="review-title">{document.title}</h1>
+        ) : (
+          <h2 className="review-title">{document.title}</h2>
+        )}
         <p className="review-subtitle">{document.subtitle}</p>
         <p className="muted">{t('review.generatedOn', { date: formatDate(document.generatedOn) })}</p>
       </header>
@@ -64,8 +71,9 @@ function Block({
     case 'list':
       return (
         <ul>
-          {block.items.map((item) => (
-            <li key={item}>{item}</li>
+          {block.items.map((item, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: two items may read alike (two meetings of the same name)
+            <li key={i}>{item}</li>
           ))}
         </ul>
       );
@@ -121,7 +129,8 @@ function Block({
       return (
         <figure className="review-chart">
           <figcaption>{block.title}</figcaption>
-          <img src={chartUrl(block.name)} alt={block.title} width={470} height={250} loading="lazy" />
+          {/* The figcaption names the chart and the table next to it holds its figures: the image adds nothing to read. */}
+          <img src={chartUrl(block.name)} alt="" width={470} height={250} loading="lazy" />
         </figure>
       );
   }

@@ -1,6 +1,11 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { type ReviewView, reviewRoutes } from '../../../src/modules/reviews/contract';
+import {
+  maxIntroductionLength,
+  maxOpenQuestionsLength,
+  type ReviewView,
+  reviewRoutes,
+} from '../../../src/modules/reviews/contract';
 import { type ApiError, asApiError, buildUrl, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useI18n } from '../i18n';
@@ -112,7 +117,7 @@ function TextsForm({ view, onSaved }: { view: ReviewView; onSaved: (v: ReviewVie
         label={t('review.introduction')}
         kind="textarea"
         rows={6}
-        maxLength={8000}
+        maxLength={maxIntroductionLength}
         value={texts.introduction}
         onChange={set('introduction')}
         hint={t('review.introductionHint')}
@@ -123,7 +128,7 @@ function TextsForm({ view, onSaved }: { view: ReviewView; onSaved: (v: ReviewVie
         label={t('review.openQuestions')}
         kind="textarea"
         rows={5}
-        maxLength={4000}
+        maxLength={maxOpenQuestionsLength}
         value={texts.openQuestions}
         onChange={set('openQuestions')}
         hint={t('review.openQuestionsHint')}
@@ -134,7 +139,7 @@ function TextsForm({ view, onSaved }: { view: ReviewView; onSaved: (v: ReviewVie
         label={t('review.conclusion')}
         kind="textarea"
         rows={5}
-        maxLength={8000}
+        maxLength={maxIntroductionLength}
         value={texts.conclusion}
         onChange={set('conclusion')}
         hint={t('review.conclusionHint')}

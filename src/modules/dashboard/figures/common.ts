@@ -3,10 +3,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { textArray } from '../../../db/arrays.js';
 import type { YearSpan } from '../../funding/budget/figures.js';
-import { inDaySpan, inSpan, partnershipInScope, type ResolvedScope } from '../scope.js';
-
-/** A timestamp's Paris calendar day. */
-export const parisDay = (ts: SQL) => sql`(${ts} at time zone 'Europe/Paris')::date`;
+import { inDaySpan, inSpan, parisDay, partnershipInScope, type ResolvedScope } from '../scope.js';
 
 /** The calendar years the span meets (open ends stay open): for what is kept per year (budget, applications). */
 export function yearSpanOf(scope: ResolvedScope): YearSpan {
@@ -35,16 +32,18 @@ export function scopedPartnershipsCte(scope: ResolvedScope): SQL {
 /**
  * `scoped_alliances (id, name, status, starts_on, sdgs)`: alliances of the area (one of their communes, direct
  * members' or partnerships' partners' is in it), published ones only for the public, whose day — start date, else
- * creation — is in the span.
+ * creation — is in the span. `alliance_actors` are their direct members and the partners of their partnerships not
+ * abandoned (published ones only for the public): who counts as a member, and who places the alliance in the area.
  */
 export function scopedAlliancesCte(scope: ResolvedScope): SQL {
   const day = sql`coalesce(al.starts_on, ${parisDay(sql`al.created_at`)})`;
   const published = scope.audience === 'public' ? sql`al.published_at is not null` : sql`true`;
+  const partnershipPublished = scope.audience === 'public' ? sql`p.published_at is not null` : sql`true`;
   return sql`alliance_actors as (
       select m.alliance_id, m.actor_id from alliance_members m
       union
       select p.alliance_id, pp.actor_id from partnerships p join partnership_partners pp on pp.partnership_id = p.id
-      where p.alliance_id is not null
+      where p.alliance_id is not null and p.status <> 'abandoned' and ${partnershipPublished}
     ),
     scoped_alliances as (
     select al.id, al.name, al.status, al.starts_on, al.sdgs from alliances al

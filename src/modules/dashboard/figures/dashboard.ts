@@ -1,9 +1,7 @@
-import { eq } from 'drizzle-orm';
 import type { Handle } from '../../../db/client.js';
 import { evaluationFigures } from '../../evaluation/figures.js';
-import { programmes } from '../../programmes/schema.js';
 import type { Dashboard } from '../figures.js';
-import { type FigureScope, resolveScope } from '../scope.js';
+import { type FigureScope, resolveProgrammeScope } from '../scope.js';
 import { actorFigures } from './actors.js';
 import { allianceFigures } from './alliances.js';
 import { eventFigures } from './events.js';
@@ -19,12 +17,7 @@ import { volunteerFigures } from './volunteers.js';
  * not found in the programme), with what the filters offer: the programme's territories, phases and years.
  */
 export async function dashboard(db: Handle, scope: FigureScope): Promise<Dashboard> {
-  const resolved = await resolveScope(db, scope);
-  const [programme] = await db
-    .select({ id: programmes.id, name: programmes.name, startsOn: programmes.startsOn, endsOn: programmes.endsOn })
-    .from(programmes)
-    .where(eq(programmes.id, scope.programmeId));
-  if (!programme) throw new Error('resolved programme vanished');
+  const { resolved, programme } = await resolveProgrammeScope(db, scope);
   // One after the other: PGlite serves one query at a time anyway, and a pool stays free for other requests.
   const actors = await actorFigures(db, resolved);
   const partnerships = await partnershipFigures(db, resolved);

@@ -11,6 +11,8 @@ import { directoryInArea, scopedAlliancesCte, scopedPartnershipsCte, scopedProje
  * alliance it belongs to.
  */
 export async function sdgFigures(db: Handle, scope: ResolvedScope): Promise<SdgsFigure> {
+  // An unpublished alliance's SDGs are not the public's to see, even through its published partnerships.
+  const allianceShown = scope.audience === 'public' ? sql`al.published_at is not null` : sql`true`;
   const bySdg = await rowsOf<SdgRow>(
     db,
     sql`with ${scopedPartnershipsCte(scope)}, ${scopedAlliancesCte(scope)}, ${scopedProjectsCte(scope)},
@@ -18,7 +20,7 @@ export async function sdgFigures(db: Handle, scope: ResolvedScope): Promise<Sdgs
         select distinct sp.id, unnest(coalesce(pr.sdgs, '{}') || coalesce(al.sdgs, '{}')) as sdg
         from scoped_partnerships sp
         left join projects pr on pr.id = sp.project_id
-        left join alliances al on al.id = sp.alliance_id)
+        left join alliances al on al.id = sp.alliance_id and ${allianceShown})
       select s.number, s.label_fr as "labelFr", s.label_en as "labelEn", s.color,
         (select count(*)::int from actors a where ${directoryInArea(scope)} and s.number = any(a.sdgs)) as actors,
         (select count(*)::int from partnership_sdgs ps where ps.sdg = s.number) as partnerships,

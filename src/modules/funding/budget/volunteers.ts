@@ -4,7 +4,7 @@
 // association accounts show this apart from the budget (« contributions volontaires en nature », accounts 86/87).
 // Roles are compared by `roleKey` (case, spaces around, apostrophe): « Administrateur·rice » is one role with
 // « administrateur·rice », both for the rate that applies and for the one rate per year and role.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Db, Handle } from '../../../db/client.js';
 import { rowsOf } from '../../../db/rows.js';
 import { conflict, type FieldIssue, invalid, notFound, parseInput } from '../../../errors.js';
@@ -153,6 +153,12 @@ export function valuedLogsCte(programmeId: string, span: YearSpan) {
     )`;
 }
 
+/**
+ * The euros of a row of `valued` (valuedLogsCte), `v` its alias if any: null without a rate, so that a sum leaves those
+ * hours out (they are reported apart as unvalued, never as zero euros). Shared with the dashboard's figures.
+ */
+export const valuedAmount = (v?: SQL) => (v ? sql`round(${v}.hours * ${v}.rate, 2)` : sql`round(hours * rate, 2)`);
+
 interface ValuationRow extends ValuationFigures {
   level: 'year' | 'territory' | 'role' | 'all';
   year: number | null;
@@ -174,7 +180,7 @@ export async function volunteerValuation(
         year, territory_id, min(role) as role,
         coalesce(sum(hours), 0)::float8 as hours,
         coalesce(sum(hours) filter (where rate is not null), 0)::float8 as "valuedHours",
-        coalesce(sum(round(hours * rate, 2)), 0)::float8 as value,
+        coalesce(sum(${valuedAmount()}), 0)::float8 as value,
         coalesce(sum(hours) filter (where rate is null), 0)::float8 as "unvaluedHours"
       from valued
       group by grouping sets ((year), (territory_id), (role_key), ())`,
@@ -207,7 +213,7 @@ async function hoursRows(db: Handle, programmeId: string, span: YearSpan, id?: s
       select v.id, v.programme_id as "programmeId", v.territory_id as "territoryId", t.name as "territoryName",
         v.actor_id as "actorId", a.name as "actorName", v.role, v.worked_on::text as "workedOn",
         v.hours::float8 as hours, v.description, v.rate::float8 as "hourlyRate",
-        round(v.hours * v.rate, 2)::float8 as value
+        ${valuedAmount(sql`v`)}::float8 as value
       from valued v
       left join programme_territories t on t.id = v.territory_id
       left join actors a on a.id = v.actor_id
