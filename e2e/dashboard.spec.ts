@@ -19,7 +19,7 @@ import {
 } from '../src/modules/dashboard/charts';
 import type { Dashboard } from '../src/modules/dashboard/figures';
 import { frenchText } from '../src/modules/dashboard/labels';
-import { demo, expect, signIn, test } from './fixtures';
+import { demo, demoPassword, expect, signIn, test } from './fixtures';
 
 /** Set GUIDE_SCREENSHOTS=1 to refresh the guide's pictures (docs/guide/images/tableau-de-bord-*.png). */
 const screenshots = process.env.GUIDE_SCREENSHOTS === '1';
@@ -63,6 +63,17 @@ const shownRows = (page: Page) =>
     ),
   );
 
+/** Each chart's drawing itself (its SVG: bars, axes, legend), by chart. */
+const drawings = (page: Page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll<HTMLElement>('[data-chart]')].map((el) => [
+        el.dataset.chart,
+        el.querySelector('.dashboard-chart-canvas svg')?.innerHTML ?? '',
+      ]),
+    ),
+  );
+
 const markerCommunes = (page: Page) =>
   page.evaluate(() =>
     [...document.querySelectorAll('.dashboard-marker')]
@@ -92,6 +103,10 @@ test('an observer filters the dashboard by Pertuis: every chart, the key figures
   await expect.poll(() => shownRows(page)).toEqual(expectedRows(all));
   await expect.poll(() => markerCommunes(page)).toEqual(all.map.communes.map((c) => `commune-${c.code}`).sort());
   expect(all.map.communes.length).toBeGreaterThan(1);
+  const participantsSvg = page.locator('[data-chart="participants"] .dashboard-chart-canvas svg');
+  await expect(participantsSvg).toContainText('Aix-en-Provence');
+  await expect.poll(async () => Object.keys(await drawings(page)).length).toBeGreaterThan(5);
+  const drawnBefore = await drawings(page);
   await shoot(page, 'programme');
 
   // The territory select: every chart, the key figures and the map now hold Pertuis' figures only.
@@ -103,11 +118,36 @@ test('an observer filters the dashboard by Pertuis: every chart, the key figures
   await expect.poll(() => shownRows(page)).toEqual(expectedRows(pertuis));
   expect(expectedRows(pertuis)).not.toEqual(expectedRows(all));
   await expect.poll(() => markerCommunes(page)).toEqual(['commune-84089']);
+  // The drawings themselves follow, not only their tables: the participants' axis holds Pertuis alone, and every chart
+  // whose figures change is redrawn.
+  await expect(participantsSvg).toContainText('Pertuis');
+  for (const other of all.territories.filter((tr) => tr.id !== null && tr.id !== pertuisId)) {
+    await expect(participantsSvg).not.toContainText(other.name);
+  }
+  const before = expectedRows(all);
+  const after = expectedRows(pertuis);
+  const changed = Object.keys(after).filter(
+    (chart) =>
+      chart !== 'map' && JSON.stringify(after[chart]) !== JSON.stringify(before[chart]) && after[chart]?.length,
+  );
+  expect(changed.length).toBeGreaterThan(3);
+  await expect
+    .poll(async () => {
+      const drawn = await drawings(page);
+      return changed.filter((chart) => drawn[chart] === drawnBefore[chart]);
+    })
+    .toEqual([]);
+  // Screen readers hear the filter and a summary, once the figures are shown.
+  await expect(page.getByRole('status').filter({ hasText: 'Filtres' })).toHaveText(
+    new RegExp(`Territoire\u202f: Pertuis. ${pertuis.keyFigures.partnerships} partenariats`),
+  );
   await shoot(page, 'pertuis');
 
   // The chip removes the filter; a chart's element (here through its data table, as a keyboard user would) sets one.
   await page.getByRole('button', { name: 'Retirer le filtre Territoire\u202f: Pertuis' }).click();
   await expect(partnerships).toHaveText(String(all.keyFigures.partnerships));
+  // The chip is gone with the filter: focus goes to the filters, not lost on the page.
+  await expect(page.locator('fieldset.dashboard-filters')).toBeFocused();
   const participants = page.locator('[data-chart="participants"]');
   await participants.getByText('Voir les données').click();
   await participants.getByRole('button', { name: 'Pertuis' }).click();
@@ -116,6 +156,9 @@ test('an observer filters the dashboard by Pertuis: every chart, the key figures
 
   // A click on a bar of a chart filters the others: the year of the events chart.
   await page.getByRole('button', { name: 'Retirer le filtre Territoire\u202f: Pertuis' }).click();
+  // Once the figures are back (the focus then moves to the filters, which scrolls), go down to the chart.
+  await expect(partnerships).toHaveText(String(all.keyFigures.partnerships));
+  await expect(page.locator('fieldset.dashboard-filters')).toBeFocused();
   await page.locator('[data-chart="eventsByYear"]').scrollIntoViewIfNeeded();
   const clicked = await clickBar(page, '[data-chart="eventsByYear"] .dashboard-chart-canvas');
   expect(clicked).toBe(true);
@@ -164,20 +207,45 @@ function demoPeople(): string[] {
   return [...new Set([...fromContacts, ...fromDirectory, ...accounts])];
 }
 
-test('an anonymous visitor reads the public dashboard, without any personal data', async ({ page }) => {
+test('an anonymous visitor reads the public dashboard, without any personal data', async ({ page, request }) => {
   await page.setViewportSize({ width: 1280, height: 900 });
   await noTiles(page);
+  const programmes = (await (await request.get('/api/v1/programmes')).json()) as { items: { id: string }[] };
+  const programmeId = programmes.items[0]?.id as string;
+  const publicResponse = await request.get(`/api/v1/public/programmes/${programmeId}/dashboard`);
+  const json = await publicResponse.text();
+  const board = JSON.parse(json) as Dashboard;
+  // The readers' figures (an observer, in the request's own session) count more partnerships than the public's.
+  expect(
+    (await request.post('/api/v1/auth/login', { data: { email: demo.observer, password: demoPassword } })).ok(),
+  ).toBe(true);
+  const readers = (await (await request.get(`/api/v1/programmes/${programmeId}/dashboard`)).json()) as Dashboard;
+  expect(board.keyFigures.partnerships).toBeLessThan(readers.keyFigures.partnerships);
+  expect(Object.keys(board.funding).sort()).toEqual(['byYear', 'secured']);
+
   await page.goto('/');
   await page.getByRole('link', { name: 'Le programme en chiffres' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Le programme en chiffres' })).toBeVisible();
-  await expect(page.locator('[data-key-figure="partnerships"] dd')).toHaveText(/^\d+$/);
+  for (const key of ['partnerships', 'alliances', 'eventsHeld', 'attendance', 'participants'] as const) {
+    await expect(page.locator(`[data-key-figure="${key}"] dd`)).toHaveText(String(board.keyFigures[key]));
+  }
+  await expect.poll(() => shownRows(page)).toEqual(expectedRows(board));
   await expect(page.locator('[data-chart="participants"] .dashboard-chart-canvas svg')).toBeVisible();
+  // Funding: what is secured, no request, payment or budget.
+  const funding = page.locator('[data-chart="funding"]');
+  await expect(funding).not.toContainText(/Demandé|Versé|Budget/);
+  // Evaluation: its scores only from three evaluations, else says why there are none.
+  if (board.evaluation.overall === null) {
+    await expect(page.locator('[data-chart="evaluation"]')).toContainText('Pas assez d’évaluations publiées');
+  }
   for (const summary of await page.getByText('Voir les données').all()) await summary.click();
   await expect(page.locator('.dashboard-marker').first()).toBeAttached();
   const text = (await page.evaluate(() => document.body.textContent)) ?? '';
   const people = demoPeople();
   expect(people.length).toBeGreaterThan(10);
   expect(people.filter((p) => text.includes(p))).toEqual([]);
+  expect(people.filter((p) => json.includes(p))).toEqual([]);
   expect(text).not.toMatch(/@/);
+  expect(json).not.toMatch(/@/);
   await shoot(page, 'public');
 });

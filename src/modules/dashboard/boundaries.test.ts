@@ -30,7 +30,9 @@ describe('dashboard figures at their edges', () => {
       .returning({ id: programmes.id });
     if (!programme) throw new Error('programme not inserted');
     programmeId = programme.id;
-    await db.insert(programmeTerritories).values({ programmeId, name: 'Gardanne', communeCodes: ['13041'], position: 0 });
+    await db
+      .insert(programmeTerritories)
+      .values({ programmeId, name: 'Gardanne', communeCodes: ['13041'], position: 0 });
     const [phase] = await db
       .insert(programmePhases)
       .values([

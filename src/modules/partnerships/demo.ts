@@ -113,7 +113,7 @@ async function spreadHistory(db: Db, id: string, startsOn: string | null, endsOn
       SELECT max(at) FROM partnership_events WHERE partnership_id = ${id} AND kind = 'published')
     WHERE id = ${id} AND published_at IS NOT NULL`);
   await db.execute(sql`
-    UPDATE partnership_documents d SET uploaded_at = e.at
+    UPDATE partnership_documents d SET created_at = e.at
     FROM partnership_events e
     WHERE d.partnership_id = ${id} AND e.partnership_id = ${id} AND e.kind = 'documentAdded'
       AND e.data->>'documentId' = d.id::text`);

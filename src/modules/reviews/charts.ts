@@ -48,7 +48,10 @@ function paperLegend(option: EChartsOption, width: number): EChartsOption {
     name?: string;
     type?: string;
   }[];
-  if (series.length < 2 || series.some((s) => s.type === 'pie')) return { ...option, legend: { show: false } };
+  const grid = (Array.isArray(option.grid) ? option.grid[0] : option.grid) ?? {};
+  if (series.some((s) => s.type === 'pie')) return { ...option, legend: { show: false } };
+  // One series: no legend (the chart's title names it), so no band kept blank for one above the plot.
+  if (series.length < 2) return { ...option, legend: { show: false }, grid: { ...grid, top: 12, bottom: 8 } };
   let lines = 1;
   let used = 0;
   for (const s of series) {
@@ -59,7 +62,6 @@ function paperLegend(option: EChartsOption, width: number): EChartsOption {
     }
     used += item;
   }
-  const grid = (Array.isArray(option.grid) ? option.grid[0] : option.grid) ?? {};
   // Axis labels a size smaller than on screen, so that territory names stay whole under their bars.
   const smaller = <A>(axis: A): A =>
     axis && typeof axis === 'object' && !Array.isArray(axis)
@@ -67,12 +69,16 @@ function paperLegend(option: EChartsOption, width: number): EChartsOption {
       : Array.isArray(axis)
         ? (axis.map((a) => smaller(a)) as A)
         : axis;
+  // On screen a line joins the categories' second figure (attendance); on paper a line across unrelated categories
+  // reads as a trend: a second bar beside the first says the same without it.
+  const paperSeries = series.map((s) => (s.type === 'line' ? { ...s, type: 'bar', symbol: undefined } : s));
   return {
     ...option,
+    series: paperSeries as EChartsOption['series'],
     xAxis: smaller(option.xAxis),
     yAxis: smaller(option.yAxis),
     legend: { type: 'plain', top: 0, left: 'center', itemGap: 10, textStyle: { fontSize: 11 } },
-    grid: { ...grid, top: 14 + lines * 22, bottom: 4, containLabel: true },
+    grid: { ...grid, top: 14 + lines * 22, bottom: 8, containLabel: true },
   };
 }
 

@@ -299,6 +299,9 @@ function partnershipsSection(d: ReviewData): ReviewSection {
         },
       ],
     },
+  ];
+  // The modes explained after the figures: the chart follows its key figures, and the page does not break early.
+  const modes: ReviewBlock[] = [
     para(
       'Les partenariats entre entreprises et associations suivent les quatre modes du RAMEAU, du plus simple au plus porteur d’impact :',
     ),
@@ -327,7 +330,7 @@ function partnershipsSection(d: ReviewData): ReviewSection {
       ),
     );
   }
-  blocks.push({ kind: 'subheading', text: `Les partenariats engagés en ${year}` });
+  blocks.push(...modes, { kind: 'subheading', text: `Les partenariats engagés en ${year}` });
   if (d.partnershipList.length === 0) {
     blocks.push(
       para(

@@ -47,7 +47,6 @@ const occurrences = (text: string, part: string) => text.split(part).length - 1;
 const chartTitles = [
   'Participants par famille et par territoire',
   'Rencontres tenues et présences, par type',
-  'Financements demandés, obtenus et versés',
 ];
 
 const headings = [

@@ -157,8 +157,7 @@ function tableRow(
   const pad = 5;
   const font = style === 'body' ? regular : bold;
   const size = 9;
-  const heights = cells.map((c, i) => textHeight(doc, c, font, size, (widths[i] ?? 0) - 2 * pad));
-  const height = Math.max(...heights) + 2 * pad;
+  const height = rowHeight(doc, cells, widths, style);
   const y = doc.y;
   const fill = style === 'head' ? colours.brand : style === 'total' ? colours.soft : zebra ? colours.zebra : null;
   if (fill) doc.save().rect(page.left, y, contentWidth, height).fill(fill).restore();
@@ -173,6 +172,9 @@ function tableRow(
         width: w - 2 * pad,
         align: numeric[i] && style !== 'head' ? 'right' : 'left',
         lineGap: 1.5,
+        // A cell longer than a page is cut (with an ellipsis) rather than run over the footer.
+        height: height - 2 * pad,
+        ellipsis: true,
       });
     x += w;
   });
@@ -191,9 +193,13 @@ function tableRow(
   return height;
 }
 
+/** At most what a page holds below a repeated table header: a taller row is clipped, never spilled. */
+const maxRowHeight = page.height - page.top - page.bottom - 60;
+
 function rowHeight(doc: Doc, cells: string[], widths: number[], style: 'head' | 'body' | 'total') {
   const font = style === 'body' ? regular : bold;
-  return Math.max(...cells.map((c, i) => textHeight(doc, c, font, 9, (widths[i] ?? 0) - 10))) + 10;
+  const natural = Math.max(...cells.map((c, i) => textHeight(doc, c, font, 9, (widths[i] ?? 0) - 10))) + 10;
+  return Math.min(natural, maxRowHeight);
 }
 
 function table(doc: Doc, block: Extract<ReviewBlock, { kind: 'table' }>) {
@@ -371,7 +377,12 @@ function headersAndFooters(doc: Doc, review: ReviewDocument) {
       .font(regular)
       .fontSize(8.5)
       .fillColor(colours.muted)
-      .text(`${review.programmeName} — ${review.title}`, page.left, 34, { width: contentWidth, lineBreak: false });
+      .text(`${review.programmeName} — ${review.title}`, page.left, 34, {
+        width: contentWidth,
+        height: 12,
+        lineBreak: false,
+        ellipsis: true,
+      });
     doc
       .save()
       .lineWidth(0.5)

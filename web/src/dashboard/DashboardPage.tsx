@@ -144,13 +144,7 @@ function ProgrammeDashboard({ programmeId, audience }: { programmeId: string; au
       {!data && !board.error ? <Loading label={t('dashboard.loading')} /> : null}
       {data ? (
         <div className={board.loading ? 'dashboard-body stale' : 'dashboard-body'} aria-busy={board.loading}>
-          <Filters
-            data={data}
-            onChange={setFilter}
-            onClearAll={clearAll}
-            filtersRef={filtersRef}
-            chipsRef={chipsRef}
-          />
+          <Filters data={data} onChange={setFilter} onClearAll={clearAll} filtersRef={filtersRef} chipsRef={chipsRef} />
           <FiguresStatus data={data} />
           {audience === 'public' ? <p className="muted">{t('dashboard.publicNotice')}</p> : null}
           <KeyFigures data={data} />

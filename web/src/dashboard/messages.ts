@@ -119,7 +119,8 @@ export const dashboardMessages = catalogue(
     'dashboard.showData': 'Show the data',
     'dashboard.hideData': 'Hide the data',
     'dashboard.publicNotice': 'Public version: only published partnerships and alliances are counted.',
-    'dashboard.status': 'Filters: {filters}. {partnerships} partnerships, {events} events held, {attendance} attendances.',
+    'dashboard.status':
+      'Filters: {filters}. {partnerships} partnerships, {events} events held, {attendance} attendances.',
     'dashboard.noFilter': 'none',
     'dashboard.evaluationTooFew':
       'Not enough published evaluations to show their scores (at least three are needed so that none can be recognised).',
