@@ -3,6 +3,7 @@
 // 6. budget and volunteer valuation, 7. evaluation results, 8. next year's actions and open questions, conclusion
 // (written). Built from ReviewData (data.ts) only: the three renderings (web, PDF, DOCX) draw this same model.
 // An empty written text leaves its part out; every numbered section is always there, saying so when nothing happened.
+import { publicEvaluationMinimum } from '../evaluation/figures.js';
 import { eventKinds } from '../events/vocabulary.js';
 import { budgetCategories } from '../funding/vocabulary.js';
 import { partnershipModes, partnershipSteps } from '../partnerships/vocabulary.js';
@@ -23,11 +24,11 @@ import {
   formatDecimalFr,
   formatEurosFr,
   formatScoreFr,
+  meetingDay,
+  meetingStatusFr,
   modeExplanationsFr,
   modeLabelsFr,
   monthFr,
-  meetingDay,
-  meetingStatusFr,
   sourceKindLabelsFr,
   stepLabelsFr,
 } from './labels.js';
@@ -468,17 +469,30 @@ function budgetSection(d: ReviewData): ReviewSection {
 
 function evaluationSection(d: ReviewData): ReviewSection {
   const { evaluation: e, programme, year } = d;
-  const blocks: ReviewBlock[] = [
-    {
-      kind: 'keyFigures',
-      items: [
-        { label: 'Partenariats évalués', value: formatCountFr(e.evaluatedPartnerships) },
-        { label: 'Questionnaires remplis', value: formatCountFr(e.responses) },
-        { label: 'Score global', value: formatScoreFr(e.overall) },
-      ],
-    },
-  ];
-  if (e.responses === 0) {
+  // The public gets no evaluation figure below evaluationFigures' threshold (empty figures): it reads why, not zeros.
+  const withheld = d.audience === 'public' && e.responses === 0;
+  const blocks: ReviewBlock[] = withheld
+    ? [
+        para(
+          `Aucun résultat d’évaluation n’est publié pour ${year} : les scores ne sont rendus publics qu’à partir de ${publicEvaluationMinimum} partenariats évalués, pour qu’aucune note ne puisse être reconnue.`.replace(
+            ' :',
+            '\u202f:',
+          ),
+        ),
+      ]
+    : [
+        {
+          kind: 'keyFigures',
+          items: [
+            { label: 'Partenariats évalués', value: formatCountFr(e.evaluatedPartnerships) },
+            { label: 'Questionnaires remplis', value: formatCountFr(e.responses) },
+            { label: 'Score global', value: formatScoreFr(e.overall) },
+          ],
+        },
+      ];
+  if (withheld) {
+    // Said above.
+  } else if (e.responses === 0) {
     blocks.push(
       para(
         `Aucun partenariat n’a encore été évalué pour ${year} : l’évaluation de l’utilité sociétale (démarche du RAMEAU) porte sur les partenariats engagés.`.replace(
@@ -546,9 +560,7 @@ function evaluationSection(d: ReviewData): ReviewSection {
   if (rows.length) {
     blocks.push(
       { kind: 'subheading', text: 'Objectifs du programme et indicateurs' },
-      para(
-        `Valeurs à ce jour, depuis le début du programme (elles ne se limitent pas à l’année ${year}).`,
-      ),
+      para(`Valeurs à ce jour, depuis le début du programme (elles ne se limitent pas à l’année ${year}).`),
       table(['Objectif', 'Indicateur', 'Cible', 'Valeur à ce jour'], rows, [false, false, true, true]),
     );
   }
@@ -563,7 +575,9 @@ function nextSection(d: ReviewData, texts: ReviewTexts): ReviewSection {
   if (d.nextActions.length === 0) blocks.push(para(`Aucune action n’est encore inscrite au plan pour ${next}.`));
   else if (d.audience === 'public') {
     // The public reads how much is planned, not the plan itself (titles name funding applications, owners are people).
-    blocks.push(para(`${plural(d.nextActions.length, 'action est inscrite', 'actions sont inscrites')} au plan pour ${next}.`));
+    blocks.push(
+      para(`${plural(d.nextActions.length, 'action est inscrite', 'actions sont inscrites')} au plan pour ${next}.`),
+    );
   } else {
     blocks.push(
       table(

@@ -6,6 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Handle } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import type { Viewer } from '../actors/visibility.js';
+import { scopedEventsCte, scopedPartnershipsCte } from '../dashboard/figures/common.js';
 import type {
   ActorsFigure,
   AlliancesFigure,
@@ -25,15 +26,14 @@ import {
   programmeTerritoriesOf,
   volunteerFigures,
 } from '../dashboard/figures.js';
-import { scopedEventsCte, scopedPartnershipsCte } from '../dashboard/figures/common.js';
 import { type Audience, type ResolvedScope, resolveScope } from '../dashboard/scope.js';
 import { evaluationFigures } from '../evaluation/figures.js';
 import { type BudgetFigures, budgetFigures } from '../funding/budget/figures.js';
 import type { PartnershipMode, PartnershipStep } from '../partnerships/vocabulary.js';
 import { actionViews } from '../programmes/actions.js';
-import { eventHeld } from '../programmes/indicators.js';
 import type { ActionView, ProgrammeDetail } from '../programmes/contract.js';
 import { getProgramme } from '../programmes/detail.js';
+import { eventHeld } from '../programmes/indicators.js';
 import { programmeActions } from '../programmes/schema.js';
 
 export interface PartnershipListItem {

@@ -44,10 +44,7 @@ async function docxText(bytes: Buffer): Promise<string> {
 /** How many times `part` occurs in `text`. */
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
-const chartTitles = [
-  'Participants par famille et par territoire',
-  'Rencontres tenues et présences, par type',
-];
+const chartTitles = ['Participants par famille et par territoire', 'Rencontres tenues et présences, par type'];
 
 const headings = [
   sectionTitles.introduction,

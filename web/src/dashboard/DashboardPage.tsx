@@ -389,7 +389,7 @@ function Charts({ data, onSelect }: { data: Dashboard; onSelect: (f: ChartFilter
       />
       <ChartCard
         name="funding"
-        title={t('dashboard.chart.funding')}
+        title={t(budget ? 'dashboard.chart.funding' : 'dashboard.chart.fundingPublic')}
         categoryHead={t('dashboard.axis.year')}
         option={options.funding}
         onSelect={onSelect}

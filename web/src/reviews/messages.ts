@@ -25,7 +25,7 @@ export const reviewMessages = catalogue(
     'review.published': 'Publié le {date}\u202f: la version publique du bilan est lisible par tous.',
     'review.unpublished': 'Non publié\u202f: seuls l’équipe et le comité de pilotage lisent ce bilan.',
     'review.publicStatement':
-      'La version publique a les mêmes parties, mais ses chiffres ne comptent que ce qui est public\u202f: partenariats et alliances publiés, organisations (jamais le nom d’une personne). Le plan d’action n’y figure pas\u202f: seulement le nombre d’actions et les rencontres tenues\u202f; ni les sources de financement, ni les scores d’évaluation quand moins de trois évaluations sont comptées.',
+      'La version publique a les mêmes parties, mais ses chiffres ne comptent que ce qui est public\u202f: partenariats et alliances publiés, organisations (jamais le nom d’une personne). Le plan d’action n’y figure pas\u202f: seulement le nombre d’actions et les rencontres tenues\u202f; ni les sources de financement, ni les scores d’évaluation quand moins de trois partenariats sont évalués.',
     'review.publish': 'Publier le bilan',
     'review.unpublish': 'Retirer la publication',
     'review.publicLink': 'Voir la page publique',
@@ -71,7 +71,7 @@ export const reviewMessages = catalogue(
     'review.published': 'Published on {date}: the public version of the review can be read by anyone.',
     'review.unpublished': 'Not published: only the team and the steering committee read this review.',
     'review.publicStatement':
-      'The public version has the same parts, but its figures count only what is public: published partnerships and alliances, organisations (never a person’s name). The action plan is left out: only the number of actions and the meetings held; no funding sources, and no evaluation scores when fewer than three evaluations are counted.',
+      'The public version has the same parts, but its figures count only what is public: published partnerships and alliances, organisations (never a person’s name). The action plan is left out: only the number of actions and the meetings held; no funding sources, and no evaluation scores when fewer than three partnerships are evaluated.',
     'review.publish': 'Publish the review',
     'review.unpublish': 'Unpublish',
     'review.publicLink': 'See the public page',
