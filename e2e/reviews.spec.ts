@@ -59,7 +59,11 @@ test('the animator writes the 2018 review’s introduction, downloads its PDF an
 
   const visitor = await browser.newPage();
   await visitor.setViewportSize({ width: 1280, height: 900 });
-  await visitor.goto(`/bilans/${programme.slug}/2018`);
+  // Found from the programme's page, which anyone may read: its published reviews are linked there.
+  await visitor.goto(`/programmes/${programme.id}`);
+  await expect(visitor.getByText('Bilans publiés')).toBeVisible();
+  await visitor.getByRole('link', { name: 'Bilan 2018' }).click();
+  await expect(visitor).toHaveURL(new RegExp(`/bilans/${programme.slug}/2018$`));
   await expect(visitor.getByRole('heading', { level: 1, name: 'Bilan 2018' })).toBeVisible();
   await expect(visitor.getByText(introduction)).toBeVisible();
   await expect(visitor.getByRole('link', { name: 'Télécharger en PDF' })).toBeVisible();

@@ -220,6 +220,9 @@ describe('annual review routes', () => {
       expect(text, secret).not.toContain(secret);
     }
     expect(text).toContain('1 action est inscrite au plan pour 2019.');
+    // Fewer than three partnerships evaluated: evaluationFigures gives the public nothing, and the review says why.
+    expect(text).toContain('les scores ne sont rendus publics qu’à partir de 3 partenariats évalués');
+    expect(text).not.toContain('Score global');
     expect(text).toContain('Partenariat publié');
     expect(text).not.toContain('Partenariat confidentiel');
     for (const person of ['Jeanne Personne', admin.user.displayName, animator.user.displayName]) {

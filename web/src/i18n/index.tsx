@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { longDate } from './dates';
 import { en } from './en';
 import { featureCatalogues } from './features';
 import { fr } from './fr';
@@ -60,7 +61,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       formatNumber: (n) => numbers.format(n),
       formatEuros: (n) => new Intl.NumberFormat(tag, { style: 'currency', currency: 'EUR' }).format(n),
-      formatDate: (d) => new Intl.DateTimeFormat(tag, { dateStyle: 'long' }).format(new Date(d)),
+      formatDate: (d) => longDate(tag, new Date(d)),
       formatDateTime: (d) =>
         new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d)),
     };
