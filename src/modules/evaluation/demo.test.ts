@@ -1,12 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../tests/db.js';
+import { demoProgrammeDatabase } from '../../../tests/demo.js';
 import type { Database } from '../../db/client.js';
-import { demoAccounts, loadDemoData } from '../../demo/load.js';
+import { demoAccounts } from '../../demo/load.js';
 import { users } from '../accounts/schema.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { resolveScope } from '../dashboard/scope.js';
-import { programmes } from '../programmes/schema.js';
 import { evaluationFigures } from './figures.js';
 import { comparisonOf, evaluationViewOf } from './view.js';
 
@@ -14,13 +13,7 @@ describe('demo evaluations', () => {
   let database: Database;
   let programmeId: string;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await loadDemoData(database.db, { production: false });
-    const [row] = await database.db
-      .select({ id: programmes.id })
-      .from(programmes)
-      .where(eq(programmes.name, "Envies d'Alliances"));
-    programmeId = row?.id ?? '';
+    ({ database, programmeId } = await demoProgrammeDatabase());
   });
   afterAll(() => database.close());
 

@@ -206,8 +206,11 @@ function table(doc: Doc, block: Extract<ReviewBlock, { kind: 'table' }>) {
   const widths = columnWidths(doc, block.columns, block.rows);
   const headHeight = rowHeight(doc, block.columns, widths, 'head');
   const first = block.rows[0];
-  // The header never stands alone at the bottom of a page: it goes with its first row.
-  ensure(doc, headHeight + (first ? rowHeight(doc, first, widths, 'body') : 0));
+  // A short table (a third of a page at most) stays whole on one page; a longer one may break, but its header never
+  // stands alone at the bottom of a page: it goes with its first row.
+  const whole = headHeight + block.rows.reduce((sum, row) => sum + rowHeight(doc, row, widths, 'body'), 0);
+  const third = (page.height - page.top - page.bottom) / 3;
+  ensure(doc, whole <= third ? whole : headHeight + (first ? rowHeight(doc, first, widths, 'body') : 0));
   tableRow(doc, block.columns, widths, block.numeric, 'head', false);
   block.rows.forEach((row, i) => {
     const style = block.totalRow && i === block.rows.length - 1 ? 'total' : 'body';

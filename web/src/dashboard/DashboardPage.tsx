@@ -1,3 +1,4 @@
+import type { EChartsOption } from 'echarts';
 import { lazy, type RefObject, Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import { Link } from 'react-router';
 import {
@@ -22,7 +23,7 @@ import { dashboardRoutes } from '../../../src/modules/dashboard/contract';
 import type { Dashboard } from '../../../src/modules/dashboard/figures';
 import { programmeRoutes } from '../../../src/modules/programmes/contract';
 import { useApiQuery } from '../api/useApi';
-import { useI18n } from '../i18n';
+import { type MessageKey, useI18n } from '../i18n';
 import { ApiErrorAlert, Loading } from '../ui/feedback';
 import { TableWrap } from '../ui/TableWrap';
 import { usePageTitle } from '../ui/usePageTitle';
@@ -300,100 +301,95 @@ function KeyFigures({ data }: { data: Dashboard }) {
   );
 }
 
+/** A chart card of the grid: its chart, the axis of its data table, whether a click filters, its note. */
+interface CardSpec {
+  name: string;
+  title: MessageKey;
+  axis: MessageKey;
+  option: EChartsOption;
+  filters?: boolean;
+  note?: string;
+  emptyText?: string;
+  wide?: boolean;
+}
+
 function Charts({ data, onSelect }: { data: Dashboard; onSelect: (f: ChartFilter) => void }) {
   const { t, formatNumber } = useI18n();
   const text = useChartText();
-  const budget = data.funding.budget;
   // One option per chart per figures: a re-render (a tooltip, a loading flag) must not redraw every chart.
-  const options = useMemo(() => {
+  const cards = useMemo((): CardSpec[] => {
     const ctx: ChartContext = { text };
-    return {
-      participants: participantsChart(data.actors, data.territories, ctx),
-      directory: directoryChart(data.actors, ctx),
-      partnershipsByStep: partnershipsByStepChart(data.partnerships, ctx),
-      partnershipsByYear: partnershipsByYearChart(data.partnerships, ctx),
-      partnershipsByPhase: partnershipsByPhaseChart(data.partnerships, data.phases, ctx),
-      alliances: alliancesChart(data.alliances, ctx),
-      eventsByYear: eventsByYearChart(data.events, ctx),
-      eventsByPhase: eventsByPhaseChart(data.events, data.phases, ctx),
-      eventsByKind: eventsByKindChart(data.events, ctx),
-      funding: fundingChart(data.funding, ctx),
-      volunteers: volunteersChart(data.volunteers, ctx),
-      evaluation: evaluationChart(data.evaluation, ctx),
-      sdgs: sdgsChart(data.sdgs, ctx),
-    };
-  }, [data, text]);
-  return (
-    <div className="dashboard-grid">
-      <ChartCard
-        name="participants"
-        title={t('dashboard.chart.participants')}
-        categoryHead={t('dashboard.axis.territory')}
-        option={options.participants}
-        onSelect={onSelect}
-      />
-      <ChartCard
-        name="directory"
-        title={t('dashboard.chart.directory')}
-        categoryHead={t('dashboard.axis.family')}
-        option={options.directory}
-      />
-      <ChartCard
-        name="partnershipsByStep"
-        title={t('dashboard.chart.partnershipsByStep')}
-        categoryHead={t('dashboard.axis.step')}
-        option={options.partnershipsByStep}
-      />
-      <ChartCard
-        name="partnershipsByYear"
-        title={t('dashboard.chart.partnershipsByYear')}
-        categoryHead={t('dashboard.axis.year')}
-        option={options.partnershipsByYear}
-        onSelect={onSelect}
-      />
-      <ChartCard
-        name="partnershipsByPhase"
-        title={t('dashboard.chart.partnershipsByPhase')}
-        categoryHead={t('dashboard.axis.phase')}
-        option={options.partnershipsByPhase}
-        onSelect={onSelect}
-      />
-      <ChartCard
-        name="alliances"
-        title={t('dashboard.chart.alliances')}
-        categoryHead={t('dashboard.axis.status')}
-        option={options.alliances}
-        {...(data.alliances.averageMembers === null
+    const budget = data.funding.budget;
+    return [
+      {
+        name: 'participants',
+        title: 'dashboard.chart.participants',
+        axis: 'dashboard.axis.territory',
+        option: participantsChart(data.actors, data.territories, ctx),
+        filters: true,
+      },
+      {
+        name: 'directory',
+        title: 'dashboard.chart.directory',
+        axis: 'dashboard.axis.family',
+        option: directoryChart(data.actors, ctx),
+      },
+      {
+        name: 'partnershipsByStep',
+        title: 'dashboard.chart.partnershipsByStep',
+        axis: 'dashboard.axis.step',
+        option: partnershipsByStepChart(data.partnerships, ctx),
+      },
+      {
+        name: 'partnershipsByYear',
+        title: 'dashboard.chart.partnershipsByYear',
+        axis: 'dashboard.axis.year',
+        option: partnershipsByYearChart(data.partnerships, ctx),
+        filters: true,
+      },
+      {
+        name: 'partnershipsByPhase',
+        title: 'dashboard.chart.partnershipsByPhase',
+        axis: 'dashboard.axis.phase',
+        option: partnershipsByPhaseChart(data.partnerships, data.phases, ctx),
+        filters: true,
+      },
+      {
+        name: 'alliances',
+        title: 'dashboard.chart.alliances',
+        axis: 'dashboard.axis.status',
+        option: alliancesChart(data.alliances, ctx),
+        ...(data.alliances.averageMembers === null
           ? {}
-          : { note: t('dashboard.averageMembers', { count: formatNumber(data.alliances.averageMembers) }) })}
-      />
-      <ChartCard
-        name="eventsByYear"
-        title={t('dashboard.chart.eventsByYear')}
-        categoryHead={t('dashboard.axis.year')}
-        option={options.eventsByYear}
-        onSelect={onSelect}
-      />
-      <ChartCard
-        name="eventsByPhase"
-        title={t('dashboard.chart.eventsByPhase')}
-        categoryHead={t('dashboard.axis.phase')}
-        option={options.eventsByPhase}
-        onSelect={onSelect}
-      />
-      <ChartCard
-        name="eventsByKind"
-        title={t('dashboard.chart.eventsByKind')}
-        categoryHead={t('dashboard.axis.kind')}
-        option={options.eventsByKind}
-      />
-      <ChartCard
-        name="funding"
-        title={t(budget ? 'dashboard.chart.funding' : 'dashboard.chart.fundingPublic')}
-        categoryHead={t('dashboard.axis.year')}
-        option={options.funding}
-        onSelect={onSelect}
-        {...(budget
+          : { note: t('dashboard.averageMembers', { count: formatNumber(data.alliances.averageMembers) }) }),
+      },
+      {
+        name: 'eventsByYear',
+        title: 'dashboard.chart.eventsByYear',
+        axis: 'dashboard.axis.year',
+        option: eventsByYearChart(data.events, ctx),
+        filters: true,
+      },
+      {
+        name: 'eventsByPhase',
+        title: 'dashboard.chart.eventsByPhase',
+        axis: 'dashboard.axis.phase',
+        option: eventsByPhaseChart(data.events, data.phases, ctx),
+        filters: true,
+      },
+      {
+        name: 'eventsByKind',
+        title: 'dashboard.chart.eventsByKind',
+        axis: 'dashboard.axis.kind',
+        option: eventsByKindChart(data.events, ctx),
+      },
+      {
+        name: 'funding',
+        title: budget ? 'dashboard.chart.funding' : 'dashboard.chart.fundingPublic',
+        axis: 'dashboard.axis.year',
+        option: fundingChart(data.funding, ctx),
+        filters: true,
+        ...(budget
           ? {
               note: t('dashboard.budget', {
                 forecast: text.formatEuros(budget.forecast),
@@ -402,30 +398,47 @@ function Charts({ data, onSelect }: { data: Dashboard; onSelect: (f: ChartFilter
                 remaining: text.formatEuros(budget.remaining),
               }),
             }
-          : {})}
-      />
-      <ChartCard
-        name="volunteers"
-        title={t('dashboard.chart.volunteers')}
-        categoryHead={t('dashboard.axis.year')}
-        option={options.volunteers}
-        onSelect={onSelect}
-      />
-      <ChartCard
-        name="evaluation"
-        title={t('dashboard.chart.evaluation')}
-        categoryHead={t('dashboard.axis.dimension')}
-        option={options.evaluation}
-        {...(data.audience === 'public' ? { emptyText: t('dashboard.evaluationTooFew') } : {})}
-      />
-      <ChartCard
-        name="sdgs"
-        title={t('dashboard.chart.sdgs')}
-        categoryHead={t('dashboard.axis.sdg')}
-        option={options.sdgs}
-        note={t('dashboard.sdgsCovered', { count: data.sdgs.covered })}
-        wide
-      />
+          : {}),
+      },
+      {
+        name: 'volunteers',
+        title: 'dashboard.chart.volunteers',
+        axis: 'dashboard.axis.year',
+        option: volunteersChart(data.volunteers, ctx),
+        filters: true,
+      },
+      {
+        name: 'evaluation',
+        title: 'dashboard.chart.evaluation',
+        axis: 'dashboard.axis.dimension',
+        option: evaluationChart(data.evaluation, ctx),
+        ...(data.audience === 'public' ? { emptyText: t('dashboard.evaluationTooFew') } : {}),
+      },
+      {
+        name: 'sdgs',
+        title: 'dashboard.chart.sdgs',
+        axis: 'dashboard.axis.sdg',
+        option: sdgsChart(data.sdgs, ctx),
+        note: t('dashboard.sdgsCovered', { count: data.sdgs.covered }),
+        wide: true,
+      },
+    ];
+  }, [data, text, t, formatNumber]);
+  return (
+    <div className="dashboard-grid">
+      {cards.map(({ name, title, axis, option, filters, note, emptyText, wide }) => (
+        <ChartCard
+          key={name}
+          name={name}
+          title={t(title)}
+          categoryHead={t(axis)}
+          option={option}
+          {...(filters ? { onSelect } : {})}
+          {...(note === undefined ? {} : { note })}
+          {...(emptyText === undefined ? {} : { emptyText })}
+          {...(wide ? { wide } : {})}
+        />
+      ))}
       <MapCard data={data} />
     </div>
   );

@@ -1,9 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../../../../tests/db.js';
+import { demoProgrammeDatabase } from '../../../../tests/demo.js';
 import type { Database } from '../../../db/client.js';
-import { loadDemoData } from '../../../demo/load.js';
-import { programmes } from '../../programmes/schema.js';
 import { budgetView } from './view.js';
 import { volunteerValuation } from './volunteers.js';
 
@@ -11,13 +8,7 @@ describe('demo budget', () => {
   let database: Database;
   let programmeId: string;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await loadDemoData(database.db, { production: false });
-    const [row] = await database.db
-      .select({ id: programmes.id })
-      .from(programmes)
-      .where(eq(programmes.name, "Envies d'Alliances"));
-    programmeId = row?.id ?? '';
+    ({ database, programmeId } = await demoProgrammeDatabase());
   });
   afterAll(() => database.close());
 
