@@ -24,7 +24,12 @@ import { demo, demoPassword, expect, signIn, test } from './fixtures';
 /** Set GUIDE_SCREENSHOTS=1 to refresh the guide's pictures (docs/guide/images/tableau-de-bord-*.png). */
 const screenshots = process.env.GUIDE_SCREENSHOTS === '1';
 const shoot = async (page: Page, name: string) => {
-  if (screenshots) await page.screenshot({ path: `docs/guide/images/tableau-de-bord-${name}.png`, fullPage: true });
+  if (!screenshots) return;
+  // Charts drawn at once (the page honours reduced motion), so that no bar is caught half-grown.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.reload();
+  await page.locator('[data-chart] canvas, [data-chart] svg').first().waitFor();
+  await page.screenshot({ path: `docs/guide/images/tableau-de-bord-${name}.png`, fullPage: true });
 };
 
 /** No map tiles from the network in tests: the markers are drawn without them. */

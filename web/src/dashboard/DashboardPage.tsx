@@ -318,7 +318,8 @@ function Charts({ data, onSelect }: { data: Dashboard; onSelect: (f: ChartFilter
   const text = useChartText();
   // One option per chart per figures: a re-render (a tooltip, a loading flag) must not redraw every chart.
   const cards = useMemo((): CardSpec[] => {
-    const ctx: ChartContext = { text };
+    // Users who ask for reduced motion get the charts drawn at once.
+    const ctx: ChartContext = { text, animation: !matchMedia('(prefers-reduced-motion: reduce)').matches };
     const budget = data.funding.budget;
     return [
       {
