@@ -7,9 +7,12 @@ import { inject } from 'vitest';
 import { type Database, openPglite, openPostgres } from '../src/db/client.js';
 import { withDatabase } from './global-setup.js';
 
-/** A fresh database for one test file, copied from the migrated template: PGlite directory or PostgreSQL database. */
-export async function createTestDatabase(): Promise<Database> {
-  const template = inject('dbTemplate');
+/**
+ * A fresh database for one test file, copied from the migrated template (PGlite directory or PostgreSQL database);
+ * with `demo`, from the template that holds the demo data too.
+ */
+export async function createTestDatabase(opts: { demo?: boolean } = {}): Promise<Database> {
+  const template = inject(opts.demo ? 'demoTemplate' : 'dbTemplate');
   if (template.kind === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliances-test-'));
     fs.cpSync(template.dir, dir, { recursive: true });

@@ -5,7 +5,6 @@ import { parse } from 'csv-parse/sync';
 import { eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoData } from '../src/demo/load.js';
 import type { DomainError } from '../src/errors.js';
 import { neutraliseFormula } from '../src/http/list-export.js';
 import { listExportFormats } from '../src/http/list-export-contract.js';
@@ -106,8 +105,7 @@ describe('list exports', () => {
   let carrier: SignedIn;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await loadDemoData(t.db, { production: false });
+    t = await createTestApp({ demo: true });
     const [formula] = await t.db
       .insert(actors)
       .values({

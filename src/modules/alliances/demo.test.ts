@@ -2,15 +2,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/db.js';
 import type { Database } from '../../db/client.js';
-import { loadDemoData } from '../../demo/load.js';
 import { alliances } from './schema.js';
 import { allianceBalance, getAlliance } from './service.js';
 
 describe('demo alliances', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await loadDemoData(database.db, { production: false });
+    database = await createTestDatabase({ demo: true });
   });
   afterAll(() => database.close());
 

@@ -2,15 +2,13 @@ import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/db.js';
 import type { Database } from '../../db/client.js';
-import { loadDemoData } from '../../demo/load.js';
 import { eventRegistrations, events } from './schema.js';
 import { getEvent } from './service.js';
 
 describe('demo events', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await loadDemoData(database.db, { production: false });
+    database = await createTestDatabase({ demo: true });
   });
   afterAll(() => database.close());
 

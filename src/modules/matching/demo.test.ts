@@ -2,7 +2,6 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/db.js';
 import type { Database } from '../../db/client.js';
-import { loadDemoData } from '../../demo/load.js';
 import { users } from '../accounts/schema.js';
 import { actors } from '../actors/schema.js';
 import { alliances } from '../alliances/schema.js';
@@ -17,8 +16,7 @@ const staff = { id: '00000000-0000-4000-8000-000000000000', role: 'animator', ac
 describe('matchmaking on the Pays d’Aix demo data', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await loadDemoData(database.db, { production: false });
+    database = await createTestDatabase({ demo: true });
   });
   afterAll(() => database.close());
 

@@ -3,7 +3,6 @@ import { parse } from 'csv-parse/sync';
 import { isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
-import { loadDemoData } from '../../demo/load.js';
 import { actorPeople, actors } from '../actors/schema.js';
 import { validateFile } from '../funding/grants/validate.js';
 import { contributions, partnershipPartners, partnerships } from '../partnerships/schema.js';
@@ -30,8 +29,7 @@ describe('open data', () => {
   let formulaActorId = '';
 
   beforeAll(async () => {
-    t = await createTestApp();
-    await loadDemoData(t.db, { production: false });
+    t = await createTestApp({ demo: true });
     const [formula] = await t.db
       .insert(actors)
       .values({

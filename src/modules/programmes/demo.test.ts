@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInAs } from '../../../tests/auth.js';
 import { createTestDatabase } from '../../../tests/db.js';
 import type { Database } from '../../db/client.js';
-import { loadDemoData } from '../../demo/load.js';
 import type { ProgrammeDetail } from './contract.js';
 import { getProgramme } from './detail.js';
 import { listActions, listDecisions } from './plan.js';
@@ -16,8 +15,7 @@ describe('demo programme « Envies d’Alliances »', () => {
   let database: Database;
   let programme: ProgrammeDetail;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await loadDemoData(database.db, { production: false });
+    database = await createTestDatabase({ demo: true });
     const [row] = await database.db.select().from(programmes).where(eq(programmes.slug, 'envies-d-alliances'));
     programme = await getProgramme(database.db, null, row?.id ?? '');
   });

@@ -7,7 +7,6 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/db.js';
 import type { Database } from '../../db/client.js';
-import { loadDemoData } from '../../demo/load.js';
 import { users } from '../accounts/schema.js';
 import { actorPeople } from '../actors/schema.js';
 import { actorFigures, eventFigures, partnershipFigures, volunteerFigures } from '../dashboard/figures.js';
@@ -67,8 +66,7 @@ describe('the demo 2017 annual review', () => {
   /** « value label » pairs as the key figures and tables print them, from the figure functions. */
   let pairs: string[];
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await loadDemoData(database.db, { production: false });
+    database = await createTestDatabase({ demo: true });
     const [row] = await database.db
       .select({ id: programmes.id, slug: programmes.slug })
       .from(programmes)

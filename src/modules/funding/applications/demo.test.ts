@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../tests/db.js';
 import type { Database } from '../../../db/client.js';
-import { loadDemoData } from '../../../demo/load.js';
 import { users } from '../../accounts/schema.js';
 import type { CurrentUser } from '../../accounts/service.js';
 import type { CallSummary } from '../calls/contract.js';
@@ -16,8 +15,7 @@ describe('demo calls for projects and funding applications', () => {
   let applications: ApplicationSummary[];
   let admin: CurrentUser;
   beforeAll(async () => {
-    database = await createTestDatabase();
-    await loadDemoData(database.db, { production: false });
+    database = await createTestDatabase({ demo: true });
     const [row] = await database.db.select().from(users).where(eq(users.email, 'admin@demo.alliances.local'));
     admin = {
       id: row?.id ?? '',
