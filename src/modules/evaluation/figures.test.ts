@@ -16,14 +16,18 @@ import { setEvaluationStatus } from './service.js';
  * - Pertuis 2017: the company only, all 2 → 25 everywhere; Pertuis 2018: opened, nobody answered;
  * - outside the area 2017: all 5 (never counted).
  */
+/** The fixture programme's evaluation figures for a scope (readers unless said). */
+async function figuresOf(database: Database, f: EvaluationFixture, scope: Partial<FigureScope>) {
+  return evaluationFigures(
+    database.db,
+    await resolveScope(database.db, { programmeId: f.programmeId, audience: 'readers', ...scope }),
+  );
+}
+
 describe('evaluation figures', () => {
   let database: Database;
   let f: EvaluationFixture;
-  const figures = async (scope: Partial<FigureScope>) =>
-    evaluationFigures(
-      database.db,
-      await resolveScope(database.db, { programmeId: f.programmeId, audience: 'readers', ...scope }),
-    );
+  const figures = (scope: Partial<FigureScope>) => figuresOf(database, f, scope);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -185,11 +189,7 @@ describe('evaluation figures', () => {
 describe('evaluation figures of published, abandoned and partner-located partnerships', () => {
   let database: Database;
   let f: EvaluationFixture;
-  const figures = async (scope: Partial<FigureScope>) =>
-    evaluationFigures(
-      database.db,
-      await resolveScope(database.db, { programmeId: f.programmeId, audience: 'readers', ...scope }),
-    );
+  const figures = (scope: Partial<FigureScope>) => figuresOf(database, f, scope);
 
   beforeAll(async () => {
     database = await createTestDatabase();

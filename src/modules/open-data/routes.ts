@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { AppContext } from '../../app.js';
+import { contentDisposition } from '../../http/download.js';
 import { type App, registerRoute } from '../../http/route.js';
-import { contentDisposition } from '../partnerships/documents.js';
 import { openDataRoutes as c } from './contract.js';
 import { csvFileName, schemaFile } from './datasets.js';
 import { openDataCsv } from './export.js';

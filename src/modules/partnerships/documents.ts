@@ -98,6 +98,3 @@ export async function deleteDocument(db: Db, by: CurrentUser, id: string, docId:
     await addEvent(tx, id, by.id, 'documentDeleted', { documentId: docId, fileName: row.fileName, kind: row.kind });
   });
 }
-
-// Moved to src/http/download.ts (shared by every download); kept here for the routes that import it from here.
-export { contentDisposition } from '../../http/download.js';

@@ -1,9 +1,10 @@
 import type { AppContext } from '../../app.js';
 import { invalid } from '../../errors.js';
+import { contentDisposition } from '../../http/download.js';
 import { registerListExport } from '../../http/list-export.js';
 import { type App, registerRoute, signedIn } from '../../http/route.js';
 import * as c from './contract.js';
-import { addDocument, bareMediaType, contentDisposition, deleteDocument, readDocument } from './documents.js';
+import { addDocument, bareMediaType, deleteDocument, readDocument } from './documents.js';
 import { partnershipsExport } from './list-export.js';
 import * as q from './queries.js';
 import * as s from './service.js';

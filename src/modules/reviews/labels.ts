@@ -6,12 +6,12 @@ import { frenchText } from '../dashboard/labels.js';
 import { evaluationDimensions } from '../evaluation/vocabulary.js';
 import { type EventStatus, eventKinds } from '../events/vocabulary.js';
 import { budgetCategories, fundingSourceKinds } from '../funding/vocabulary.js';
-import { type PartnershipMode, partnershipSteps } from '../partnerships/vocabulary.js';
+import { type PartnershipMode, partnershipModes, partnershipSteps } from '../partnerships/vocabulary.js';
 import { parisDay } from '../programmes/common.js';
-import { formatDateFr, modeLabelsFr } from '../projects/sheet.js';
+import { formatDateFr } from '../projects/sheet.js';
 import { actorFamilies } from '../reference/families.js';
 
-export { formatDateFr, modeLabelsFr };
+export { formatDateFr };
 
 /** The catalogue's French word for each value: `labelsOf(eventKinds, 'event.kind.')`. */
 function labelsOf<K extends string>(values: readonly K[], prefix: string): Record<K, string> {
@@ -22,6 +22,7 @@ function labelsOf<K extends string>(values: readonly K[], prefix: string): Recor
 export const familyLabelsFr = labelsOf(actorFamilies, 'review.family.');
 export const eventKindLabelsFr = labelsOf(eventKinds, 'event.kind.');
 export const stepLabelsFr = labelsOf(partnershipSteps, 'step.');
+export const modeLabelsFr = labelsOf(partnershipModes, 'mode.');
 
 /** The four modes of Le Rameau, from the simplest to the most impactful, as the review explains them. */
 export const modeExplanationsFr: Record<PartnershipMode, string> = {

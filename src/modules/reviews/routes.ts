@@ -1,8 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../app.js';
 import { notFound } from '../../errors.js';
+import { contentDisposition } from '../../http/download.js';
 import { type App, registerRoute } from '../../http/route.js';
-import { contentDisposition } from '../partnerships/documents.js';
 import { chartOption, chartSvg } from './charts.js';
 import type { ChartName } from './contract.js';
 import { reviewRoutes as r } from './contract.js';

@@ -112,39 +112,20 @@ function TextsForm({ view, onSaved }: { view: ReviewView; onSaved: (v: ReviewVie
     >
       <h2 id="review-texts">{t('review.texts')}</h2>
       {error && Object.keys(errors).length === 0 ? <ApiErrorAlert error={error} /> : null}
-      <TextField
-        id="review-introduction"
-        label={t('review.introduction')}
-        kind="textarea"
-        rows={6}
-        maxLength={maxIntroductionLength}
-        value={texts.introduction}
-        onChange={set('introduction')}
-        hint={t('review.introductionHint')}
-        error={errors.introduction}
-      />
-      <TextField
-        id="review-open-questions"
-        label={t('review.openQuestions')}
-        kind="textarea"
-        rows={5}
-        maxLength={maxOpenQuestionsLength}
-        value={texts.openQuestions}
-        onChange={set('openQuestions')}
-        hint={t('review.openQuestionsHint')}
-        error={errors.openQuestions}
-      />
-      <TextField
-        id="review-conclusion"
-        label={t('review.conclusion')}
-        kind="textarea"
-        rows={5}
-        maxLength={maxIntroductionLength}
-        value={texts.conclusion}
-        onChange={set('conclusion')}
-        hint={t('review.conclusionHint')}
-        error={errors.conclusion}
-      />
+      {textFields.map(({ name, id, rows, maxLength }) => (
+        <TextField
+          key={name}
+          id={id}
+          label={t(`review.${name}`)}
+          kind="textarea"
+          rows={rows}
+          maxLength={maxLength}
+          value={texts[name]}
+          onChange={set(name)}
+          hint={t(`review.${name}Hint`)}
+          error={errors[name]}
+        />
+      ))}
       <div className="form-actions">
         <button type="submit" className="button" disabled={saving}>
           {t('review.save')}
@@ -154,6 +135,13 @@ function TextsForm({ view, onSaved }: { view: ReviewView; onSaved: (v: ReviewVie
     </form>
   );
 }
+
+/** The three texts staff write, in the order of the form (the document puts the conclusion last). */
+const textFields = [
+  { name: 'introduction', id: 'review-introduction', rows: 6, maxLength: maxIntroductionLength },
+  { name: 'openQuestions', id: 'review-open-questions', rows: 5, maxLength: maxOpenQuestionsLength },
+  { name: 'conclusion', id: 'review-conclusion', rows: 5, maxLength: maxIntroductionLength },
+] as const;
 
 function PublicationStatus({ view }: { view: ReviewView }) {
   const { t, formatDate } = useI18n();

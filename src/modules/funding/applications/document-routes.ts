@@ -1,7 +1,8 @@
 import type { Db } from '../../../db/client.js';
 import { invalid } from '../../../errors.js';
+import { contentDisposition } from '../../../http/download.js';
 import { type App, registerRoute, signedIn } from '../../../http/route.js';
-import { bareMediaType, contentDisposition } from '../../partnerships/documents.js';
+import { bareMediaType } from '../../partnerships/documents.js';
 import { addFundingDocument, deleteFundingDocument, readFundingDocument } from './documents.js';
 import { maxDocumentBytes, fundingDocumentRoutes as r } from './documents-contract.js';
 

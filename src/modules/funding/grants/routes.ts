@@ -1,8 +1,8 @@
 import type { AppContext } from '../../../app.js';
 import { invalid, tooLarge } from '../../../errors.js';
+import { contentDisposition } from '../../../http/download.js';
 import { type App, registerRoute, signedIn } from '../../../http/route.js';
 import { formatBytes } from '../../imports/bytes.js';
-import { contentDisposition } from '../../partnerships/documents.js';
 import { grantRoutes as c, maxScdlFileBytes } from './contract.js';
 import { grantsCsv, listGrants } from './grants.js';
 import { importGrantFile } from './imports.js';
