@@ -16,6 +16,8 @@ import { registerAllianceRoutes } from './modules/alliances/routes.js';
 import { registerContactRoutes } from './modules/contacts/routes.js';
 import { registerDashboardRoutes } from './modules/dashboard/routes.js';
 import { registerDiagnosticRoutes } from './modules/diagnostics/routes.js';
+import { registerModerationRoutes } from './modules/dialogue/moderation/routes.js';
+import { registerDialogueRoutes } from './modules/dialogue/routes.js';
 import { registerEvaluationRoutes } from './modules/evaluation/routes.js';
 import { registerInvitationRoutes } from './modules/events/invitations/routes.js';
 import { registerMinutesRoutes } from './modules/events/minutes/routes.js';
@@ -107,6 +109,8 @@ export async function buildApp(ctx: AppContext) {
   registerOpenDataRoutes(app, ctx);
   registerEvaluationRoutes(app, ctx);
   registerDiagnosticRoutes(app, ctx);
+  registerDialogueRoutes(app, ctx);
+  registerModerationRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
   registerReviewRoutes(app, ctx);
 

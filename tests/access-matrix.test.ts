@@ -297,6 +297,10 @@ const expected: Record<string, Access> = {
   'GET /api/v1/public/reviews/:slug/:year/review.docx': 'public',
   'GET /api/v1/public/reviews/:slug/:year/charts/:name.svg': 'public',
   // reviews (end)
+  // dialogue (begin)
+  // dialogue (end)
+  // moderation and citizens (begin)
+  // moderation and citizens (end)
   // list exports (begin)
   'GET /api/v1/actors/export.csv': 'public',
   'GET /api/v1/actors/export.xlsx': 'public',

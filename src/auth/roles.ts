@@ -1,5 +1,6 @@
 // Shared by server and web: no server-only imports here.
-export const userRoles = ['admin', 'animator', 'member', 'observer'] as const;
+/** A citizen takes part in the territorial dialogue in their own name, without an organisation (self sign-up). */
+export const userRoles = ['admin', 'animator', 'member', 'observer', 'citizen'] as const;
 export type UserRole = (typeof userRoles)[number];
 
 /**

@@ -4,6 +4,7 @@ export * from '../modules/actors/schema.js';
 export * from '../modules/alliances/schema.js';
 export * from '../modules/contacts/schema.js';
 export * from '../modules/diagnostics/schema.js';
+export * from '../modules/dialogue/schema.js';
 export * from '../modules/evaluation/schema.js';
 export * from '../modules/events/invitations/schema.js';
 export * from '../modules/events/minutes/schema.js';

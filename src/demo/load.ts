@@ -10,6 +10,7 @@ import { createActor } from '../modules/actors/service.js';
 import { loadDemoAlliances } from '../modules/alliances/demo.js';
 import { loadDemoContacts } from '../modules/contacts/demo.js';
 import { loadDemoDiagnostics } from '../modules/diagnostics/demo.js';
+import { loadDemoDialogue } from '../modules/dialogue/demo.js';
 import { loadDemoEvaluations } from '../modules/evaluation/demo.js';
 import { loadDemoEvents } from '../modules/events/demo.js';
 import { loadDemoFunding } from '../modules/funding/applications/demo.js';
@@ -42,6 +43,13 @@ export const demoAccounts = [
     role: 'member',
     actorName: "Jeune Chambre Économique du Pays d'Aix",
   },
+  {
+    email: 'mairie-pertuis@demo.alliances.local',
+    displayName: 'Pierre Mairie',
+    role: 'member',
+    actorName: 'Ville de Pertuis',
+  },
+  { email: 'citoyenne@demo.alliances.local', displayName: 'Camille Citoyenne', role: 'citizen' },
 ] as const;
 
 type DemoActor = Omit<ActorInput, 'contributions' | 'benefits'> & { contributions: string[]; benefits: string[] };
@@ -105,6 +113,7 @@ export async function loadDemoData(db: Db, opts: { production: boolean; publicUr
     loadDemoMatching,
     loadDemoEvaluations,
     loadDemoDiagnostics,
+    loadDemoDialogue,
     loadDemoReviews,
   ]) {
     const summary = await load(db, ctx);

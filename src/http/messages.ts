@@ -633,6 +633,10 @@ export const fieldMessages = {
     en: 'Year outside the programme’s span.',
   },
   // reviews (end)
+  // dialogue (begin)
+  // dialogue (end)
+  // moderation and citizens (begin)
+  // moderation and citizens (end)
   // list exports (begin)
   tooManyRowsToExport: {
     fr: 'Plus de {max} lignes à exporter\u202f: précisez les filtres de la liste.',

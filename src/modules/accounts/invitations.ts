@@ -29,6 +29,7 @@ const mayInvite: Record<UserRole, readonly UserRole[]> = {
   animator: ['member', 'observer'],
   member: [],
   observer: [],
+  citizen: [],
 };
 
 const roleLabels: Record<UserRole, string> = {
@@ -36,6 +37,7 @@ const roleLabels: Record<UserRole, string> = {
   animator: 'animateur ou animatrice du réseau',
   member: 'membre',
   observer: 'observateur ou observatrice',
+  citizen: 'citoyen ou citoyenne',
 };
 
 export interface InvitationView {

@@ -17,6 +17,8 @@ export const users = pgTable(
     /** The organisation a member belongs to (role member only). */
     actorId: uuid('actor_id').references(() => actors.id, { onDelete: 'set null' }),
     locale: text('locale').notNull().default('fr'),
+    /** A citizen's commune (optional), for the dialogue's participation figures by commune. */
+    communeCode: text('commune_code'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: createdAt(),

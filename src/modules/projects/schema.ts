@@ -65,3 +65,25 @@ export const projectCarriers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.projectId, t.actorId] }), index('project_carriers_actor_idx').on(t.actorId)],
 );
+
+/**
+ * Organisations interested in a project without carrying it, e.g. the supporters of the territorial-dialogue proposal
+ * it came from; `origin` says why in words ("Soutien de la proposition « … »").
+ */
+export const projectInterestedActors = pgTable(
+  'project_interested_actors',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => actors.id, { onDelete: 'cascade' }),
+    origin: text('origin').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.projectId, t.actorId] }),
+    index('project_interested_actors_actor_idx').on(t.actorId),
+  ],
+);

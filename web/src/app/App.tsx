@@ -16,6 +16,7 @@ import { claimRoutes } from '../claims/routes';
 import { contactRoutes } from '../contacts/routes';
 import { dashboardRoutes } from '../dashboard/routes';
 import { diagnosticRoutes } from '../diagnostics/routes';
+import { dialogueRoutes } from '../dialogue/routes';
 import { DirectoryPage } from '../directory/DirectoryPage';
 import { evaluationRoutes } from '../evaluation/routes';
 import { eventRoutes } from '../events/routes';
@@ -27,6 +28,7 @@ import { fundingGrantRoutes } from '../funding/grants/routes';
 import { useI18n } from '../i18n';
 import { importRoutes } from '../imports/routes';
 import { matchmakingRoutes } from '../matching/routes';
+import { moderationRoutes } from '../moderation/routes';
 import { needOfferRoutes } from '../needs-offers/routes';
 import { notificationCentreRoutes } from '../notifications/routes';
 import { OpenDataPage } from '../open-data/OpenDataPage';
@@ -162,6 +164,8 @@ export function App() {
             {evaluationRoutes()}
             {diagnosticRoutes()}
             {dashboardRoutes()}
+            {dialogueRoutes()}
+            {moderationRoutes()}
             {reviewRoutes()}
             <Route path="*" element={<NotFound />} />
           </Routes>

@@ -66,6 +66,7 @@ export const en: Messages = {
   'role.animator': 'Programme facilitator',
   'role.member': 'Organisation member',
   'role.observer': 'Observer (steering committee)',
+  'role.citizen': 'Citizen',
 
   'family.association': 'Association',
   'family.company': 'Company',

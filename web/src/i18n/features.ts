@@ -4,6 +4,7 @@ import { claimMessages } from '../claims/messages';
 import { contactMessages } from '../contacts/messages';
 import { dashboardMessages } from '../dashboard/messages';
 import { diagnosticMessages } from '../diagnostics/messages';
+import { dialogueMessages } from '../dialogue/messages';
 import { evaluationMessages } from '../evaluation/messages';
 import { invitationMessages } from '../events/invitations/messages';
 import { eventMessages } from '../events/messages';
@@ -17,6 +18,7 @@ import { fundingGrantMessages } from '../funding/grants/messages';
 import { fundingMessages } from '../funding/messages';
 import { importMessages } from '../imports/messages';
 import { matchingMessages } from '../matching/messages';
+import { moderationMessages } from '../moderation/messages';
 import { needOfferMessages } from '../needs-offers/messages';
 import { notificationMessages } from '../notifications/messages';
 import { openDataMessages } from '../open-data/messages';
@@ -50,6 +52,8 @@ export const featureCatalogues = [
   openDataMessages,
   evaluationMessages,
   diagnosticMessages,
+  dialogueMessages,
+  moderationMessages,
   dashboardMessages,
   reviewMessages,
   listExportMessages,

@@ -63,6 +63,7 @@ export const fr = {
   'role.animator': 'Animateur·rice',
   'role.member': 'Membre d’une organisation',
   'role.observer': 'Observateur·rice (comité de pilotage)',
+  'role.citizen': 'Citoyen·ne',
 
   'family.association': 'Association',
   'family.company': 'Entreprise',

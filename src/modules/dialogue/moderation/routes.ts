@@ -1,0 +1,4 @@
+import type { AppContext } from '../../../app.js';
+import type { App } from '../../../http/route.js';
+
+export function registerModerationRoutes(_app: App, _ctx: AppContext) {}

@@ -1,0 +1,3 @@
+import { catalogue } from '../i18n/catalogue';
+
+export const dialogueMessages = catalogue({}, {});
