@@ -19,6 +19,8 @@ export const users = pgTable(
     locale: text('locale').notNull().default('fr'),
     /** A citizen's commune (optional), for the dialogue's participation figures by commune. */
     communeCode: text('commune_code'),
+    /** When a self-signed-up citizen accepted the dialogue's code of conduct (charte de participation). */
+    codeOfConductAcceptedAt: timestamp('code_of_conduct_accepted_at', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: createdAt(),
@@ -51,7 +53,25 @@ export const invitations = pgTable('invitations', {
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+  /** A citizen's self sign-up: the commune given and when the code of conduct was accepted, kept on the account. */
+  communeCode: text('commune_code'),
+  codeOfConductAcceptedAt: timestamp('code_of_conduct_accepted_at', { withTimezone: true }),
 });
+
+/**
+ * Citizen self sign-up requests, counted per e-mail and per client address for rate limiting (keyed hashes, no
+ * address in clear); rows older than the window are deleted at each request.
+ */
+export const signupRequests = pgTable(
+  'signup_requests',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    emailKey: text('email_key').notNull(),
+    ipHash: text('ip_hash').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('signup_requests_email_idx').on(t.emailKey, t.at), index('signup_requests_ip_idx').on(t.ipHash, t.at)],
+);
 
 export const passwordResets = pgTable('password_resets', {
   tokenHash: text('token_hash').primaryKey(),

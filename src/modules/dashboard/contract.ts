@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { readers } from '../../auth/roles.js';
 import { defineRoute, idParams } from '../../http/contract.js';
 import { allianceStatuses } from '../alliances/vocabulary.js';
+import { challengeStatuses } from '../dialogue/vocabulary.js';
 import { type EvaluationDimension, evaluationDimensions } from '../evaluation/vocabulary.js';
 import { eventKinds } from '../events/vocabulary.js';
 import { partnershipModes, partnershipSteps } from '../partnerships/vocabulary.js';
@@ -18,6 +19,27 @@ const eventCounts = { held: count, attendance: count };
 // Readers only: the public gets the secured amounts alone (figures/funding.ts).
 const fundingAmounts = { requested: amount.optional(), secured: amount, paid: amount.optional() };
 const volunteerAmounts = { hours: amount, value: amount, unvaluedHours: amount };
+
+const contributionCounts = { proposals: count, comments: count, supports: count, pledges: count };
+
+const participationFiguresSchema = z.object({
+  totals: z.object({ ...contributionCounts, contributions: count, participants: count }),
+  byFamily: z.array(z.object({ family: z.enum(actorFamilies), ...contributionCounts })),
+  byCommune: z.array(z.object({ code: z.string().nullable(), name: z.string().nullable(), ...contributionCounts })),
+  byChallenge: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      status: z.enum(challengeStatuses).exclude(['draft']),
+      territoryId: z.uuid().nullable(),
+      territoryName: z.string().nullable(),
+      ...contributionCounts,
+      answered: count,
+      accepted: count,
+      converted: count,
+    }),
+  ),
+});
 
 const dimensionScores = z.object(
   Object.fromEntries(evaluationDimensions.map((d) => [d, nullableScore])) as Record<
@@ -89,6 +111,7 @@ export const dashboardSchema = z.object({
     fundingSecured: amount,
     volunteerValue: amount,
     averageScore: nullableScore,
+    dialogueContributions: count,
   }),
   actors: z.object({
     participants: z.array(z.object({ family: z.enum(actorFamilies), territoryId: z.uuid().nullable(), count })),
@@ -163,6 +186,7 @@ export const dashboardSchema = z.object({
       }),
     ),
   }),
+  dialogue: participationFiguresSchema,
 }) satisfies z.ZodType<Dashboard>;
 
 export const dashboardRoutes = {

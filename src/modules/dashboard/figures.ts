@@ -9,12 +9,14 @@
 //   and never names a person: no figure below carries a person's name, e-mail or phone, whatever the audience.
 
 import type { AllianceStatus } from '../alliances/vocabulary.js';
+import type { ParticipationFigures } from '../dialogue/figures.js';
 import type { EvaluationFigures } from '../evaluation/figures.js';
 import type { EventKind } from '../events/vocabulary.js';
 import type { PartnershipMode, PartnershipStep } from '../partnerships/vocabulary.js';
 import type { ActorFamily } from '../reference/families.js';
 import type { ResolvedScope } from './scope.js';
 
+export type { ParticipationFigures } from '../dialogue/figures.js';
 export type { EvaluationFigures } from '../evaluation/figures.js';
 
 /** A programme's phase, as the `byPhase` series name them. */
@@ -182,6 +184,8 @@ export interface KeyFigures {
   volunteerValue: number;
   /** Evaluation overall score 0–100, one decimal; null when nothing was evaluated. */
   averageScore: number | null;
+  /** Contributions to the territorial dialogue (proposals, comments, supports, pledges), hidden ones never. */
+  dialogueContributions: number;
 }
 
 export interface Dashboard {
@@ -202,6 +206,8 @@ export interface Dashboard {
   evaluation: EvaluationFigures;
   sdgs: SdgsFigure;
   map: MapFigure;
+  /** The territorial dialogue's participation (dialogue/figures.ts). */
+  dialogue: ParticipationFigures;
 }
 
 export { actorFigures } from './figures/actors.js';

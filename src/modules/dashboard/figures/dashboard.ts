@@ -1,4 +1,5 @@
 import type { Handle } from '../../../db/client.js';
+import { participationFigures } from '../../dialogue/figures.js';
 import { evaluationFigures } from '../../evaluation/figures.js';
 import type { Dashboard } from '../figures.js';
 import { type FigureScope, resolveProgrammeScope } from '../scope.js';
@@ -28,6 +29,7 @@ export async function dashboard(db: Handle, scope: FigureScope): Promise<Dashboa
   const evaluation = await evaluationFigures(db, resolved);
   const sdgs = await sdgFigures(db, resolved);
   const map = await mapFigures(db, resolved);
+  const dialogue = await participationFigures(db, resolved);
   const first = Number(programme.startsOn.slice(0, 4));
   const last = Number(programme.endsOn.slice(0, 4));
   return {
@@ -47,6 +49,7 @@ export async function dashboard(db: Handle, scope: FigureScope): Promise<Dashboa
       fundingSecured: funding.secured,
       volunteerValue: volunteers.value,
       averageScore: evaluation.overall,
+      dialogueContributions: dialogue.totals.contributions,
     },
     actors,
     partnerships,
@@ -57,5 +60,6 @@ export async function dashboard(db: Handle, scope: FigureScope): Promise<Dashboa
     evaluation,
     sdgs,
     map,
+    dialogue,
   };
 }
