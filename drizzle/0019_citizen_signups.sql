@@ -5,6 +5,8 @@ CREATE TABLE "signup_requests" (
 	"at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "invitations" ADD COLUMN "display_name" text;--> statement-breakpoint
+ALTER TABLE "invitations" ADD COLUMN "locale" text;--> statement-breakpoint
 ALTER TABLE "invitations" ADD COLUMN "commune_code" text;--> statement-breakpoint
 ALTER TABLE "invitations" ADD COLUMN "code_of_conduct_accepted_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "code_of_conduct_accepted_at" timestamp with time zone;--> statement-breakpoint

@@ -17,6 +17,7 @@ import {
   tableOf,
   volunteersChart,
 } from '../src/modules/dashboard/charts';
+import { dialogueByChallengeChart, dialogueByFamilyChart } from '../src/modules/dashboard/dialogue-charts';
 import type { Dashboard } from '../src/modules/dashboard/figures';
 import { frenchText } from '../src/modules/dashboard/labels';
 import { demo, demoPassword, expect, signIn, test } from './fixtures';
@@ -30,6 +31,25 @@ const shoot = async (page: Page, name: string) => {
   await page.reload();
   await page.locator('[data-chart] canvas, [data-chart] svg').first().waitFor();
   await page.screenshot({ path: `docs/guide/images/tableau-de-bord-${name}.png`, fullPage: true });
+};
+
+/** The territorial dialogue's two charts side by side, with their notes (docs/guide/images/tableau-de-bord-dialogue.png). */
+const shootDialogue = async (page: Page) => {
+  if (!screenshots) return;
+  const family = page.locator('[data-chart="dialogueByFamily"]');
+  const challenges = page.locator('[data-chart="dialogueByChallenge"]');
+  await challenges.scrollIntoViewIfNeeded();
+  const [a, b] = [await family.boundingBox(), await challenges.boundingBox()];
+  if (!a || !b) return;
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  const clip = {
+    x,
+    y,
+    width: Math.max(a.x + a.width, b.x + b.width) - x,
+    height: Math.max(a.y + a.height, b.y + b.height) - y,
+  };
+  await page.screenshot({ path: 'docs/guide/images/tableau-de-bord-dialogue.png', clip });
 };
 
 /** No map tiles from the network in tests: the markers are drawn without them. */
@@ -53,6 +73,8 @@ function expectedRows(d: Dashboard): Record<string, unknown[][]> {
     volunteers: rows(volunteersChart(d.volunteers, ctx)),
     evaluation: rows(evaluationChart(d.evaluation, ctx)),
     sdgs: rows(sdgsChart(d.sdgs, ctx)),
+    dialogueByFamily: rows(dialogueByFamilyChart(d.dialogue, ctx)),
+    dialogueByChallenge: rows(dialogueByChallengeChart(d.dialogue, ctx)),
     map: d.map.communes.map((c) => [c.name, c.actors, c.partnerships, c.events]),
   };
 }
@@ -113,6 +135,7 @@ test('an observer filters the dashboard by Pertuis: every chart, the key figures
   await expect.poll(async () => Object.keys(await drawings(page)).length).toBeGreaterThan(5);
   const drawnBefore = await drawings(page);
   await shoot(page, 'programme');
+  await shootDialogue(page);
 
   // The territory select: every chart, the key figures and the map now hold Pertuis' figures only.
   await page.getByRole('combobox', { name: 'Territoire' }).selectOption({ label: 'Pertuis' });

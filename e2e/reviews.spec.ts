@@ -31,7 +31,7 @@ test('the animator writes the 2018 review’s introduction, downloads its PDF an
   await page.getByLabel('Année').selectOption('2018');
   await expect(page.getByRole('heading', { level: 1, name: "Bilan 2018 — Envies d'Alliances" })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: '1. Contexte' })).toBeVisible();
-  await expect(page.getByRole('heading', { level: 2, name: '8. Perspectives 2019' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: '9. Perspectives 2019' })).toBeVisible();
   await expect(page.getByText('Non publié')).toBeVisible();
 
   // The introduction, written and saved: it opens the document.

@@ -298,8 +298,30 @@ const expected: Record<string, Access> = {
   'GET /api/v1/public/reviews/:slug/:year/charts/:name.svg': 'public',
   // reviews (end)
   // dialogue (begin)
+  'GET /api/v1/dialogue/challenges': 'public',
+  'GET /api/v1/dialogue/challenges/:id': 'public',
+  'POST /api/v1/dialogue/challenges': ['admin', 'animator', 'member'],
+  'PUT /api/v1/dialogue/challenges/:id': ['admin', 'animator', 'member'],
+  'POST /api/v1/dialogue/challenges/:id/close': ['admin', 'animator', 'member'],
+  'GET /api/v1/dialogue/proposals': 'public',
+  'GET /api/v1/dialogue/proposals/:id': 'public',
+  'POST /api/v1/dialogue/challenges/:id/proposals': ['admin', 'animator', 'member', 'citizen'],
+  'PUT /api/v1/dialogue/proposals/:id': ['admin', 'animator', 'member', 'citizen'],
+  'PUT /api/v1/dialogue/proposals/:id/support': ['admin', 'animator', 'member', 'citizen'],
+  'DELETE /api/v1/dialogue/proposals/:id/support': ['admin', 'animator', 'member', 'citizen'],
+  'POST /api/v1/dialogue/proposals/:id/pledges': ['admin', 'animator', 'member', 'citizen'],
+  'POST /api/v1/dialogue/proposals/:id/comments': ['admin', 'animator', 'member', 'citizen'],
+  'PUT /api/v1/dialogue/proposals/:id/answer': ['admin', 'animator', 'member'],
+  'POST /api/v1/dialogue/proposals/:id/conversion': staff,
   // dialogue (end)
   // moderation and citizens (begin)
+  'POST /api/v1/auth/citizen-signups': 'public',
+  'PATCH /api/v1/me': 'signedIn',
+  'POST /api/v1/dialogue/reports': 'signedIn',
+  'GET /api/v1/dialogue/moderation/queue': staff,
+  'GET /api/v1/dialogue/moderation/open-count': staff,
+  'POST /api/v1/dialogue/moderation/decisions': staff,
+  'GET /api/v1/dialogue/moderation/history': staff,
   // moderation and citizens (end)
   // list exports (begin)
   'GET /api/v1/actors/export.csv': 'public',
@@ -313,7 +335,7 @@ const expected: Record<string, Access> = {
   // list exports (end)
 };
 
-const roles: (UserRole | null)[] = [null, 'admin', 'animator', 'member', 'observer'];
+const roles: (UserRole | null)[] = [null, 'admin', 'animator', 'member', 'observer', 'citizen'];
 const key = (c: { method: string; path: string }) => `${c.method} ${c.path}`;
 
 describe('role × route matrix', () => {

@@ -634,8 +634,102 @@ export const fieldMessages = {
   },
   // reviews (end)
   // dialogue (begin)
+  challengeClosed: {
+    fr: 'Ce défi est clos\u202f: il ne reçoit plus de contributions ni de modifications.',
+    en: 'This challenge is closed: it takes no more contributions or changes.',
+  },
+  challengeNotAccepting: {
+    fr: 'Ce défi ne reçoit pas de contributions (brouillon ou date limite passée).',
+    en: 'This challenge takes no contributions (draft or deadline passed).',
+  },
+  challengeIsDraft: {
+    fr: 'Un brouillon ne se clôt pas\u202f: publiez-le d’abord.',
+    en: 'A draft cannot be closed: publish it first.',
+  },
+  challengeHasProposals: {
+    fr: 'Ce défi a déjà reçu des propositions\u202f: il ne redevient pas brouillon.',
+    en: 'This challenge already has proposals: it cannot go back to draft.',
+  },
+  territoryNotInProgramme: {
+    fr: 'Ce territoire ne fait pas partie du programme choisi.',
+    en: 'This territory is not part of the chosen programme.',
+  },
+  answeringActorIsPoster: {
+    fr: 'Un défi publié par une collectivité reçoit la réponse de cette collectivité.',
+    en: 'A challenge posted by a public authority is answered by that authority.',
+  },
+  notPublicAuthority: {
+    fr: 'Choisissez une collectivité ou un service public.',
+    en: 'Choose a public authority.',
+  },
+  unansweredProposals: {
+    fr: 'Une réponse est requise avant de clore le défi\u202f: {count} proposition(s) sans réponse.',
+    en: 'An answer is required before the challenge closes: {count} proposal(s) without an answer.',
+  },
+  descriptionTooShort: {
+    fr: 'Décrivez votre proposition en quelques phrases (au moins {min} caractères).',
+    en: 'Describe your proposal in a few sentences (at least {min} characters).',
+  },
+  proposalAnswered: {
+    fr: 'Cette proposition a reçu une réponse\u202f: elle ne se modifie plus.',
+    en: 'This proposal has been answered: it can no longer be changed.',
+  },
+  alreadySupported: {
+    fr: 'Vous soutenez déjà cette proposition\u202f: un soutien par personne.',
+    en: 'You already support this proposal: one support per person.',
+  },
+  ownProposal: { fr: 'On ne soutient pas sa propre proposition.', en: 'You cannot support your own proposal.' },
+  answerReasonTooShort: {
+    fr: 'Motivez la réponse en une ou deux phrases (au moins {min} caractères).',
+    en: 'Give the reason for the answer in a sentence or two (at least {min} characters).',
+  },
+  proposalConverted: {
+    fr: 'Cette proposition est déjà devenue un projet ou une alliance.',
+    en: 'This proposal has already become a project or an alliance.',
+  },
+  proposalNotAccepted: {
+    fr: 'Seule une proposition retenue devient un projet ou une alliance.',
+    en: 'Only an accepted proposal becomes a project or an alliance.',
+  },
+  conversionNeedsCarrier: {
+    fr: 'L’auteur de la proposition n’est pas une association\u202f: choisissez la ou les associations porteuses.',
+    en: 'The proposal’s author is not an association: choose the carrying association(s).',
+  },
+  conversionTooFewActors: {
+    fr: 'Une alliance réunit au moins {min} organisations\u202f: cette proposition n’en rassemble pas assez (auteur, soutiens, contributions).',
+    en: 'An alliance gathers at least {min} organisations: this proposal does not bring together enough (author, supporters, pledges).',
+  },
   // dialogue (end)
   // moderation and citizens (begin)
+  reportDetailsRequired: {
+    fr: 'Précisez le motif du signalement.',
+    en: 'Say what the problem is.',
+  },
+  ownContentReport: {
+    fr: 'Vous ne pouvez pas signaler votre propre contribution.',
+    en: 'You cannot report your own contribution.',
+  },
+  alreadyReported: {
+    fr: 'Vous avez déjà signalé ce contenu\u202f; les animateurs vont l’examiner.',
+    en: 'You have already reported this content; the animators will look at it.',
+  },
+  contentHidden: {
+    fr: 'Ce contenu est masqué par la modération.',
+    en: 'This content is hidden by the moderation.',
+  },
+  contentNotHidden: { fr: 'Ce contenu n’est pas masqué.', en: 'This content is not hidden.' },
+  noOpenReports: {
+    fr: 'Aucun signalement en attente sur ce contenu.',
+    en: 'No open report on this content.',
+  },
+  codeOfConductRequired: {
+    fr: 'Vous devez accepter la charte de participation pour vous inscrire.',
+    en: 'You must accept the code of conduct to sign up.',
+  },
+  tooManySignups: {
+    fr: 'Trop de demandes d’inscription\u202f: réessayez dans une heure.',
+    en: 'Too many sign-up requests: try again in an hour.',
+  },
   // moderation and citizens (end)
   // list exports (begin)
   tooManyRowsToExport: {

@@ -14,12 +14,15 @@ export const currentUser = z.object({
   actorId: z.uuid().nullable(),
   actorName: z.string().nullable(),
   locale: z.string(),
+  /** The person's commune (a citizen's, for the dialogue's figures), with its name. */
+  communeCode: z.string().nullable(),
+  communeName: z.string().nullable(),
 });
 export type CurrentUserView = z.infer<typeof currentUser>;
 
 export const sessionView = z.object({ user: currentUser.nullable(), csrfToken: z.string().nullable() });
 
-export const userView = currentUser.omit({ locale: true }).extend({
+export const userView = currentUser.omit({ locale: true, communeCode: true, communeName: true }).extend({
   disabled: z.boolean(),
   lastLoginAt: z.iso.datetime({ offset: true }).nullable(),
   createdAt: z.iso.datetime({ offset: true }),
@@ -121,7 +124,13 @@ export const getInvitation = defineRoute({
   tags: ['accounts'],
   access: 'public',
   params: z.object({ token: z.string().min(10).max(200) }),
-  response: z.object({ email: z.string(), role: z.enum(userRoles), actorName: z.string().nullable() }),
+  response: z.object({
+    email: z.string(),
+    role: z.enum(userRoles),
+    actorName: z.string().nullable(),
+    /** The name a citizen gave when signing up (pre-fills the form). */
+    displayName: z.string().nullable(),
+  }),
 });
 
 export const acceptInvitation = defineRoute({
@@ -192,4 +201,42 @@ export const revokeApiToken = defineRoute({
   params: idParams,
   response: noContent,
   status: 204,
+});
+
+// ---------- citizens (issue 9): self sign-up and their own commune ----------
+
+const communeCode = z.string().trim().regex(/^[0-9][0-9AB][0-9]{3}$/, { message: 'unknownCommune' });
+
+export const citizenSignupBody = z.object({
+  email,
+  displayName: z.string().trim().min(2).max(120),
+  /** Optional: the commune where the person lives, for the dialogue's figures by commune. */
+  communeCode: communeCode.nullish(),
+  /** The code of conduct (charte de participation) must be accepted. */
+  acceptsCodeOfConduct: z.literal(true, { message: 'codeOfConductRequired' }),
+  /** The language of the e-mail sent. */
+  locale: z.enum(['fr', 'en']).default('fr'),
+});
+export type CitizenSignupBody = z.input<typeof citizenSignupBody>;
+
+export const citizenSignup = defineRoute({
+  method: 'POST',
+  path: '/api/v1/auth/citizen-signups',
+  summary:
+    'A citizen signs up: an invitation link to choose a password is e-mailed (same answer whether the address has an account or not; rate limited)',
+  tags: ['auth'],
+  access: 'public',
+  body: citizenSignupBody,
+  response: z.object({ accepted: z.literal(true) }),
+  status: 202,
+});
+
+export const updateMe = defineRoute({
+  method: 'PATCH',
+  path: '/api/v1/me',
+  summary: 'Change my own account: my commune (null clears it)',
+  tags: ['accounts'],
+  access: 'signedIn',
+  body: z.object({ communeCode: communeCode.nullable() }),
+  response: currentUser,
 });

@@ -56,6 +56,7 @@ describe('invitations', () => {
       email: 'nouvelle.membre@exemple.fr',
       role: 'member',
       actorName: 'Théâtre de la Fontaine Obscure',
+      displayName: null,
     });
 
     const accepted = await accept({ token, displayName: ' Nina Nouvelle ', password });

@@ -23,7 +23,7 @@ import {
 
 export const invitationLifetimeMs = 14 * 24 * 3600_000;
 
-/** Which roles each role may invite. */
+/** Which roles each role may invite (citizens also sign up by themselves: citizens.ts). */
 const mayInvite: Record<UserRole, readonly UserRole[]> = {
   admin: userRoles,
   animator: ['member', 'observer'],
@@ -84,7 +84,7 @@ function selectInvitations(db: Db) {
   return db.select(invitationColumns).from(invitations).leftJoin(actors, eq(actors.id, invitations.actorId));
 }
 
-const stillValid = () => and(isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date()));
+export const stillValid = () => and(isNull(invitations.acceptedAt), gt(invitations.expiresAt, new Date()));
 
 function invitationMail(link: string, by: CurrentUser, role: UserRole, actorName: string | null): string {
   const as = role === 'member' && actorName ? `membre pour ${actorName}` : roleLabels[role];
@@ -163,9 +163,14 @@ export async function listInvitations(db: Db): Promise<InvitationView[]> {
 
 /** What a pending invitation offers; an unknown, expired or accepted link is not found. */
 export async function getInvitationByToken(db: Db, token: string) {
-  const [row] = await selectInvitations(db).where(and(eq(invitations.tokenHash, hashToken(token)), stillValid()));
+  const [row] = await db
+    .select({ ...invitationColumns, displayName: invitations.displayName })
+    .from(invitations)
+    .leftJoin(actors, eq(actors.id, invitations.actorId))
+    .where(and(eq(invitations.tokenHash, hashToken(token)), stillValid()));
   if (!row) throw notFound('Invitation');
-  return { email: row.email, role: row.role, actorName: row.actorName };
+  // A citizen's self sign-up gave a name: the acceptance form starts from it.
+  return { email: row.email, role: row.role, actorName: row.actorName, displayName: row.displayName };
 }
 
 /** Whose account a single-use link creates. */
@@ -173,6 +178,10 @@ export interface LinkedAccount {
   email: string;
   role: UserRole;
   actorId: string | null;
+  /** A citizen's self sign-up: the commune given and when the code of conduct was accepted. */
+  communeCode?: string | null;
+  codeOfConductAcceptedAt?: Date | null;
+  locale?: string | null;
 }
 
 /**
@@ -218,7 +227,14 @@ export function acceptInvitation(
         .where(and(eq(invitations.tokenHash, hashToken(token)), stillValid()))
         .returning();
       if (!invitation) throw invalid([{ field: 'token', code: 'tokenInvalid' }], 'Invitation invalide ou expirée');
-      return { email: invitation.email, role: invitation.role, actorId: invitation.actorId };
+      return {
+        email: invitation.email,
+        role: invitation.role,
+        actorId: invitation.actorId,
+        communeCode: invitation.communeCode,
+        codeOfConductAcceptedAt: invitation.codeOfConductAcceptedAt,
+        locale: invitation.locale,
+      };
     },
     async (tx, userId, account) => {
       if (account.role === 'member' && account.actorId) await claimActor(tx, account.actorId, userId);

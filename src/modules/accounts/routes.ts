@@ -5,6 +5,7 @@ import type { Config } from '../../config.js';
 import { unauthenticated } from '../../errors.js';
 import { type App, registerRoute } from '../../http/route.js';
 import * as c from './contract.js';
+import { signUpCitizen, updateOwnCommune } from './citizens.js';
 import { acceptInvitation, getInvitationByToken, inviteUser, listInvitations } from './invitations.js';
 import { requestPasswordReset, resetPassword } from './password-resets.js';
 import {
@@ -86,6 +87,13 @@ export function registerAccountRoutes(app: App, ctx: AppContext) {
     const session = await acceptInvitation(db, body.token, { displayName: body.displayName, password: body.password });
     return openSession(reply, session);
   });
+
+  registerRoute(app, c.citizenSignup, async ({ body, ip }) => {
+    await signUpCitizen(db, body, ip, config.publicUrl);
+    return { accepted: true as const };
+  });
+
+  registerRoute(app, c.updateMe, async ({ auth, body }) => updateOwnCommune(db, caller(auth), body.communeCode));
 
   registerRoute(app, c.listUsers, async () => ({ items: await listUsers(db) }));
 

@@ -53,7 +53,12 @@ export const invitations = pgTable('invitations', {
   createdAt: createdAt(),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   acceptedAt: timestamp('accepted_at', { withTimezone: true }),
-  /** A citizen's self sign-up: the commune given and when the code of conduct was accepted, kept on the account. */
+  /**
+   * A citizen's self sign-up: the name and language given (to pre-fill the acceptance), the commune and when the code
+   * of conduct was accepted (both kept on the account).
+   */
+  displayName: text('display_name'),
+  locale: text('locale'),
   communeCode: text('commune_code'),
   codeOfConductAcceptedAt: timestamp('code_of_conduct_accepted_at', { withTimezone: true }),
 });

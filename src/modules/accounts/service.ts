@@ -5,6 +5,7 @@ import { hashToken, newToken } from '../../auth/tokens.js';
 import type { Db } from '../../db/client.js';
 import { conflict, DomainError, type FieldIssue, invalid, notFound } from '../../errors.js';
 import { actors } from '../actors/schema.js';
+import { communes } from '../reference/schema.js';
 import type { CurrentUserView } from './contract.js';
 import { checkPasswordPolicy, hashPassword, passwordNeedsRehash, verifyNothing, verifyPassword } from './passwords.js';
 import { apiTokens, loginFailures, sessions, users } from './schema.js';
@@ -70,6 +71,10 @@ export interface NewUser {
   actorId?: string | null | undefined;
   /** Without a password the account cannot sign in until a reset link sets one (CLI create-admin). */
   password?: string | undefined;
+  /** A citizen's commune (checked by the caller) and when they accepted the code of conduct (self sign-up). */
+  communeCode?: string | null | undefined;
+  codeOfConductAcceptedAt?: Date | null | undefined;
+  locale?: string | null | undefined;
 }
 
 const emailFormat = z.email();
@@ -136,7 +141,16 @@ export async function insertUser(db: Db, input: NewUser, passwordHash: string | 
   try {
     const [row] = await db
       .insert(users)
-      .values({ email, displayName, role: input.role, actorId, passwordHash })
+      .values({
+        email,
+        displayName,
+        role: input.role,
+        actorId,
+        passwordHash,
+        communeCode: input.communeCode ?? null,
+        codeOfConductAcceptedAt: input.codeOfConductAcceptedAt ?? null,
+        ...(input.locale ? { locale: input.locale } : {}),
+      })
       .returning({ id: users.id });
     if (!row) throw new Error('user not inserted');
     return row.id;
@@ -163,9 +177,16 @@ async function actorNameOf(db: Db, actorId: string | null): Promise<string | nul
   return row?.name ?? null;
 }
 
-/** The signed-in user as the web app sees it: with the name of the member's organisation. */
+/** The signed-in user as the web app sees it: with the name of the member's organisation and the commune. */
 export async function sessionView(db: Db, user: CurrentUser): Promise<CurrentUserView> {
+  const [commune] = await db
+    .select({ code: users.communeCode, name: communes.name })
+    .from(users)
+    .leftJoin(communes, eq(communes.code, users.communeCode))
+    .where(eq(users.id, user.id));
   return {
+    communeCode: commune?.code ?? null,
+    communeName: commune?.name ?? null,
     id: user.id,
     email: user.email,
     displayName: user.displayName,

@@ -20,14 +20,15 @@ export const isOwnMember = (viewer: Viewer, actorId: string) =>
 export const canEditActor = (viewer: Viewer, actorId: string) => isStaff(viewer) || isOwnMember(viewer, actorId);
 
 /**
- * Whether the viewer may read something of this actor published at `level`: 'public' for everyone, 'members' for any
- * signed-in user, 'animators' for admins and animators; the organisation's own members read everything of their own.
+ * Whether the viewer may read something of this actor published at `level`: 'public' for everyone, 'members' for the
+ * network's signed-in users, 'animators' for admins and animators; the organisation's own members read everything of
+ * their own. Citizens sign up by themselves, so 'members' (the network) does not include them: they read the public.
  */
 export function canRead(viewer: Viewer, actorId: string, level: Visibility): boolean {
   if (level === 'public') return true;
   if (viewer === null) return false;
   if (isStaff(viewer) || isOwnMember(viewer, actorId)) return true;
-  return level === 'members';
+  return level === 'members' && viewer.role !== 'citizen';
 }
 
 /** The level of every restrictable field: the actor's overrides over the defaults. */

@@ -7,7 +7,7 @@ import { users } from '../accounts/schema.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { actors } from '../actors/schema.js';
 import { unknownActors } from '../actors/validation.js';
-import { isStaff } from '../actors/visibility.js';
+import { isOwnMember, isStaff } from '../actors/visibility.js';
 import { todayInParis } from '../needs-offers/contract.js';
 import { partnerActorIds, partnershipAccess } from '../partnerships/access.js';
 import { partnershipEvents, partnershipPartners, partnerships } from '../partnerships/schema.js';
@@ -188,8 +188,10 @@ export async function listActorContacts(db: Db, viewer: Viewer, actorId: string,
   if (!actor) throw notFound('Acteur');
   const ofActor = eq(contactLogs.actorId, actorId);
   const level: ReadLevel = viewer.role === 'observer' ? 'summary' : 'full';
-  const where =
-    viewer.role === 'member' && viewer.actorId !== actorId ? (and(ofActor, memberFilter(db, viewer)) as SQL) : ofActor;
+  // Anyone but staff, observers and the actor's own members (a member of another organisation, a citizen) reads only
+  // the contacts about its own organisation's partnerships, if any.
+  const seesAll = isStaff(viewer) || viewer.role === 'observer' || isOwnMember(viewer, actorId);
+  const where = seesAll ? ofActor : (and(ofActor, memberFilter(db, viewer)) as SQL);
   return contactPage(db, viewer, where, level, query, canLogContact(viewer, actorId, []));
 }
 

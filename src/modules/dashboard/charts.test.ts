@@ -11,7 +11,8 @@ import {
   tableOf,
   volunteersChart,
 } from './charts.js';
-import type { EvaluationFigures, EventsFigure, FundingFigure, SdgRow } from './figures.js';
+import { dialogueByChallengeChart, dialogueByFamilyChart } from './dialogue-charts.js';
+import type { EvaluationFigures, EventsFigure, FundingFigure, ParticipationFigures, SdgRow } from './figures.js';
 import { frenchText } from './labels.js';
 
 const ctx = { text: frenchText, animation: false };
@@ -141,5 +142,40 @@ describe('dashboard charts (pure ECharts options)', () => {
     expect(tableOf(sdgs, '').rows.map((r) => r[0])).toEqual(['ODD 4 — Éducation de qualité']);
     const label = (sdgs.yAxis as { axisLabel: { rich: Record<string, { color: string }> } }).axisLabel;
     expect(label.rich.sdg0?.color).toBe('#C5192D');
+  });
+
+  it('stacks the dialogue’s contributions by kind, per family and per challenge (a territory’s filters)', () => {
+    const counts = { proposals: 2, comments: 1, supports: 3, pledges: 0 };
+    const challenge = { status: 'open' as const, answered: 1, accepted: 1, converted: 0, ...counts };
+    const dialogue: ParticipationFigures = {
+      totals: { ...counts, contributions: 6, participants: 4 },
+      byFamily: [
+        { family: 'citizen', ...counts },
+        { family: 'association', ...counts, pledges: 1 },
+      ],
+      byCommune: [],
+      byChallenge: [
+        { id: 'c1', title: 'Circuits courts', territoryId: 't-pertuis', territoryName: 'Pertuis', ...challenge },
+        { id: 'c2', title: 'Mobilités', territoryId: null, territoryName: null, ...challenge },
+      ],
+    };
+    const head = ['Famille', 'Propositions', 'Commentaires', 'Soutiens', 'Apports proposés'];
+    expect(tableOf(dialogueByFamilyChart(dialogue, ctx), 'Famille')).toEqual({
+      head,
+      // In the reference's order of families, citizens after organisations.
+      rows: [
+        ['Association', 2, 1, 3, 1],
+        ['Citoyen·ne', 2, 1, 3, 0],
+      ],
+      filters: [null, null],
+    });
+    expect(tableOf(dialogueByChallengeChart(dialogue, ctx), 'Défi')).toEqual({
+      head: ['Défi', ...head.slice(1)],
+      rows: [
+        ['Circuits courts', 2, 1, 3, 0],
+        ['Mobilités', 2, 1, 3, 0],
+      ],
+      filters: [{ territoryId: 't-pertuis' }, null],
+    });
   });
 });

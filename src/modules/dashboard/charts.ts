@@ -66,9 +66,9 @@ const baseOption = (ctx: ChartContext): EChartsOption => ({
   tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
 });
 
-const datum = (value: number, filter?: ChartFilter): ChartDatum => (filter ? { value, filter } : { value });
+export const datum = (value: number, filter?: ChartFilter): ChartDatum => (filter ? { value, filter } : { value });
 
-interface Bars {
+export interface Bars {
   categories: string[];
   series: {
     name: string;
@@ -87,7 +87,7 @@ interface Bars {
 }
 
 /** A bar chart (stacked when the series share a stack), categories on x (or y when horizontal). */
-function barChart(ctx: ChartContext, bars: Bars): EChartsOption {
+export function barChart(ctx: ChartContext, bars: Bars): EChartsOption {
   const { text } = ctx;
   const format = (euros: boolean) => (v: number) => (euros ? text.formatEuros(v) : text.formatNumber(v));
   const category = {

@@ -243,6 +243,8 @@ describe('dashboard figures (exact values on a fixture)', () => {
       volunteerValue: 310,
       // No evaluation in this fixture; the scores themselves are the evaluation module's tests' (evaluation/figures).
       averageScore: null,
+      // No dialogue either: its figures are tested in dialogue/figures.test.ts.
+      dialogueContributions: 0,
     });
     const pertuis = await dashboard(database.db, {
       programmeId: f.programmeId,

@@ -3,7 +3,7 @@
 // Pertuis's commune), a draft and another programme's challenge that never count, hidden content that never counts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/db.js';
-import type { Db, Database } from '../../db/client.js';
+import type { Database, Db } from '../../db/client.js';
 import { users } from '../accounts/schema.js';
 import { type Audience, type FigureFilters, resolveScope } from '../dashboard/scope.js';
 import { programmes, programmeTerritories } from '../programmes/schema.js';
@@ -64,32 +64,51 @@ async function fixture(db: Db): Promise<Fixture> {
       )
       .returning({ id: users.id }),
     5,
-  );
+  ) as [string, string, string, string, string];
   const [c1, c2, c3, c4, c5] = ids(
     await db
       .insert(challenges)
-      .values([
-        { programmeId, territoryId: aix, title: 'Circuits courts', status: 'open', createdAt: at('2017-01-10T09:00Z') },
-        {
-          programmeId,
-          territoryId: pertuis,
-          title: 'Maintien à domicile',
-          status: 'closed',
-          closingNote: 'Merci',
-          createdAt: at('2017-01-20T09:00Z'),
-          closedAt: at('2017-12-20T09:00Z'),
-        },
-        { programmeId, title: 'Mobilités', communeCodes: ['84089'], status: 'open', createdAt: at('2018-01-05T09:00Z') },
-        { programmeId, territoryId: aix, title: 'Brouillon', status: 'draft', createdAt: at('2017-01-11T09:00Z') },
-        { programmeId: otherId, title: 'Ailleurs', status: 'open', createdAt: at('2017-01-11T09:00Z') },
-      ]
-        // The deadline does not matter to the figures.
-        .map((c) => ({ ...c, contributionsCloseOn: '2019-12-31' })))
+      .values(
+        (
+          [
+            {
+              programmeId,
+              territoryId: aix,
+              title: 'Circuits courts',
+              status: 'open',
+              createdAt: at('2017-01-10T09:00Z'),
+            },
+            {
+              programmeId,
+              territoryId: pertuis,
+              title: 'Maintien à domicile',
+              status: 'closed',
+              closingNote: 'Merci',
+              createdAt: at('2017-01-20T09:00Z'),
+              closedAt: at('2017-12-20T09:00Z'),
+            },
+            {
+              programmeId,
+              title: 'Mobilités',
+              communeCodes: ['84089'],
+              status: 'open',
+              createdAt: at('2018-01-05T09:00Z'),
+            },
+            { programmeId, territoryId: aix, title: 'Brouillon', status: 'draft', createdAt: at('2017-01-11T09:00Z') },
+            { programmeId: otherId, title: 'Ailleurs', status: 'open', createdAt: at('2017-01-11T09:00Z') },
+          ] satisfies Omit<typeof challenges.$inferInsert, 'contributionsCloseOn'>[]
+        )
+          // The deadline does not matter to the figures.
+          .map((c) => ({ ...c, contributionsCloseOn: '2019-12-31' })),
+      )
       .returning({ id: challenges.id }),
     5,
   ) as [string, string, string, string, string];
   const [project] = ids(
-    await db.insert(projects).values({ title: 'Épicerie paysanne', status: 'inProgress' }).returning({ id: projects.id }),
+    await db
+      .insert(projects)
+      .values({ title: 'Épicerie paysanne', status: 'inProgress' })
+      .returning({ id: projects.id }),
     1,
   );
   const association = { family: 'association' as const, communeCode: '13001' };
@@ -134,7 +153,13 @@ async function fixture(db: Db): Promise<Fixture> {
           answeredAt: at('2017-12-01T10:00Z'),
         },
         { challengeId: c3, title: 'P5', authorUserId: u4, ...authority, createdAt: at('2018-02-01T10:00Z') },
-        { challengeId: c4, title: 'P6 brouillon', authorUserId: u1, ...association, createdAt: at('2017-04-01T10:00Z') },
+        {
+          challengeId: c4,
+          title: 'P6 brouillon',
+          authorUserId: u1,
+          ...association,
+          createdAt: at('2017-04-01T10:00Z'),
+        },
         { challengeId: c5, title: 'P7 ailleurs', authorUserId: u1, ...association, createdAt: at('2017-04-01T10:00Z') },
       ])
       .returning({ id: proposals.id }),

@@ -100,6 +100,18 @@ export type ProjectCarrier = z.infer<typeof projectCarrier>;
 
 const commune = z.object({ code: z.string(), name: z.string() });
 
+/**
+ * An organisation interested in the project without carrying it (e.g. a supporter of the territorial-dialogue
+ * proposal it came from); `origin` says why, in French.
+ */
+export const projectInterestedActor = z.object({
+  actorId: z.uuid(),
+  name: z.string(),
+  family: z.enum(actorFamilies),
+  origin: z.string(),
+});
+export type ProjectInterestedActor = z.infer<typeof projectInterestedActor>;
+
 export const projectDetail = z.object({
   id: z.uuid(),
   title: z.string(),
@@ -111,6 +123,8 @@ export const projectDetail = z.object({
   needs: z.string(),
   /** Lead first, then co-carriers in their order: more than one makes a collective (pooled) offer. */
   carriers: z.array(projectCarrier),
+  /** Organisations interested without carrying it, by name. */
+  interestedActors: z.array(projectInterestedActor),
   budgetLines: z.array(z.object({ label: z.string(), amount: z.number() })),
   budgetTotal: z.number().nullable(),
   modes: z.array(z.enum(partnershipModes)),

@@ -13,11 +13,12 @@ import {
   type ProjectCarrier,
   type ProjectData,
   type ProjectDetail,
+  type ProjectInterestedActor,
   type ProjectPage,
   type ProjectQuery,
   toCents,
 } from './contract.js';
-import { projectCarriers, projects } from './schema.js';
+import { projectCarriers, projectInterestedActors, projects } from './schema.js';
 import { checkProjectReferences, parseProjectData } from './validation.js';
 import {
   canDeleteProject,
@@ -195,7 +196,23 @@ export async function getProject(db: Db, viewer: Viewer, id: string): Promise<Pr
   if (!row) throw notFound('Projet');
   const carriers = (await carriersOf(db, [id])).get(id) ?? [];
   if (!canSeeProject(viewer, row.status, carriers)) throw notFound('Projet');
-  return detailOf(row, carriers, await communeNames(db, row.communeCodes), viewer);
+  const [names, interested] = await Promise.all([communeNames(db, row.communeCodes), interestedActorsOf(db, id)]);
+  return { ...detailOf(row, carriers, names, viewer), interestedActors: interested };
+}
+
+/** The organisations interested in a project without carrying it (public: organisations only, never people). */
+async function interestedActorsOf(db: Db, projectId: string): Promise<ProjectInterestedActor[]> {
+  return db
+    .select({
+      actorId: projectInterestedActors.actorId,
+      name: actors.name,
+      family: actors.family,
+      origin: projectInterestedActors.origin,
+    })
+    .from(projectInterestedActors)
+    .innerJoin(actors, eq(actors.id, projectInterestedActors.actorId))
+    .where(eq(projectInterestedActors.projectId, projectId))
+    .orderBy(asc(projectInterestedActors.createdAt), asc(actors.name));
 }
 
 function detailOf(
@@ -203,7 +220,7 @@ function detailOf(
   carriers: ProjectCarrier[],
   names: Map<string, string>,
   viewer: Viewer,
-): ProjectDetail {
+): Omit<ProjectDetail, 'interestedActors'> {
   return {
     id: row.id,
     title: row.title,

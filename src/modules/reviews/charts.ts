@@ -13,6 +13,7 @@ import {
   participantsChart,
   partnershipsByStepChart,
 } from '../dashboard/charts.js';
+import { dialogueByFamilyChart } from '../dashboard/dialogue-charts.js';
 import { frenchText } from '../dashboard/labels.js';
 import type { ChartName } from './contract.js';
 import type { ReviewData } from './data.js';
@@ -91,6 +92,8 @@ export function chartOption(name: ChartName, d: ReviewData): EChartsOption {
       return eventsByKindChart(d.events, ctx);
     case 'partnershipsByStep':
       return partnershipsByStepChart(d.partnerships, ctx);
+    case 'dialogueByFamily':
+      return dialogueByFamilyChart(d.dialogue, ctx);
     case 'funding':
       return fundingChart(d.funding, ctx);
     case 'evaluation':

@@ -10,7 +10,14 @@ export const reviewYear = z.coerce.number().int().min(2000).max(2100);
 export const reviewParams = z.object({ id: z.uuid(), year: reviewYear });
 export const publicReviewParams = z.object({ slug: z.string().min(1).max(200), year: reviewYear });
 /** The charts a review holds, by name (their SVG routes). */
-export const chartNames = ['participants', 'eventsByKind', 'partnershipsByStep', 'funding', 'evaluation'] as const;
+export const chartNames = [
+  'participants',
+  'eventsByKind',
+  'partnershipsByStep',
+  'dialogueByFamily',
+  'funding',
+  'evaluation',
+] as const;
 export type ChartName = (typeof chartNames)[number];
 export const chartParams = reviewParams.extend({ name: z.enum(chartNames) });
 export const publicChartParams = publicReviewParams.extend({ name: z.enum(chartNames) });
@@ -53,9 +60,12 @@ export const reviewBlock = z.discriminatedUnion('kind', [
 export type ReviewBlock = z.infer<typeof reviewBlock>;
 
 export const reviewSection = z.object({
-  /** Stable anchor: introduction, context, done, territories, meetings, partnerships, budget, evaluation, next, conclusion. */
+  /**
+   * Stable anchor: introduction, context, done, territories, meetings, partnerships, dialogue, budget, evaluation,
+   * next, conclusion.
+   */
   id: z.string(),
-  /** 1..8 for the numbered sections; null for the introduction and conclusion. */
+  /** 1..9 for the numbered sections; null for the introduction and conclusion. */
   number: z.number().int().nullable(),
   title: z.string(),
   blocks: z.array(reviewBlock),

@@ -27,6 +27,7 @@ import {
   volunteerFigures,
 } from '../dashboard/figures.js';
 import { type Audience, type ResolvedScope, resolveScope } from '../dashboard/scope.js';
+import { type ParticipationFigures, participationFigures } from '../dialogue/figures.js';
 import { evaluationFigures } from '../evaluation/figures.js';
 import { type BudgetFigures, budgetFigures } from '../funding/budget/figures.js';
 import type { PartnershipMode, PartnershipStep } from '../partnerships/vocabulary.js';
@@ -67,6 +68,8 @@ export interface ReviewData {
   territoryRefs: TerritoryRef[];
   volunteers: VolunteersFigure;
   evaluation: EvaluationFigures;
+  /** The territorial dialogue's participation in the year. */
+  dialogue: ParticipationFigures;
 }
 
 /** Actions of the programme meeting the calendar year: started, due or done in it, or spanning it. */
@@ -149,13 +152,14 @@ export async function reviewData(
       allianceFigures(db, scope),
     ],
   );
-  const [budget, funding, volunteers, evaluation, territoryRefs, heldMeetingIds] = await Promise.all([
+  const [budget, funding, volunteers, evaluation, territoryRefs, heldMeetingIds, dialogue] = await Promise.all([
     budgetFigures(db, programmeId, { from: year, to: year }),
     fundingFigures(db, scope),
     volunteerFigures(db, scope),
     evaluationFigures(db, scope),
     programmeTerritoriesOf(db, programmeId),
     heldEventIds(db, scope),
+    participationFigures(db, scope),
   ]);
   return {
     year,
@@ -174,6 +178,7 @@ export async function reviewData(
     territoryRefs,
     volunteers,
     evaluation,
+    dialogue,
   };
 }
 

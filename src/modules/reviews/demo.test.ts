@@ -52,9 +52,10 @@ const headings = [
   `3. ${sectionTitles.territories}`,
   `4. ${sectionTitles.meetings}`,
   `5. ${sectionTitles.partnerships}`,
-  `6. ${sectionTitles.budget}`,
-  `7. ${sectionTitles.evaluation}`,
-  `8. ${sectionTitles.next} 2018`,
+  `6. ${sectionTitles.dialogue}`,
+  `7. ${sectionTitles.budget}`,
+  `8. ${sectionTitles.evaluation}`,
+  `9. ${sectionTitles.next} 2018`,
   sectionTitles.conclusion,
 ];
 

@@ -202,15 +202,22 @@ function rowHeight(doc: Doc, cells: string[], widths: number[], style: 'head' | 
   return Math.min(natural, maxRowHeight);
 }
 
-function table(doc: Doc, block: Extract<ReviewBlock, { kind: 'table' }>) {
+/**
+ * The room a table needs on the page where it starts: a short table (a third of a page at most) stays whole on one
+ * page; a longer one may break, but its header never stands alone at the bottom of a page: it goes with its first row.
+ */
+function tableStartHeight(doc: Doc, block: Extract<ReviewBlock, { kind: 'table' }>): number {
   const widths = columnWidths(doc, block.columns, block.rows);
   const headHeight = rowHeight(doc, block.columns, widths, 'head');
   const first = block.rows[0];
-  // A short table (a third of a page at most) stays whole on one page; a longer one may break, but its header never
-  // stands alone at the bottom of a page: it goes with its first row.
   const whole = headHeight + block.rows.reduce((sum, row) => sum + rowHeight(doc, row, widths, 'body'), 0);
   const third = (page.height - page.top - page.bottom) / 3;
-  ensure(doc, whole <= third ? whole : headHeight + (first ? rowHeight(doc, first, widths, 'body') : 0));
+  return whole <= third ? whole : headHeight + (first ? rowHeight(doc, first, widths, 'body') : 0);
+}
+
+function table(doc: Doc, block: Extract<ReviewBlock, { kind: 'table' }>) {
+  const widths = columnWidths(doc, block.columns, block.rows);
+  ensure(doc, tableStartHeight(doc, block));
   tableRow(doc, block.columns, widths, block.numeric, 'head', false);
   block.rows.forEach((row, i) => {
     const style = block.totalRow && i === block.rows.length - 1 ? 'total' : 'body';
@@ -258,7 +265,8 @@ function leadHeight(doc: Doc, block: ReviewBlock | undefined, charts: Map<ChartN
     case 'keyFigures':
       return keyFigureBox.height + 8;
     case 'table':
-      return 60;
+      // The table keeps its heading: whole when short, else its header and first row (as `table` places it).
+      return tableStartHeight(doc, block);
     case 'chart':
       return charts.has(block.name) ? chartSize.height + 30 : 0;
     case 'subheading':

@@ -106,7 +106,7 @@ describe('annual review routes', () => {
     const view = (await call(observer, 'GET', base())).body as ReviewView;
     expect(view).toMatchObject({ year: 2018, years: [2017, 2018, 2019], introduction: '', publishedAt: null });
     expect(view.canEdit).toBe(false);
-    expect(view.document.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(view.document.sections.map((s) => s.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const partnershipsText = JSON.stringify(view.document.sections.find((s) => s.id === 'partnerships'));
     expect(partnershipsText).toContain('Partenariat publié');
     expect(partnershipsText).toContain('Partenariat confidentiel');

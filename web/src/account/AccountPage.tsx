@@ -6,6 +6,7 @@ import { asApiError, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
+import { CommuneSection } from '../moderation/CommuneSection';
 import { NotificationConsentSection } from '../notifications/ConsentSection';
 import { CopyButton } from '../ui/CopyButton';
 import { Field } from '../ui/Field';
@@ -99,6 +100,8 @@ export function AccountPage() {
           <Link to="/mot-de-passe-oublie">{t('account.changePassword')}</Link>
         </p>
       </section>
+
+      {user.role === 'citizen' ? <CommuneSection /> : null}
 
       <NotificationConsentSection />
 

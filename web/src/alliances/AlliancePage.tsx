@@ -20,6 +20,7 @@ import { contributionNatures } from '../../../src/modules/partnerships/vocabular
 import { actorFamilies } from '../../../src/modules/reference/families';
 import { type ApiError, asApiError, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
+import { DialogueOrigin } from '../dialogue/OriginSection';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
 import { type ActorChoice, ActorPicker } from '../ui/ActorPicker';
@@ -103,6 +104,7 @@ function AllianceView({ alliance, onChange }: { alliance: AllianceDetail; onChan
           </Link>
         ) : null}
       </div>
+      <DialogueOrigin allianceId={a.id} />
       <p className="status-line">
         <span className="badge">{t(`alliance.status.${a.status}`)}</span>
         <span className={a.publishedAt ? 'badge' : 'badge badge-muted'}>

@@ -3,6 +3,7 @@ import { Link, NavLink, useLocation, useNavigate } from 'react-router';
 import { readers } from '../../../src/auth/roles';
 import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
+import { useOpenReportCount } from '../moderation/useOpenReportCount';
 import { NotificationBell } from '../notifications/Bell';
 
 export function Header() {
@@ -12,6 +13,9 @@ export function Header() {
   const location = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
+  // A citizen takes part in the dialogue in their own name: the organisations' workspace does not concern them.
+  const citizen = role === 'citizen';
+  const openReports = useOpenReportCount().data?.open ?? 0;
 
   // The small-screen menu closes when the page changes.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger
@@ -59,7 +63,7 @@ export function Header() {
                 <NavLink to="/projets">{t('nav.projects')}</NavLink>
               </li>
               <li>
-                {user ? (
+                {user && !citizen ? (
                   <NavLink to="/partenariats">{t('nav.partnerships')}</NavLink>
                 ) : (
                   <NavLink to="/vitrine">{t('nav.showcase')}</NavLink>
@@ -70,6 +74,9 @@ export function Header() {
               </li>
               <li>
                 <NavLink to="/programmes">{t('programme.nav')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/dialogue">{t('moderation.nav.dialogue')}</NavLink>
               </li>
               <li>
                 <NavLink to="/evenements">{t('event.nav')}</NavLink>
@@ -111,18 +118,38 @@ export function Header() {
               {t('nav.language')}
             </button>
           </div>
-          {user ? (
+          {user && !citizen ? (
             <nav aria-label={t('nav.workspace')} className="main-nav work-nav">
               <ul>
-                <li>
-                  <NavLink to="/suivis">{t('nav.followUps')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/suggestions">{t('matching.nav.suggestions')}</NavLink>
-                </li>
-                <li>
-                  <NavLink to="/mises-en-relation">{t('matching.nav.requests')}</NavLink>
-                </li>
+                {citizen ? null : (
+                  <>
+                    <li>
+                      <NavLink to="/suivis">{t('nav.followUps')}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/suggestions">{t('matching.nav.suggestions')}</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/mises-en-relation">{t('matching.nav.requests')}</NavLink>
+                    </li>
+                  </>
+                )}
+                {isStaff(role) ? (
+                  <li>
+                    <NavLink to="/moderation">
+                      {t('moderation.nav')}
+                      {openReports > 0 ? (
+                        <span className="nav-count">
+                          <span aria-hidden="true">{openReports}</span>
+                          <span className="visually-hidden">
+                            {' '}
+                            ({t('moderation.nav.openCount', { count: openReports })})
+                          </span>
+                        </span>
+                      ) : null}
+                    </NavLink>
+                  </li>
+                ) : null}
                 {isStaff(role) || role === 'observer' ? (
                   <li>
                     <NavLink to="/tableau-de-bord" end>

@@ -44,7 +44,11 @@ export function InvitationPage() {
           ) : null}
         </dl>
       </div>
-      <NewAccountForm create={(values) => callApi(acceptInvitation, { body: { token, ...values } })} then="/" />
+      <NewAccountForm
+        create={(values) => callApi(acceptInvitation, { body: { token, ...values } })}
+        then={offer.role === 'citizen' ? '/dialogue' : '/'}
+        initialName={offer.displayName ?? ''}
+      />
     </div>
   );
 }

@@ -99,6 +99,9 @@ export function LoginPage() {
         </p>
       </form>
       <p className="muted small">{t('login.invitationOnly')}</p>
+      <p>
+        <Link to="/inscription">{t('signup.fromLogin')}</Link>
+      </p>
     </div>
   );
 }

@@ -16,16 +16,19 @@ import { type SessionView, useSession } from './session';
 export function NewAccountForm({
   create,
   then,
+  initialName = '',
 }: {
   create(values: { displayName: string; password: string }): Promise<SessionView>;
   then: string;
+  /** The name given earlier (a citizen's sign-up), to start from. */
+  initialName?: string;
 }) {
   const { t, locale } = useI18n();
   const { apply } = useSession();
   const navigate = useNavigate();
   const errorText = useErrorText();
   const checkPasswords = usePasswordCheck();
-  const [name, setName] = useState('');
+  const [name, setName] = useState(initialName);
   const [nameError, setNameError] = useState<string | undefined>();
   const [passwords, setPasswords] = useState<PasswordValues>({ password: '', confirm: '' });
   const [errors, setErrors] = useState<PasswordErrors>({});

@@ -42,6 +42,7 @@ export const dashboardMessages = catalogue(
     'dashboard.key.fundingSecured': 'Financements obtenus',
     'dashboard.key.volunteerValue': 'Valorisation du bénévolat',
     'dashboard.key.averageScore': 'Score moyen d’évaluation',
+    'dashboard.key.dialogueContributions': 'Contributions au dialogue territorial',
 
     'dashboard.chart.participants': 'Acteurs engagés par famille et territoire',
     'dashboard.chart.directory': 'Acteurs de l’annuaire par famille',
@@ -58,6 +59,8 @@ export const dashboardMessages = catalogue(
     'dashboard.chart.evaluation': 'Scores d’évaluation par dimension',
     'dashboard.chart.sdgs': 'Objectifs de développement durable couverts',
     'dashboard.chart.map': 'Carte des communes',
+    'dashboard.chart.dialogueByFamily': 'Contributions au dialogue territorial par famille',
+    'dashboard.chart.dialogueByChallenge': 'Contributions par défi territorial',
 
     'dashboard.series.participants': 'Acteurs',
     'dashboard.series.count': 'Nombre',
@@ -75,6 +78,10 @@ export const dashboardMessages = catalogue(
     'dashboard.series.alliances': 'Alliances',
     'dashboard.series.events': 'Événements',
     'dashboard.series.members': 'Membres',
+    'dashboard.series.proposals': 'Propositions',
+    'dashboard.series.comments': 'Commentaires',
+    'dashboard.series.supports': 'Soutiens',
+    'dashboard.series.pledges': 'Apports proposés',
     'dashboard.axis.territory': 'Territoire',
     'dashboard.axis.family': 'Famille',
     'dashboard.axis.step': 'Étape',
@@ -85,6 +92,7 @@ export const dashboardMessages = catalogue(
     'dashboard.axis.sdg': 'ODD',
     'dashboard.axis.dimension': 'Dimension',
     'dashboard.axis.commune': 'Commune',
+    'dashboard.axis.challenge': 'Défi',
     'dashboard.programmeWide': 'Tout le programme',
     'dashboard.sdg': 'ODD {number} — {label}',
     'dashboard.sdgsCovered': '{count} ODD couverts sur 17',
@@ -93,6 +101,11 @@ export const dashboardMessages = catalogue(
       'Budget\u202f: {forecast} prévus, {funded} financés, {expected} attendus, {remaining} restant à trouver',
     'dashboard.mapHint': 'Taille des cercles\u202f: nombre d’acteurs, de partenariats et d’événements par commune.',
     'dashboard.mapTooltip': '{actors} acteurs · {partnerships} partenariats · {events} événements',
+    'dashboard.dialogueParticipants':
+      '{participants} personnes ont contribué. Les contenus masqués par la modération ne sont pas comptés.',
+    'dashboard.dialogueAnswers':
+      '{answered} propositions ont reçu une réponse, dont {accepted} retenues ; {converted} sont devenues un projet ou une alliance.',
+    'dashboard.dialogueHint': 'Cliquez sur le défi d’un territoire pour filtrer le tableau de bord par ce territoire.',
   },
   {
     'dashboard.nav': 'Dashboard',
@@ -135,6 +148,7 @@ export const dashboardMessages = catalogue(
     'dashboard.key.fundingSecured': 'Funding secured',
     'dashboard.key.volunteerValue': 'Volunteer valuation',
     'dashboard.key.averageScore': 'Average evaluation score',
+    'dashboard.key.dialogueContributions': 'Contributions to the territorial dialogue',
 
     'dashboard.chart.participants': 'Engaged actors by family and territory',
     'dashboard.chart.directory': 'Directory actors by family',
@@ -151,6 +165,8 @@ export const dashboardMessages = catalogue(
     'dashboard.chart.evaluation': 'Evaluation scores by dimension',
     'dashboard.chart.sdgs': 'Sustainable development goals covered',
     'dashboard.chart.map': 'Map of the communes',
+    'dashboard.chart.dialogueByFamily': 'Contributions to the territorial dialogue by family',
+    'dashboard.chart.dialogueByChallenge': 'Contributions per territorial challenge',
 
     'dashboard.series.participants': 'Actors',
     'dashboard.series.count': 'Count',
@@ -168,6 +184,10 @@ export const dashboardMessages = catalogue(
     'dashboard.series.alliances': 'Alliances',
     'dashboard.series.events': 'Events',
     'dashboard.series.members': 'Members',
+    'dashboard.series.proposals': 'Proposals',
+    'dashboard.series.comments': 'Comments',
+    'dashboard.series.supports': 'Supports',
+    'dashboard.series.pledges': 'Pledges',
     'dashboard.axis.territory': 'Territory',
     'dashboard.axis.family': 'Family',
     'dashboard.axis.step': 'Step',
@@ -178,6 +198,7 @@ export const dashboardMessages = catalogue(
     'dashboard.axis.sdg': 'SDG',
     'dashboard.axis.dimension': 'Dimension',
     'dashboard.axis.commune': 'Commune',
+    'dashboard.axis.challenge': 'Challenge',
     'dashboard.programmeWide': 'Whole programme',
     'dashboard.sdg': 'SDG {number} — {label}',
     'dashboard.sdgsCovered': '{count} SDGs covered out of 17',
@@ -185,5 +206,9 @@ export const dashboardMessages = catalogue(
     'dashboard.budget': 'Budget: {forecast} forecast, {funded} funded, {expected} expected, {remaining} left to find',
     'dashboard.mapHint': 'Circle size: number of actors, partnerships and events per commune.',
     'dashboard.mapTooltip': '{actors} actors · {partnerships} partnerships · {events} events',
+    'dashboard.dialogueParticipants': '{participants} people contributed. Content hidden by moderation is not counted.',
+    'dashboard.dialogueAnswers':
+      '{answered} proposals were answered, {accepted} of them accepted; {converted} became a project or an alliance.',
+    'dashboard.dialogueHint': 'Click a territory’s challenge to filter the dashboard by that territory.',
   },
 );

@@ -1,3 +1,8 @@
-import { catalogue } from '../i18n/catalogue';
+import { challengeMessages } from './messages-challenges';
+import { proposalMessages } from './messages-proposals';
 
-export const dialogueMessages = catalogue({}, {});
+/** The territorial dialogue's messages, in two files by page family. */
+export const dialogueMessages = {
+  fr: { ...challengeMessages.fr, ...proposalMessages.fr },
+  en: { ...challengeMessages.en, ...proposalMessages.en },
+};

@@ -3,6 +3,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { deleteProject, getProject, type ProjectDetail, projectSheet } from '../../../src/modules/projects/contract';
 import { type ApiError, asApiError, buildUrl, callApi } from '../api/client';
 import { useApiQuery } from '../api/useApi';
+import { DialogueOrigin, InterestedActors } from '../dialogue/OriginSection';
 import { ProjectCallsSection } from '../funding/calendar/SuitedCalls';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
@@ -90,6 +91,7 @@ function ProjectSheet({ project }: { project: ProjectDetail }) {
         </header>
         <h1>{project.title}</h1>
         <CarriersLine carriers={project.carriers} />
+        <DialogueOrigin projectId={project.id} />
         <dl className="project-sheet-facts">
           <div>
             <dt>{t('project.territory')}</dt>
@@ -109,6 +111,7 @@ function ProjectSheet({ project }: { project: ProjectDetail }) {
                 <p className="project-text">{x.body}</p>
               </section>
             ))}
+            <InterestedActors actors={project.interestedActors} />
           </div>
           <div className="project-sheet-side">
             <section aria-labelledby="project-budget">

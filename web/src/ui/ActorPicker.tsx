@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { listActors } from '../../../src/modules/actors/contract';
+import type { ActorFamily } from '../../../src/modules/reference/families';
 import { useApiQuery } from '../api/useApi';
 import { useI18n } from '../i18n';
 import { Combobox } from './Combobox';
@@ -19,6 +20,7 @@ export function ActorPicker({
   onChange,
   error,
   required,
+  families,
 }: {
   id: string;
   label: string;
@@ -27,13 +29,15 @@ export function ActorPicker({
   onChange(value: ActorChoice): void;
   error?: string | undefined;
   required?: boolean;
+  /** Only organisations of these families (e.g. public authorities, associations). */
+  families?: readonly ActorFamily[];
 }) {
   const { t } = useI18n();
   const [typed, setTyped] = useState(false);
   const q = useDebounced(value.text.trim(), 250);
   const search = useApiQuery(
     listActors,
-    { query: { q, pageSize: 8, sort: 'relevance' } },
+    { query: { q, pageSize: 8, sort: 'relevance', family: families ? [...families] : undefined } },
     { enabled: typed && q.length > 0 },
   );
   const options = (typed && q.length > 0 ? (search.data?.items ?? []) : []).map((a) => ({

@@ -1,0 +1,51 @@
+// The territorial dialogue's charts (issue 9, point 5), beside the dashboard's others (charts.ts) and built alike:
+// pure ECharts options, drawn by the web app and, as SVG, by the annual review.
+import type { EChartsOption } from 'echarts';
+import type { ContributionCounts, ParticipationFigures } from '../dialogue/figures.js';
+import { contributionKinds } from '../dialogue/vocabulary.js';
+import { actorFamilies } from '../reference/families.js';
+import { barChart, type ChartContext, type ChartFilter, datum } from './charts.js';
+
+/** The counts' field of each contribution kind, in the vocabulary's order (proposals first). */
+const kindFields = {
+  proposal: 'proposals',
+  comment: 'comments',
+  support: 'supports',
+  pledge: 'pledges',
+} as const satisfies Record<(typeof contributionKinds)[number], keyof ContributionCounts>;
+
+/** One stacked series per kind of contribution over the rows (a category each). */
+function kindSeries(ctx: ChartContext, rows: (ContributionCounts & { filter?: ChartFilter })[]) {
+  return contributionKinds.map((kind) => ({
+    name: ctx.text.t(`dashboard.series.${kindFields[kind]}`),
+    stack: 'contributions',
+    data: rows.map((r) => datum(r[kindFields[kind]], r.filter)),
+  }));
+}
+
+/** Contributions by family of the contributor (citizens included), stacked by kind. */
+export function dialogueByFamilyChart(d: ParticipationFigures, ctx: ChartContext): EChartsOption {
+  const rows = actorFamilies.flatMap((family) => d.byFamily.filter((r) => r.family === family));
+  return barChart(ctx, {
+    categories: rows.map((r) => ctx.text.t(`family.${r.family}`)),
+    series: kindSeries(ctx, rows),
+  });
+}
+
+/**
+ * Contributions per challenge (horizontal, top-down in the order the challenges were posted), stacked by kind; a
+ * click on a territory's challenge filters the dashboard by that territory.
+ */
+export function dialogueByChallengeChart(d: ParticipationFigures, ctx: ChartContext): EChartsOption {
+  // Horizontal bars are drawn bottom-up: reversed, they read top-down.
+  const rows = [...d.byChallenge]
+    .reverse()
+    .map((c) => (c.territoryId ? { ...c, filter: { territoryId: c.territoryId } } : c));
+  const option = barChart(ctx, {
+    categories: rows.map((c) => c.title),
+    horizontal: true,
+    series: kindSeries(ctx, rows),
+  });
+  const category = option.yAxis as { axisLabel?: object };
+  return { ...option, yAxis: { ...category, axisLabel: { ...category.axisLabel, width: 200 } } };
+}

@@ -1,0 +1,131 @@
+// Supports (one per person, also under concurrency on PostgreSQL), pledges that open an offer for matchmaking, and
+// comments signed by the animation team.
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../tests/app.js';
+import { onPostgres } from '../../../tests/races.js';
+import { matchTerms } from '../matching/schema.js';
+import { needsOffers } from '../needs-offers/schema.js';
+import type { ProposalDetail } from './contract.js';
+import { supportProposal } from './contributions.js';
+import { proposalSupports } from './schema.js';
+import { challengeOf, client, type DialogueWorld, dialogueWorld, proposalOf, type TestApp } from './testing.js';
+
+describe('contributions to a proposal', () => {
+  let t: TestApp;
+  let w: DialogueWorld;
+  let api: ReturnType<typeof client>;
+  let challenge: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await dialogueWorld(t);
+    api = client(t);
+    challenge = await api.ok('POST', '/challenges', w.townMember, challengeOf(w));
+  });
+  afterAll(() => t.close());
+
+  it('takes one support per person', async () => {
+    const p = await api.ok('POST', `/challenges/${challenge}/proposals`, w.assocMember, proposalOf());
+    await api.ok('PUT', `/proposals/${p}/support`, w.companyMember, {});
+    const again = await api.call('PUT', `/proposals/${p}/support`, w.companyMember, {});
+    expect(again.status).toBe(409);
+    expect(JSON.stringify(again.body)).toContain('alreadySupported');
+    await api.ok('PUT', `/proposals/${p}/support`, w.citizen, {});
+    const detail = (await api.call('GET', `/proposals/${p}`, w.citizen)).body as ProposalDetail;
+    expect(detail.supports).toBe(2);
+    expect(detail.supportedByMe).toBe(true);
+    expect(detail.supporters.map((s) => s.actor?.id ?? s.family)).toEqual([w.company, 'citizen']);
+    // Withdrawn, then given again.
+    await api.ok('DELETE', `/proposals/${p}/support`, w.citizen);
+    expect((await api.call('DELETE', `/proposals/${p}/support`, w.citizen)).status).toBe(404);
+    await api.ok('PUT', `/proposals/${p}/support`, w.citizen, {});
+  });
+
+  it('refuses supporting one’s own proposal, and observers', async () => {
+    const p = await api.ok('POST', `/challenges/${challenge}/proposals`, w.citizen, proposalOf());
+    expect((await api.call('PUT', `/proposals/${p}/support`, w.citizen, {})).status).toBe(409);
+    expect((await api.call('PUT', `/proposals/${p}/support`, w.observer, {})).status).toBe(403);
+    expect((await api.call('PUT', `/proposals/${p}/support`, undefined, {})).status).toBe(401);
+  });
+
+  it.runIf(onPostgres)('keeps one row when the same person supports twice at once', async () => {
+    const p = await api.ok('POST', `/challenges/${challenge}/proposals`, w.assocMember, proposalOf());
+    const results = await Promise.allSettled(
+      Array.from({ length: 4 }, () => supportProposal(t.db, w.company2Member.user, p, {})),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    for (const r of results) {
+      if (r.status === 'rejected') expect((r.reason as { kind?: string }).kind).toBe('conflict');
+    }
+    const rows = await t.db
+      .select()
+      .from(proposalSupports)
+      .where(and(eq(proposalSupports.proposalId, p), eq(proposalSupports.userId, w.company2Member.user.id)));
+    expect(rows).toHaveLength(1);
+  });
+
+  it('opens an offer for an organisation’s pledge, which matchmaking sees', async () => {
+    const p = await api.ok('POST', `/challenges/${challenge}/proposals`, w.assocMember, proposalOf());
+    const pledge = { resources: ['premises'], description: 'Un entrepôt réfrigéré de 200 m² à Pertuis' };
+    await api.ok('POST', `/proposals/${p}/pledges`, w.companyMember, pledge);
+    const detail = (await api.call('GET', `/proposals/${p}`)).body as ProposalDetail;
+    const offerId = detail.pledgeList[0]?.needOfferId;
+    expect(offerId).toBeTruthy();
+    const [offer] = await t.db
+      .select()
+      .from(needsOffers)
+      .where(eq(needsOffers.id, offerId ?? ''));
+    expect(offer).toMatchObject({
+      kind: 'offer',
+      actorId: w.company,
+      status: 'open',
+      resources: ['premises'],
+      themes: ['food-short-circuits'],
+      communeCodes: ['84089'],
+      modes: ['economicCooperation'],
+    });
+    expect(offer?.title).toBe(
+      'Pour «\u00a0Une légumerie partagée\u00a0»\u00a0: Un entrepôt réfrigéré de 200 m² à Pertuis',
+    );
+    const terms = await t.db
+      .select({ term: matchTerms.term })
+      .from(matchTerms)
+      .where(eq(matchTerms.actorId, w.company));
+    expect(terms.map((r) => r.term)).toContain('offer:premises');
+    // A citizen's pledge opens no offer.
+    await api.ok('POST', `/proposals/${p}/pledges`, w.citizen, {
+      resources: ['volunteers'],
+      description: 'Deux heures par semaine',
+    });
+    const after = (await api.call('GET', `/proposals/${p}`)).body as ProposalDetail;
+    expect(after.pledgeList.map((g) => g.needOfferId === null)).toEqual([false, true]);
+  });
+
+  it('signs staff comments as the animation team and refuses an empty resource list', async () => {
+    const p = await api.ok('POST', `/challenges/${challenge}/proposals`, w.assocMember, proposalOf());
+    await api.ok('POST', `/proposals/${p}/comments`, w.animator, {
+      body: 'Bonne idée, parlons-en au prochain atelier.',
+    });
+    await api.ok('POST', `/proposals/${p}/comments`, w.citizen, { body: 'Je suis intéressée.' });
+    const detail = (await api.call('GET', `/proposals/${p}`)).body as ProposalDetail;
+    expect(detail.commentList.map((c) => [c.by.actor, c.by.family])).toEqual([
+      [null, 'association'],
+      [null, 'citizen'],
+    ]);
+    expect(detail.comments).toBe(2);
+    const empty = await api.call('POST', `/proposals/${p}/pledges`, w.companyMember, {
+      resources: [],
+      description: 'Rien',
+    });
+    expect(empty.status).toBe(400);
+  });
+
+  it('lets the author edit while unanswered, and nobody else', async () => {
+    const p = await api.ok('POST', `/challenges/${challenge}/proposals`, w.assocMember, proposalOf());
+    await api.ok('PUT', `/proposals/${p}`, w.assocMember, proposalOf({ title: 'Une légumerie coopérative' }));
+    expect((await api.call('PUT', `/proposals/${p}`, w.assoc2Member, proposalOf())).status).toBe(403);
+    const detail = (await api.call('GET', `/proposals/${p}`)).body as ProposalDetail;
+    expect(detail.title).toBe('Une légumerie coopérative');
+  });
+});

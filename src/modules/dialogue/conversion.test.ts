@@ -1,0 +1,122 @@
+// Converting an accepted proposal into a flagship project (supporters become interested actors) or an alliance.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../tests/app.js';
+import { projects } from '../projects/schema.js';
+import type { ChallengeDetail, ProposalDetail } from './contract.js';
+import { challengeOf, client, type DialogueWorld, dialogueWorld, proposalOf, type TestApp } from './testing.js';
+
+describe('conversion of an accepted proposal', () => {
+  let t: TestApp;
+  let w: DialogueWorld;
+  let api: ReturnType<typeof client>;
+  let challenge: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await dialogueWorld(t);
+    api = client(t);
+    challenge = await api.ok('POST', '/challenges', w.townMember, challengeOf(w));
+  });
+  afterAll(() => t.close());
+
+  const accept = (p: string) =>
+    api.ok('PUT', `/proposals/${p}/answer`, w.townMember, {
+      outcome: 'accepted',
+      reason: 'Cette idée répond au défi.',
+    });
+
+  /** A proposal by the association, supported by a company and a citizen, with a pledge by another company. */
+  async function supportedProposal(author = w.assocMember) {
+    const p = await api.ok('POST', `/challenges/${challenge}/proposals`, author, proposalOf());
+    await api.ok('PUT', `/proposals/${p}/support`, w.companyMember, {});
+    await api.ok('PUT', `/proposals/${p}/support`, w.citizen, {});
+    await api.ok('POST', `/proposals/${p}/pledges`, w.company2Member, {
+      resources: ['skills', 'equipment'],
+      description: 'Un camion frigorifique et un chauffeur',
+    });
+    return p;
+  }
+
+  it('makes a project carried by the author’s association, listing supporters as interested actors', async () => {
+    const p = await supportedProposal();
+    const notYet = await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project' });
+    expect(notYet.status).toBe(409);
+    await accept(p);
+    expect((await api.call('POST', `/proposals/${p}/conversion`, w.townMember, { kind: 'project' })).status).toBe(403);
+    const res = await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project' });
+    expect(res.status).toBe(201);
+    const projectId = res.body.project.id as string;
+    const project = await t.app.inject({ method: 'GET', url: `/api/v1/projects/${projectId}` });
+    expect(project.statusCode).toBe(200);
+    const detail = project.json();
+    expect(detail.status).toBe('seekingPartners');
+    expect(detail.carriers.map((c: { actorId: string }) => c.actorId)).toEqual([w.assoc]);
+    expect(detail.themes).toEqual(['food-short-circuits']);
+    const interested = Object.fromEntries(
+      detail.interestedActors.map((a: { actorId: string; origin: string }) => [a.actorId, a.origin]),
+    );
+    expect(Object.keys(interested).sort()).toEqual([w.company, w.company2].sort());
+    expect(interested[w.company]).toBe('Soutien de la proposition «\u00a0Une légumerie partagée\u00a0»');
+    expect(interested[w.company2]).toBe('Peut apporter\u00a0: des compétences et du matériel');
+    // Converted once; its answer no longer changes; the challenge's path shows the project.
+    expect((await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project' })).status).toBe(409);
+    expect(
+      (
+        await api.call('PUT', `/proposals/${p}/answer`, w.animator, {
+          outcome: 'studied',
+          reason: 'Changement d’avis.',
+        })
+      ).status,
+    ).toBe(409);
+    const path = ((await api.call('GET', `/challenges/${challenge}`)).body as ChallengeDetail).path;
+    expect(path.find((s) => s.proposalId === p)?.project?.id).toBe(projectId);
+    const proposal = (await api.call('GET', `/proposals/${p}`)).body as ProposalDetail;
+    expect(proposal.project?.id).toBe(projectId);
+  });
+
+  it('names carrierIds when the author is not an association, and leaves nothing behind', async () => {
+    const p = await api.ok('POST', `/challenges/${challenge}/proposals`, w.companyMember, proposalOf());
+    await accept(p);
+    const before = await t.db.$count(projects);
+    const res = await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project' });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0].field).toBe('carrierIds');
+    const wrong = await api.call('POST', `/proposals/${p}/conversion`, w.animator, {
+      kind: 'project',
+      carrierIds: [w.company2],
+    });
+    expect(wrong.body.errors[0].field).toBe('carrierIds.0');
+    expect(await t.db.$count(projects)).toBe(before);
+    const ok = await api.call('POST', `/proposals/${p}/conversion`, w.animator, {
+      kind: 'project',
+      carrierIds: [w.assoc2, w.assoc],
+      title: 'Légumerie du pays de Pertuis',
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.project.name).toBe('Légumerie du pays de Pertuis');
+  });
+
+  it('makes an alliance of the author’s, supporters’ and pledgers’ organisations', async () => {
+    const p = await supportedProposal();
+    await accept(p);
+    const res = await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'alliance' });
+    expect(res.status).toBe(201);
+    const alliance = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/alliances/${res.body.alliance.id}`,
+      headers: w.animator.headers,
+    });
+    const members = alliance.json().members as { actorId: string; role: string }[];
+    expect(members.map((m) => m.actorId).sort()).toEqual([w.assoc, w.company, w.company2].sort());
+    expect(members[0]?.role).toBe('Soutien (dialogue territorial)');
+  });
+
+  it('refuses an alliance of fewer than three organisations, naming kind', async () => {
+    const p = await api.ok('POST', `/challenges/${challenge}/proposals`, w.assocMember, proposalOf());
+    await api.ok('PUT', `/proposals/${p}/support`, w.citizen, {});
+    await accept(p);
+    const res = await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'alliance' });
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0].field).toBe('kind');
+  });
+});

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoProgrammeDatabase } from '../../../tests/demo.js';
+import type { Database } from '../../db/client.js';
+import { getChallenge, listChallenges } from './challenge-views.js';
+import { challengeListQuery, proposalListQuery } from './contract.js';
+import { getProposal, listProposals } from './proposal-views.js';
+
+describe('demo territorial dialogue', () => {
+  let database: Database;
+  let programmeId: string;
+
+  beforeAll(async () => {
+    ({ database, programmeId } = await demoProgrammeDatabase());
+  });
+  afterAll(() => database.close());
+
+  it('holds one challenge per pilot territory, answered by its town', async () => {
+    const page = await listChallenges(database.db, null, challengeListQuery.parse({ programmeId }));
+    expect(page.items.map((c) => [c.territory?.name, c.answeringActor?.name, c.status])).toEqual([
+      ['Pertuis', 'Ville de Pertuis', 'open'],
+      ['Venelles et Gardanne', 'Ville de Venelles', 'closed'],
+      ['Aix-en-Provence', "Ville d'Aix-en-Provence", 'closed'],
+    ]);
+    const [pertuis, venelles, aix] = page.items;
+    expect(pertuis?.acceptsContributions).toBe(true);
+    expect(aix?.contributionsCloseOn.slice(0, 4)).toBe('2018');
+    expect(venelles?.counts).toMatchObject({ proposals: 3, answered: 3 });
+    expect(pertuis?.counts.proposals).toBe(3);
+    for (const c of page.items) expect(c.counts.supports).toBeGreaterThan(0);
+  });
+
+  it('gives every kind of answer with its reason, and a public path to a project', async () => {
+    const page = await listChallenges(database.db, null, challengeListQuery.parse({ programmeId }));
+    const aix = page.items.find((c) => c.territory?.name === 'Aix-en-Provence');
+    const detail = await getChallenge(database.db, null, aix?.id ?? '');
+    expect(detail.closingNote).not.toBe('');
+    expect(detail.closedAt?.slice(0, 4)).toBe('2018');
+    expect(detail.path.map((s) => s.outcome).sort()).toEqual(['accepted', 'notRetained', 'studied']);
+    const project = detail.path.find((s) => s.project !== null);
+    expect(project?.project?.status).toBe('seekingPartners');
+    expect(detail.figures.length).toBeGreaterThanOrEqual(2);
+    const all = await listProposals(database.db, null, proposalListQuery.parse({ pageSize: 50 }));
+    const outcomes = new Set(all.items.map((p) => p.outcome?.outcome ?? 'none'));
+    expect([...outcomes].sort()).toEqual(['accepted', 'none', 'notRetained', 'studied']);
+    expect(all.items.every((p) => !p.outcome || p.outcome.reason.length > 10)).toBe(true);
+    const aixProposals = all.items.filter((p) => p.challenge.id === aix?.id);
+    expect(aixProposals.every((p) => p.createdAt.startsWith('2018'))).toBe(true);
+  });
+
+  it('has GEPA’s pledge open an offer, and the citizen sign as « Citoyen·ne »', async () => {
+    const all = await listProposals(database.db, null, proposalListQuery.parse({ pageSize: 50 }));
+    const legumerie = all.items.find((p) => p.title.startsWith('Une légumerie'));
+    const detail = await getProposal(database.db, null, legumerie?.id ?? '');
+    const gepa = detail.pledgeList.find((g) => g.by.actor?.name.startsWith('GEPA'));
+    expect(gepa?.needOfferId).not.toBeNull();
+    expect(gepa?.resources).toEqual(['skills']);
+    const market = all.items.find((p) => p.title.startsWith('Un marché de producteurs'));
+    expect(market?.author).toMatchObject({ actor: null, family: 'citizen', personName: null });
+  });
+});
