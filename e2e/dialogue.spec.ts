@@ -46,9 +46,13 @@ test('a citizen answers the Pertuis challenge; a company supports it and brings 
   await page.getByLabel('Titre de la proposition').fill(proposalTitle);
   await page
     .getByLabel('Ce que vous proposez')
-    .fill('Laver, éplucher et couper les légumes des maraîchers du Val de Durance pour les cantines, avec des salariés en insertion.');
+    .fill(
+      'Laver, éplucher et couper les légumes des maraîchers du Val de Durance pour les cantines, avec des salariés en insertion.',
+    );
   await page.getByLabel('Qui agirait').fill('Une association d’insertion, avec les maraîchers et la cuisine centrale.');
-  await page.getByLabel('Ce dont elle a besoin').fill('Un local réfrigéré de 200 m², du matériel de découpe, un camion.');
+  await page
+    .getByLabel('Ce dont elle a besoin')
+    .fill('Un local réfrigéré de 200 m², du matériel de découpe, un camion.');
   await page
     .getByRole('group', { name: 'Modes de partenariat envisagés' })
     .getByLabel(/Coopération économique/)
@@ -133,8 +137,17 @@ test('a citizen answers the Pertuis challenge; a company supports it and brings 
     .getByRole('listitem')
     .filter({ has: page.getByRole('link', { name: proposalTitle }) })
     .first();
-  await expect(step).toContainText('Retenue le');
+  await expect(step).toContainText('Retenue');
+  await expect(step).toContainText('réponse du');
   await expect(step).toContainText('Projet phare');
   await expect(step.getByRole('link', { name: proposalTitle }).first()).toBeVisible();
   await shoot(page, 'defi');
+  if (screenshots) {
+    // A closed challenge of the demo: its closing word and the way of its proposals to partnerships.
+    await page.goto('/dialogue?statut=closed');
+    await page.getByRole('link', { name: /culture dans les quartiers/ }).click();
+    await page
+      .getByRole('region', { name: 'Du défi au partenariat' })
+      .screenshot({ path: 'docs/guide/images/dialogue-chemin.png' });
+  }
 });

@@ -32,6 +32,15 @@ test('the animator writes the 2018 review’s introduction, downloads its PDF an
   await expect(page.getByRole('heading', { level: 1, name: "Bilan 2018 — Envies d'Alliances" })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: '1. Contexte' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: '9. Perspectives 2019' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: '6. Dialogue territorial' })).toBeVisible();
+  if (screenshots) {
+    // The guide's picture of the territorial dialogue's part, its chart drawn (when the year has contributions).
+    const dialogue = page.locator('#bilan-dialogue');
+    await dialogue.scrollIntoViewIfNeeded();
+    for (const img of await dialogue.locator('.review-chart img').all())
+      await expect(img).toHaveJSProperty('complete', true);
+    await dialogue.screenshot({ path: 'docs/guide/images/bilan-dialogue.png' });
+  }
   await expect(page.getByText('Non publié')).toBeVisible();
 
   // The introduction, written and saved: it opens the document.

@@ -49,7 +49,7 @@ export const demoAccounts = [
     role: 'member',
     actorName: 'Ville de Pertuis',
   },
-  { email: 'citoyenne@demo.alliances.local', displayName: 'Camille Citoyenne', role: 'citizen' },
+  { email: 'citoyenne@demo.alliances.local', displayName: 'Camille Citoyenne', role: 'citizen', communeCode: '84089' },
 ] as const;
 
 type DemoActor = Omit<ActorInput, 'contributions' | 'benefits'> & { contributions: string[]; benefits: string[] };

@@ -12,7 +12,7 @@ import { contactLogs } from '../contacts/schema.js';
 import { evaluations } from '../evaluation/schema.js';
 import { events } from '../events/schema.js';
 import { fundingApplications } from '../funding/applications/schema.js';
-import { partnerships } from '../partnerships/schema.js';
+import type { partnerships } from '../partnerships/schema.js';
 import { programmes } from '../programmes/schema.js';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -91,17 +91,16 @@ describe('what a citizen reads on the signed-in routes', () => {
   it('shows a citizen of an actor only what it shows the public (its "members" level is the network)', async () => {
     const withPeople = await t.db.select({ id: actors.id }).from(actors).orderBy(asc(actors.name)).limit(20);
     for (const { id } of withPeople) {
-      const [asCitizen, asAnonymous] = [await call(citizen, 'GET', `/api/v1/actors/${id}`), await call(null, 'GET', `/api/v1/actors/${id}`)];
+      const [asCitizen, asAnonymous] = [
+        await call(citizen, 'GET', `/api/v1/actors/${id}`),
+        await call(null, 'GET', `/api/v1/actors/${id}`),
+      ];
       expect(asCitizen.body).toEqual(asAnonymous.body);
     }
   });
 
   it('shows a citizen no contact, funding application nor private partnership, where an observer sees some', async () => {
-    const lists = [
-      '/api/v1/funding/applications',
-      `/api/v1/actors/${actor}/contacts`,
-      '/api/v1/matching/requests',
-    ];
+    const lists = ['/api/v1/funding/applications', `/api/v1/actors/${actor}/contacts`, '/api/v1/matching/requests'];
     for (const url of lists) {
       const res = await call(citizen, 'GET', url);
       const items = res.status === 200 ? (res.body.items ?? []) : [];

@@ -104,7 +104,8 @@ describe('citizen self sign-up', () => {
 
   it('limits the requests per address and per client', async () => {
     const email = 'insistant@exemple.fr';
-    for (let i = 0; i < maxSignupsPerEmail; i++) expect((await signUp(valid(email), '203.0.113.20')).statusCode).toBe(202);
+    for (let i = 0; i < maxSignupsPerEmail; i++)
+      expect((await signUp(valid(email), '203.0.113.20')).statusCode).toBe(202);
     const limited = await signUp(valid(email), '203.0.113.21');
     expect(limited.statusCode).toBe(429);
     expect(fieldsOf(limited.json())).toEqual([['email', 'tooManySignups']]);

@@ -6,7 +6,7 @@ import type { Db, Handle } from '../../db/client.js';
 import { DomainError, invalid, parseInput } from '../../errors.js';
 import { queueMail } from '../mail/service.js';
 import { communes } from '../reference/schema.js';
-import { type CitizenSignupBody, citizenSignupBody, type CurrentUserView } from './contract.js';
+import { type CitizenSignupBody, type CurrentUserView, citizenSignupBody } from './contract.js';
 import { stillValid } from './invitations.js';
 import { invitations, signupRequests, users } from './schema.js';
 import { type CurrentUser, emailInUse, loginEmailKey, publicLink, sessionView } from './service.js';
@@ -110,7 +110,10 @@ async function countSignupRequest(tx: Handle, email: string, ip: string) {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`signups:${ipHash}`}))`);
   const since = new Date(Date.now() - signupWindowMs);
   await tx.delete(signupRequests).where(lt(signupRequests.at, since));
-  const byEmail = await tx.$count(signupRequests, and(eq(signupRequests.emailKey, emailKey), gt(signupRequests.at, since)));
+  const byEmail = await tx.$count(
+    signupRequests,
+    and(eq(signupRequests.emailKey, emailKey), gt(signupRequests.at, since)),
+  );
   const byIp = await tx.$count(signupRequests, and(eq(signupRequests.ipHash, ipHash), gt(signupRequests.at, since)));
   if (byEmail >= maxSignupsPerEmail || byIp >= maxSignupsPerIp) {
     throw new DomainError('tooManyRequests', 'Trop de demandes d’inscription : réessayez dans une heure.', [

@@ -205,7 +205,10 @@ export const revokeApiToken = defineRoute({
 
 // ---------- citizens (issue 9): self sign-up and their own commune ----------
 
-const communeCode = z.string().trim().regex(/^[0-9][0-9AB][0-9]{3}$/, { message: 'unknownCommune' });
+const communeCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9][0-9AB][0-9]{3}$/, { message: 'unknownCommune' });
 
 export const citizenSignupBody = z.object({
   email,

@@ -4,8 +4,8 @@ import { type AuthState, sessionCookie } from '../../auth/session.js';
 import type { Config } from '../../config.js';
 import { unauthenticated } from '../../errors.js';
 import { type App, registerRoute } from '../../http/route.js';
-import * as c from './contract.js';
 import { signUpCitizen, updateOwnCommune } from './citizens.js';
+import * as c from './contract.js';
 import { acceptInvitation, getInvitationByToken, inviteUser, listInvitations } from './invitations.js';
 import { requestPasswordReset, resetPassword } from './password-resets.js';
 import {

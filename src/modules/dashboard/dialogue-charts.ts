@@ -47,5 +47,12 @@ export function dialogueByChallengeChart(d: ParticipationFigures, ctx: ChartCont
     series: kindSeries(ctx, rows),
   });
   const category = option.yAxis as { axisLabel?: object };
-  return { ...option, yAxis: { ...category, axisLabel: { ...category.axisLabel, width: 200 } } };
+  // A challenge's title is a sentence: broken over lines beside its bar rather than cut.
+  return {
+    ...option,
+    yAxis: {
+      ...category,
+      axisLabel: { ...category.axisLabel, width: 190, overflow: 'break', fontSize: 11, lineHeight: 13 },
+    },
+  };
 }

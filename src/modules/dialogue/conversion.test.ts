@@ -1,6 +1,7 @@
 // Converting an accepted proposal into a flagship project (supporters become interested actors) or an alliance.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
+import { partnerships } from '../partnerships/schema.js';
 import { projects } from '../projects/schema.js';
 import type { ChallengeDetail, ProposalDetail } from './contract.js';
 import { challengeOf, client, type DialogueWorld, dialogueWorld, proposalOf, type TestApp } from './testing.js';
@@ -72,6 +73,17 @@ describe('conversion of an accepted proposal', () => {
     expect(path.find((s) => s.proposalId === p)?.project?.id).toBe(projectId);
     const proposal = (await api.call('GET', `/proposals/${p}`)).body as ProposalDetail;
     expect(proposal.project?.id).toBe(projectId);
+    // The path lists the project's partnerships as the partnerships module shows them: published ones to the public.
+    await t.db.insert(partnerships).values([
+      { title: 'Collecte des légumes', mode: 'economicCooperation', projectId, publishedAt: new Date() },
+      { title: 'Prêt du camion (en préparation)', mode: 'support', projectId },
+    ]);
+    const stepOf = async (who?: typeof w.animator) =>
+      ((await api.call('GET', `/challenges/${challenge}`, who)).body as ChallengeDetail).path.find(
+        (s) => s.proposalId === p,
+      );
+    expect((await stepOf())?.partnerships.map((x) => x.title)).toEqual(['Collecte des légumes']);
+    expect((await stepOf(w.animator))?.partnerships).toHaveLength(2);
   });
 
   it('names carrierIds when the author is not an association, and leaves nothing behind', async () => {

@@ -12,11 +12,11 @@ import type { PartnershipMode } from '../partnerships/vocabulary.js';
 import { programmes, programmeTerritories } from '../programmes/schema.js';
 import { answerProposal } from './answers.js';
 import { closeChallenge, createChallenge } from './challenges.js';
-import type { ChallengeFigure } from './schema.js';
-import { challenges, proposalComments, proposalPledges, proposalSupports, proposals } from './schema.js';
 import { commentProposal, pledge, supportProposal } from './contributions.js';
 import { convertProposal } from './conversion.js';
 import { createProposal } from './proposals.js';
+import type { ChallengeFigure } from './schema.js';
+import { challenges, proposalComments, proposalPledges, proposalSupports, proposals } from './schema.js';
 import type { ProposalOutcome } from './vocabulary.js';
 
 const demoFile = path.resolve(import.meta.dirname, '../../../assets/demo/dialogue.json');
@@ -126,7 +126,10 @@ async function backdate(db: Db, challengeId: string, demo: DemoChallenge, ids: s
  */
 export async function loadDemoDialogue(db: Db, ctx: DemoContext): Promise<string> {
   const file = JSON.parse(fs.readFileSync(demoFile, 'utf8')) as { programme: string; challenges: DemoChallenge[] };
-  const [programme] = await db.select({ id: programmes.id }).from(programmes).where(eq(programmes.name, file.programme));
+  const [programme] = await db
+    .select({ id: programmes.id })
+    .from(programmes)
+    .where(eq(programmes.name, file.programme));
   if (!programme) return '';
   const as = people(db, ctx);
   let proposalCount = 0;

@@ -101,9 +101,8 @@ export function AccountPage() {
         </p>
       </section>
 
-      {user.role === 'citizen' ? <CommuneSection /> : null}
-
-      <NotificationConsentSection />
+      {/* A citizen has no organisation: their commune matters, the matchmaking notices do not concern them. */}
+      {user.role === 'citizen' ? <CommuneSection /> : <NotificationConsentSection />}
 
       <section className="card">
         <h2 id="tokens-heading">{t('account.tokens')}</h2>

@@ -27,27 +27,23 @@ export function ChallengePath({ path }: { path: ProposalPath[] }) {
                 {p.outcome && p.answeredAt ? (
                   <li>
                     <OutcomeBadge outcome={p.outcome} />{' '}
-                    {t('dialogue.path.answered', {
-                      outcome: t(`dialogue.outcome.${p.outcome}`),
-                      date: formatDate(p.answeredAt),
-                    })}
+                    {t('dialogue.path.answered', { date: formatDate(p.answeredAt) })}
                   </li>
                 ) : null}
-                <li>
-                  {p.project ? (
-                    <>
-                      {t('dialogue.path.project')} <Link to={`/projets/${p.project.id}`}>{p.project.title}</Link> (
-                      {t(`project.status.${p.project.status}`)})
-                    </>
-                  ) : p.alliance ? (
-                    <>
-                      {t('dialogue.path.alliance')} <Link to={`/alliances/${p.alliance.id}`}>{p.alliance.name}</Link> (
-                      {t(`alliance.status.${p.alliance.status}`)})
-                    </>
-                  ) : (
-                    <span className="muted">{t('dialogue.path.notConverted')}</span>
-                  )}
-                </li>
+                {p.project ? (
+                  <li>
+                    {t('dialogue.path.project')} <Link to={`/projets/${p.project.id}`}>{p.project.title}</Link> (
+                    {t(`project.status.${p.project.status}`)})
+                  </li>
+                ) : p.alliance ? (
+                  <li>
+                    {t('dialogue.path.alliance')} <Link to={`/alliances/${p.alliance.id}`}>{p.alliance.name}</Link> (
+                    {t(`alliance.status.${p.alliance.status}`)})
+                  </li>
+                ) : p.outcome !== 'notRetained' ? (
+                  // A proposal not retained goes no further: no « not yet » for it.
+                  <li className="muted">{t('dialogue.path.notConverted')}</li>
+                ) : null}
                 {p.project || p.alliance ? (
                   <li>
                     {p.partnerships.length === 0 ? (

@@ -12,7 +12,10 @@ export function CommuneSection() {
   const { t, locale } = useI18n();
   const { user, refresh } = useSession();
   const errorText = useErrorText();
-  const [commune, setCommune] = useState<CommuneChoice>({ code: user?.communeCode ?? null, text: user?.communeName ?? '' });
+  const [commune, setCommune] = useState<CommuneChoice>({
+    code: user?.communeCode ?? null,
+    text: user?.communeName ?? '',
+  });
   const [error, setError] = useState<string | undefined>();
   const [status, setStatus] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);

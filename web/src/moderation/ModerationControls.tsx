@@ -6,8 +6,8 @@ import type { ModerationAction } from '../../../src/modules/dialogue/vocabulary'
 import { asApiError, callApi } from '../api/client';
 import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
-import { TextField } from '../ui/TextField';
 import { Alert, fieldTexts, useErrorText } from '../ui/feedback';
+import { TextField } from '../ui/TextField';
 import './moderation.css';
 
 export const historyLink = (target: 'proposal' | 'comment', id: string) =>

@@ -34,7 +34,15 @@ export function QueuePage() {
       <p className="muted">{t('moderation.queue.intro')}</p>
       <nav aria-label={t('moderation.queue.filter')} className="moderation-tabs">
         {(['open', 'resolved'] as const).map((s) => (
-          <Link key={s} to={hrefFor(1, s)} aria-current={s === status ? 'page' : undefined} onClick={(e) => { e.preventDefault(); go(1, s); }}>
+          <Link
+            key={s}
+            to={hrefFor(1, s)}
+            aria-current={s === status ? 'page' : undefined}
+            onClick={(e) => {
+              e.preventDefault();
+              go(1, s);
+            }}
+          >
             {t(`moderation.queue.${s}`)}
           </Link>
         ))}
@@ -74,13 +82,15 @@ function QueueEntry({ item, status, onChange }: { item: QueueItem; status: Queue
   return (
     <li className="card moderation-item" aria-labelledby={headingId}>
       <h2 id={headingId} className="moderation-item-title">
-        <span className="chip">{t(`moderation.queue.kind.${item.target}`)}</span>{' '}
+        {t(`moderation.queue.kind.${item.target}`)} · {item.proposalTitle}
+      </h2>
+      <p>
         {item.hidden ? (
           <span className="chip chip-warning">{t('moderation.queue.hidden', { reason: item.hidden.reason })}</span>
         ) : (
           <span className="chip">{t('moderation.queue.visible')}</span>
         )}
-      </h2>
+      </p>
       <blockquote className="moderation-excerpt">{item.excerpt}</blockquote>
       <p className="small">
         {t('moderation.queue.in', { challenge: item.challengeTitle, proposal: item.proposalTitle })} ·{' '}
@@ -95,7 +105,10 @@ function QueueEntry({ item, status, onChange }: { item: QueueItem; status: Queue
       </p>
       <p className="small muted">
         {status === 'open' ? `${t('moderation.queue.reports', { count: formatNumber(item.openReports) })} · ` : ''}
-        {t('moderation.queue.dates', { first: formatDate(item.firstReportedAt), last: formatDate(item.lastReportedAt) })}
+        {t('moderation.queue.dates', {
+          first: formatDate(item.firstReportedAt),
+          last: formatDate(item.lastReportedAt),
+        })}
       </p>
       <ul className="moderation-reports">
         {item.reports.map((r) => (

@@ -6,8 +6,8 @@ import { type ReportReason, reportReasons } from '../../../src/modules/dialogue/
 import { asApiError, callApi } from '../api/client';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
-import { TextField } from '../ui/TextField';
 import { Alert, fieldTexts, useErrorText } from '../ui/feedback';
+import { TextField } from '../ui/TextField';
 import { ModalDialog } from './ModalDialog';
 import './moderation.css';
 
@@ -114,7 +114,10 @@ export function ReportButton(props: { target: 'proposal' | 'comment'; id: string
                     name={`${formId}-reason`}
                     value={r}
                     checked={reason === r}
-                    onChange={() => setReason(r)}
+                    onChange={() => {
+                      setReason(r);
+                      setErrors({});
+                    }}
                   />
                   {t(`moderation.reason.${r}`)}
                 </label>
@@ -134,7 +137,10 @@ export function ReportButton(props: { target: 'proposal' | 'comment'; id: string
               maxLength={reportDetailsMax}
               required={reason === 'other'}
               value={details}
-              onChange={setDetails}
+              onChange={(v) => {
+                setDetails(v);
+                if (errors.details && v.trim()) setErrors(({ details: _, ...rest }) => rest);
+              }}
               error={errors.details}
             />
             <p className="small">

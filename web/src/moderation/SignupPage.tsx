@@ -33,6 +33,9 @@ export function SignupPage() {
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
 
+  /** Typing in a field takes its error away; the next submit checks again. */
+  const clear = (field: string) => setErrors(({ [field]: _, ...rest }) => rest);
+
   const focusFirst = (found: Record<string, string>) => {
     const first = Object.keys(fieldIds).find((f) => found[f]);
     if (first) document.getElementById(fieldIds[first] ?? '')?.focus();
@@ -42,9 +45,12 @@ export function SignupPage() {
     e.preventDefault();
     setFailure(null);
     const found: Record<string, string> = {};
-    if (!emailPattern.test(email.trim())) found.email = fieldMessage(email.trim() ? 'invalidEmail' : 'required', locale);
+    if (!emailPattern.test(email.trim()))
+      found.email = fieldMessage(email.trim() ? 'invalidEmail' : 'required', locale);
     if (displayName.trim().length < 2) {
-      found.displayName = displayName.trim() ? fieldMessage('tooShort', locale, { min: 2 }) : fieldMessage('required', locale);
+      found.displayName = displayName.trim()
+        ? fieldMessage('tooShort', locale, { min: 2 })
+        : fieldMessage('required', locale);
     }
     if (commune.text.trim() && !commune.code) found.communeCode = fieldMessage('unknownCommune', locale);
     if (!accepts) found.acceptsCodeOfConduct = fieldMessage('codeOfConductRequired', locale);
@@ -91,7 +97,16 @@ export function SignupPage() {
           <form onSubmit={submit} className="card auth-form" noValidate>
             <Field id="signup-email" label={t('signup.email')} required error={errors.email}>
               {(control) => (
-                <input {...control} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+                <input
+                  {...control}
+                  type="email"
+                  autoComplete="email"
+                  value={email}
+                  onChange={(e) => {
+                    setEmail(e.target.value);
+                    clear('email');
+                  }}
+                />
               )}
             </Field>
             <TextField
@@ -101,10 +116,18 @@ export function SignupPage() {
               required
               maxLength={120}
               value={displayName}
-              onChange={setDisplayName}
+              onChange={(v) => {
+                setDisplayName(v);
+                clear('displayName');
+              }}
               error={errors.displayName}
             />
-            <CommuneField id="signup-commune" value={commune} onChange={(v) => setCommune(v)} error={errors.communeCode} />
+            <CommuneField
+              id="signup-commune"
+              value={commune}
+              onChange={(v) => setCommune(v)}
+              error={errors.communeCode}
+            />
             <p className="muted small">{t('signup.communeHint')}</p>
             <div className={`field${errors.acceptsCodeOfConduct ? ' field-invalid' : ''}`}>
               <label className="checkbox-line">
@@ -114,7 +137,10 @@ export function SignupPage() {
                   checked={accepts}
                   aria-invalid={errors.acceptsCodeOfConduct ? true : undefined}
                   aria-describedby={errors.acceptsCodeOfConduct ? 'signup-accepts-error' : undefined}
-                  onChange={(e) => setAccepts(e.target.checked)}
+                  onChange={(e) => {
+                    setAccepts(e.target.checked);
+                    clear('acceptsCodeOfConduct');
+                  }}
                 />{' '}
                 {t('signup.accepts')} <span aria-hidden="true">*</span>
               </label>

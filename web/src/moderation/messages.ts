@@ -85,7 +85,8 @@ export const moderationMessages = catalogue(
       'Rester sur le défi\u202f: chaque proposition ou commentaire répond au défi posé\u202f; les autres sujets ont leur place ailleurs.',
     'charter.rule.advertising':
       'Pas de publicité\u202f: on peut dire ce que son organisation peut apporter, mais pas faire de promotion commerciale ni de propagande électorale.',
-    'charter.rule.law': 'Respect de la loi\u202f: pas de contenu illégal, diffamatoire ou portant atteinte aux droits d’autrui.',
+    'charter.rule.law':
+      'Respect de la loi\u202f: pas de contenu illégal, diffamatoire ou portant atteinte aux droits d’autrui.',
     'charter.signature':
       'Publiquement, une contribution est signée du nom de l’organisation, ou «\u202fCitoyen·ne\u202f» suivi de la commune pour une personne inscrite à titre individuel\u202f: votre nom n’apparaît pas.',
     'charter.moderation': 'Signalement et modération',
@@ -104,8 +105,8 @@ export const moderationMessages = catalogue(
       'Habitant·e du territoire, inscrivez-vous pour proposer des réponses aux défis, les commenter et les soutenir en votre nom. Vous recevrez un lien par e-mail pour choisir votre mot de passe.',
     'signup.email': 'Adresse e-mail',
     'signup.displayName': 'Votre nom ou pseudonyme',
-    'signup.displayNameHint': 'Visible des seuls animateurs\u202f; publiquement, vos contributions sont signées «\u202fCitoyen·ne\u202f».',
-    'signup.commune': 'Commune (facultatif)',
+    'signup.displayNameHint':
+      'Visible des seuls animateurs\u202f; publiquement, vos contributions sont signées «\u202fCitoyen·ne\u202f».',
     'signup.communeHint': 'Pour les chiffres de participation par commune.',
     'signup.accepts': 'J’ai lu et j’accepte la charte de participation',
     'signup.charterLink': 'Lire la charte de participation',
@@ -226,7 +227,6 @@ export const moderationMessages = catalogue(
     'signup.email': 'E-mail address',
     'signup.displayName': 'Your name or nickname',
     'signup.displayNameHint': 'Seen by the animators only; in public, your contributions are signed “Citizen”.',
-    'signup.commune': 'Commune (optional)',
     'signup.communeHint': 'For the participation figures by commune.',
     'signup.accepts': 'I have read and accept the code of conduct',
     'signup.charterLink': 'Read the code of conduct',

@@ -13,7 +13,7 @@ export const citizenLabel = 'Citoyen·ne';
 /** How a contribution is signed in public: its organisation's name, or « Citoyen·ne » with the commune if known. */
 export function authorLabel(row: { actorName: string | null; family: string; communeName: string | null }): string {
   if (row.actorName) return row.actorName;
-  if (row.family === 'citizen') return row.communeName ? `${citizenLabel} (${row.communeName})` : citizenLabel;
+  if (row.family === 'citizen') return row.communeName ? `${citizenLabel} de ${row.communeName}` : citizenLabel;
   return 'Organisation retirée';
 }
 

@@ -27,7 +27,10 @@ describe('dialogue moderation', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    const [actor] = await t.db.insert(actors).values({ family: 'association', name: 'Les Jardins du Luberon' }).returning();
+    const [actor] = await t.db
+      .insert(actors)
+      .values({ family: 'association', name: 'Les Jardins du Luberon' })
+      .returning();
     animator = await signedInAs(t.db, 'animator');
     admin = await signedInAs(t.db, 'admin');
     member = await signedInAs(t.db, 'member', actor?.id ?? null);
@@ -48,8 +51,13 @@ describe('dialogue moderation', () => {
 
   const report = (who: SignedIn | null, target: 'proposal' | 'comment', id: string, extra: object = {}) =>
     call(who, 'POST', reports, { target, id, reason: 'abuse', ...extra });
-  const decideOn = (who: SignedIn, target: 'proposal' | 'comment', id: string, action: string, reason = 'Propos injurieux') =>
-    call(who, 'POST', decisions, { target, id, action, reason });
+  const decideOn = (
+    who: SignedIn,
+    target: 'proposal' | 'comment',
+    id: string,
+    action: string,
+    reason = 'Propos injurieux',
+  ) => call(who, 'POST', decisions, { target, id, action, reason });
 
   it('takes one open report per person and content, refuses one’s own content and asks details for "other"', async () => {
     const first = await report(member, 'proposal', d.proposalId, { reason: 'spam' });
@@ -98,7 +106,7 @@ describe('dialogue moderation', () => {
       proposalTitle: 'Un marché de producteurs le samedi',
       challengeId: d.challengeId,
       challengeTitle: 'Circuits courts autour de Pertuis',
-      authorLabel: 'Citoyen·ne (Pertuis)',
+      authorLabel: 'Citoyen·ne de Pertuis',
       authorName: 'Test citizen',
       openReports: 2,
       hidden: null,
@@ -210,8 +218,33 @@ describe('dialogue moderation', () => {
     expect((await call(null, 'GET', queue)).status).toBe(401);
     const [row] = await t.db.select().from(proposals).where(eq(proposals.id, d.proposalId));
     expect(row?.hiddenAt).toBeNull();
-    expect((await call(animator, 'GET', history('proposal', '00000000-0000-4000-8000-000000000000'))).status).toBe(
-      404,
+    expect((await call(animator, 'GET', history('proposal', '00000000-0000-4000-8000-000000000000'))).status).toBe(404);
+  });
+
+  it('takes a hidden proposal or comment out of the public pages, and shows it flagged to staff', async () => {
+    const proposalUrl = `/api/v1/dialogue/proposals/${d.proposalId}`;
+    type Detail = {
+      hidden: { reason: string } | null;
+      commentList: { id: string; hidden: { reason: string } | null }[];
+    };
+    await decideOn(animator, 'comment', d.commentId, 'hide', 'Données personnelles d’un voisin');
+    for (const who of [null, otherCitizen, observer]) {
+      const res = await call(who, 'GET', proposalUrl);
+      expect(res.status).toBe(200);
+      expect((res.body as Detail).commentList.map((c) => c.id)).not.toContain(d.commentId);
+    }
+    const seenByStaff = (await call(animator, 'GET', proposalUrl)).body as Detail;
+    expect(seenByStaff.commentList.find((c) => c.id === d.commentId)?.hidden?.reason).toBe(
+      'Données personnelles d’un voisin',
     );
+
+    await decideOn(animator, 'proposal', d.proposalId, 'hide', 'Hors charte');
+    for (const who of [null, member, observer]) expect((await call(who, 'GET', proposalUrl)).status).toBe(404);
+    const hidden = await call(admin, 'GET', proposalUrl);
+    expect(hidden.status).toBe(200);
+    expect((hidden.body as Detail).hidden?.reason).toBe('Hors charte');
+
+    await decideOn(animator, 'proposal', d.proposalId, 'restore', 'Erreur de manipulation');
+    expect((await call(null, 'GET', proposalUrl)).status).toBe(200);
   });
 });

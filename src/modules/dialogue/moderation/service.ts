@@ -23,7 +23,10 @@ import {
 const reportContentId = sql<string>`coalesce(${contentReports.commentId}, ${contentReports.proposalId})`;
 
 const reportsOf = (target: ModerationTarget, id: string) =>
-  and(eq(contentReports.target, target), target === 'proposal' ? eq(contentReports.proposalId, id) : eq(contentReports.commentId, id));
+  and(
+    eq(contentReports.target, target),
+    target === 'proposal' ? eq(contentReports.proposalId, id) : eq(contentReports.commentId, id),
+  );
 
 const decisionsOf = (target: ModerationTarget, id: string) =>
   and(
@@ -54,7 +57,11 @@ export async function reportContent(db: Db, by: CurrentUser, input: ReportBody):
       .select({ id: contentReports.id })
       .from(contentReports)
       .where(
-        and(reportsOf(body.target, body.id), eq(contentReports.reporterUserId, by.id), eq(contentReports.status, 'open')),
+        and(
+          reportsOf(body.target, body.id),
+          eq(contentReports.reporterUserId, by.id),
+          eq(contentReports.status, 'open'),
+        ),
       );
     if (open) {
       throw conflict('Vous avez déjà signalé ce contenu ; les animateurs vont l’examiner', [
@@ -114,7 +121,10 @@ export async function moderationQueue(db: Db, input: QueueQuery): Promise<QueueP
     .from(contentReports)
     .groupBy(contentReports.target, reportContentId)
     .having(query.status === 'open' ? sql`${openCount} > 0` : sql`${openCount} = 0`)
-    .orderBy(...(query.status === 'open' ? [asc(min(contentReports.createdAt))] : [desc(lastResolved)]), asc(reportContentId))
+    .orderBy(
+      ...(query.status === 'open' ? [asc(min(contentReports.createdAt))] : [desc(lastResolved)]),
+      asc(reportContentId),
+    )
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
 

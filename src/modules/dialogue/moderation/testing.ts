@@ -18,7 +18,12 @@ export async function insertDialogue(
 ): Promise<DialogueFixture> {
   const [programme] = await db
     .insert(programmes)
-    .values({ slug: `prog-${randomBytes(4).toString('hex')}`, name: 'Programme test', startsOn: '2026-01-01', endsOn: '2028-12-31' })
+    .values({
+      slug: `prog-${randomBytes(4).toString('hex')}`,
+      name: 'Programme test',
+      startsOn: '2026-01-01',
+      endsOn: '2028-12-31',
+    })
     .returning({ id: programmes.id });
   if (!programme) throw new Error('programme not inserted');
   const [challenge] = await db
