@@ -106,6 +106,15 @@ test('a citizen answers the Pertuis challenge; a company supports it and brings 
   await expect(page.locator('.dialogue-answer')).toContainText('Retenue');
   await expect(page.locator('.dialogue-answer')).toContainText('50 % de produits locaux dans les cantines');
 
+  // Closing the challenge is refused while other proposals still wait for an answer: the page says so.
+  await page.goto(challengeUrl);
+  const close = page.getByRole('region', { name: 'Clore le défi' });
+  await expect(close.getByText(/attend(ent)? encore une réponse/)).toBeVisible();
+  await close.getByLabel('Mot de clôture').fill('Merci à toutes et à tous pour vos propositions.');
+  await close.getByRole('button', { name: 'Clore le défi' }).click();
+  await expect(close.getByRole('alert')).toContainText('sans réponse');
+  await expect(page.locator('.page-head').getByText('Ouvert', { exact: true })).toBeVisible();
+
   // The animator turns it into a flagship project carried by an association of Pertuis.
   await signInAs(page, demo.animator);
   await page.goto(proposalUrl);
@@ -126,6 +135,7 @@ test('a citizen answers the Pertuis challenge; a company supports it and brings 
   const interested = page.getByRole('region', { name: 'Acteurs intéressés' });
   await expect(interested.getByRole('link', { name: gepa })).toBeVisible();
   await expect(page.getByText(/Issu du dialogue territorial/)).toContainText('Pertuis');
+  await shoot(page, 'projet');
   await page.getByRole('link', { name: new RegExp(proposalTitle) }).click();
   await expect(page.getByRole('heading', { level: 1, name: proposalTitle })).toBeVisible();
   await expect(page.getByText('Devenue le projet phare')).toBeVisible();
@@ -150,4 +160,22 @@ test('a citizen answers the Pertuis challenge; a company supports it and brings 
       .getByRole('region', { name: 'Du défi au partenariat' })
       .screenshot({ path: 'docs/guide/images/dialogue-chemin.png' });
   }
+});
+
+test('a company’s member may open the challenge form, but only public authorities and animators post: the form says so', async ({
+  page,
+}) => {
+  await signIn(page, demo.gepaMember);
+  await page.goto('/dialogue');
+  await page.getByRole('link', { name: 'Nouveau défi' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nouveau défi' })).toBeVisible();
+  // Nothing filled: the server's messages on the fields, the focus on the first one.
+  await page.getByRole('button', { name: 'Enregistrer le défi' }).click();
+  await expect(page.getByLabel('Programme', { exact: true })).toBeFocused();
+  await page.getByLabel('Programme', { exact: true }).selectOption({ label: "Envies d'Alliances" });
+  await page.getByLabel('Territoire', { exact: true }).selectOption({ label: 'Pertuis' });
+  await page.getByLabel('Titre du défi').fill('Des zones d’activités plus sobres en énergie');
+  await page.getByLabel('Contributions jusqu’au').fill('2027-06-30');
+  await page.getByRole('button', { name: 'Enregistrer le défi' }).click();
+  await expect(page.getByRole('alert')).toContainText('membres d’une collectivité');
 });

@@ -634,6 +634,10 @@ export const fieldMessages = {
   },
   // reviews (end)
   // dialogue (begin)
+  deadlinePast: {
+    fr: 'La date limite des contributions est déjà passée : choisissez aujourd’hui ou un jour à venir pour publier le défi.',
+    en: 'The contributions deadline has already passed: choose today or a later day to publish the challenge.',
+  },
   challengeClosed: {
     fr: 'Ce défi est clos\u202f: il ne reçoit plus de contributions ni de modifications.',
     en: 'This challenge is closed: it takes no more contributions or changes.',

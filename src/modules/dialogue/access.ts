@@ -8,6 +8,7 @@ import type { CurrentUser } from '../accounts/service.js';
 import { actors } from '../actors/schema.js';
 import { isStaff } from '../actors/visibility.js';
 import { todayInParis } from '../needs-offers/contract.js';
+import { ownActorOf } from '../projects/visibility.js';
 import type { ActorFamily } from '../reference/families.js';
 import { challenges, proposals } from './schema.js';
 
@@ -15,11 +16,7 @@ export type Viewer = CurrentUser | null;
 export type ChallengeRow = typeof challenges.$inferSelect;
 export type ProposalRow = typeof proposals.$inferSelect;
 
-export { isStaff };
-
-/** The viewer's organisation when it is a signed-in member attached to one, else null. */
-export const ownActorOf = (viewer: Viewer): string | null =>
-  viewer?.role === 'member' && viewer.actorId ? viewer.actorId : null;
+export { isStaff, ownActorOf };
 
 /** Open and its last day (Paris) not passed: proposals, supports, pledges and comments are taken. */
 export const acceptsContributions = (

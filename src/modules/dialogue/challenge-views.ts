@@ -1,10 +1,11 @@
 // Reading the challenges: the list (open first, by deadline) with participation counts, and one challenge with its
 // context and the path of its answered proposals to projects, alliances and partnerships.
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
-import { uuidArray } from '../../db/arrays.js';
+import { textArray, uuidArray } from '../../db/arrays.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { actors } from '../actors/schema.js';
+import { todayInParis } from '../needs-offers/contract.js';
 import { programmes, programmeTerritories } from '../programmes/schema.js';
 import { communes } from '../reference/schema.js';
 import {
@@ -21,6 +22,7 @@ import {
 } from './access.js';
 import { unansweredCount } from './challenges.js';
 import type { ChallengeDetail, ChallengeListQuery, ChallengePage, ChallengeSummary } from './contract.js';
+import { byId, refOf } from './labels.js';
 import { pathOf } from './path.js';
 import { challenges } from './schema.js';
 
@@ -83,13 +85,10 @@ async function namesOf(db: Db, rows: ChallengeRow[]) {
       ? db.select({ id: actors.id, name: actors.name }).from(actors).where(inArray(actors.id, actorIds))
       : [],
   ]);
-  const map = (list: { id: string; name: string }[]) => new Map(list.map((r) => [r.id, r]));
-  return { programmes: map(p), territories: map(t), actors: map(a) };
+  return { programmes: byId(p), territories: byId(t), actors: byId(a) };
 }
 
 type Names = Awaited<ReturnType<typeof namesOf>>;
-const refOf = (map: Map<string, { id: string; name: string }>, id: string | null) =>
-  id === null ? null : (map.get(id) ?? null);
 
 function summaryOf(row: ChallengeRow, names: Names, counts: Counts): ChallengeSummary {
   return {
@@ -118,25 +117,22 @@ export async function listChallenges(db: Db, viewer: Viewer, query: ChallengeLis
   if (query.territoryId) conditions.push(eq(challenges.territoryId, query.territoryId));
   if (query.status) conditions.push(eq(challenges.status, query.status));
   const themes = query.theme.map((t) => t.trim()).filter(Boolean);
-  if (themes.length) {
-    conditions.push(
-      sql`${challenges.themes} && array[${sql.join(
-        themes.map((t) => sql`${t}::text`),
-        sql`, `,
-      )}]::text[]`,
-    );
-  }
+  if (themes.length) conditions.push(sql`${challenges.themes} && ${textArray(themes)}`);
   const q = query.q?.trim() || null;
   if (q) conditions.push(sql`${challenges.searchVector} @@ websearch_to_tsquery('fr_unaccent', ${q})`);
   const where = conditions.length ? and(...conditions) : undefined;
+  const accepting = sql`(${challenges.status} = 'open' and ${challenges.contributionsCloseOn} >= ${todayInParis()}::date)`;
   const [rows, total] = await Promise.all([
     db
       .select()
       .from(challenges)
       .where(where)
       .orderBy(
-        sql`case ${challenges.status} when 'open' then 0 when 'draft' then 1 else 2 end`,
-        sql`case when ${challenges.status} = 'open' then ${challenges.contributionsCloseOn} end asc`,
+        // Those taking contributions (open, last day not passed in Paris) first, by nearest deadline; then the
+        // others: open past their deadline, drafts, closed.
+        sql`case when ${accepting} then 0 when ${challenges.status} = 'open' then 1
+          when ${challenges.status} = 'draft' then 2 else 3 end`,
+        sql`case when ${accepting} then ${challenges.contributionsCloseOn} end asc`,
         sql`${challenges.contributionsCloseOn} desc`,
         asc(challenges.id),
       )

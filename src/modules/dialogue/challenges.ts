@@ -4,13 +4,13 @@ import type { Db } from '../../db/client.js';
 import { conflict, type FieldIssue, forbidden, invalid, notFound, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { actors } from '../actors/schema.js';
+import { unique } from '../actors/validation.js';
+import { todayInParis } from '../needs-offers/contract.js';
 import { programmes, programmeTerritories } from '../programmes/schema.js';
 import { unknownCommunes, unknownSdgs, unknownThemes } from '../reference/checks.js';
 import { canCloseChallenge, canEditChallenge, isStaff, ownActorOf, seesChallenge } from './access.js';
 import { type ChallengeData, type ChallengeInput, challengeInput, closeChallengeInput } from './contract.js';
 import { challenges, proposals } from './schema.js';
-
-const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
 /** The public authority a member acts for, or null for staff; anyone else may not post a challenge. */
 async function postingAuthority(db: Db, by: CurrentUser): Promise<string | null> {
@@ -29,6 +29,10 @@ async function postingAuthority(db: Db, by: CurrentUser): Promise<string | null>
  */
 async function checkedFields(db: Db, data: ChallengeData, postedBy: string | null) {
   const issues: FieldIssue[] = [];
+  // An open challenge whose last day (Paris) has passed would take no contribution at all.
+  if (data.status === 'open' && data.contributionsCloseOn < todayInParis()) {
+    issues.push({ field: 'contributionsCloseOn', code: 'deadlinePast' });
+  }
   const [programme] = await db
     .select({ id: programmes.id })
     .from(programmes)
@@ -87,28 +91,33 @@ export async function createChallenge(db: Db, by: CurrentUser, input: ChallengeI
   return row.id;
 }
 
-/** Edits a challenge not closed: staff, or the posting organisation's members. */
+/**
+ * Edits a challenge not closed: staff, or the posting organisation's members. The challenge's row is locked for update
+ * so that the edit does not cross a closing, nor a proposal being added (createProposal share-locks it).
+ */
 export async function updateChallenge(db: Db, by: CurrentUser, id: string, input: ChallengeInput): Promise<void> {
-  const [before] = await db.select().from(challenges).where(eq(challenges.id, id));
-  if (!before || !seesChallenge(by, before)) throw notFound('Défi');
-  if (before.status === 'closed') {
-    throw conflict('Un défi clos ne se modifie plus', [{ field: 'status', code: 'challengeClosed' }]);
-  }
-  if (!canEditChallenge(by, before)) throw forbidden();
-  const data = parseInput(challengeInput, input);
-  const fields = await checkedFields(db, data, before.postedByActorId);
-  if (fields.status === 'draft' && before.status === 'open') {
-    const [n] = await db.select({ n: count() }).from(proposals).where(eq(proposals.challengeId, id));
-    if ((n?.n ?? 0) > 0) {
-      throw conflict('Ce défi a déjà reçu des propositions\u202f: il ne redevient pas brouillon', [
-        { field: 'status', code: 'challengeHasProposals' },
-      ]);
+  await db.transaction(async (tx) => {
+    const [before] = await tx.select().from(challenges).where(eq(challenges.id, id)).for('update');
+    if (!before || !seesChallenge(by, before)) throw notFound('Défi');
+    if (before.status === 'closed') {
+      throw conflict('Un défi clos ne se modifie plus', [{ field: 'status', code: 'challengeClosed' }]);
     }
-  }
-  await db
-    .update(challenges)
-    .set({ ...fields, updatedAt: new Date() })
-    .where(eq(challenges.id, id));
+    if (!canEditChallenge(by, before)) throw forbidden();
+    const data = parseInput(challengeInput, input);
+    const fields = await checkedFields(tx as Db, data, before.postedByActorId);
+    if (fields.status === 'draft' && before.status === 'open') {
+      const [n] = await tx.select({ n: count() }).from(proposals).where(eq(proposals.challengeId, id));
+      if ((n?.n ?? 0) > 0) {
+        throw conflict('Ce défi a déjà reçu des propositions\u202f: il ne redevient pas brouillon', [
+          { field: 'status', code: 'challengeHasProposals' },
+        ]);
+      }
+    }
+    await tx
+      .update(challenges)
+      .set({ ...fields, updatedAt: new Date() })
+      .where(eq(challenges.id, id));
+  });
 }
 
 /** Visible proposals (not hidden) still without an answer. */
@@ -135,8 +144,9 @@ export async function closeChallenge(db: Db, by: CurrentUser, id: string, input:
     if (row.status === 'draft') {
       throw conflict('Un brouillon ne se clôt pas', [{ field: 'status', code: 'challengeIsDraft' }]);
     }
-    // Locks the proposals' rows too: no answer can be withdrawn nor proposal added while closing (FOR UPDATE of a
-    // count is not allowed, hence the ids).
+    // The challenge's row lock above keeps new proposals and contributions out (they share-lock it). The proposals'
+    // rows are locked too so that no answer changes while counting (FOR UPDATE of a count is not allowed, hence the
+    // ids); row locks do not block inserts, the challenge's lock does.
     await tx.execute(sql`select id from ${proposals} where ${proposals.challengeId} = ${id} for update`);
     const unanswered = await unansweredCount(tx as Db, id);
     if (unanswered > 0) {

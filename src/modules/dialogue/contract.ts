@@ -49,7 +49,7 @@ export const challengeInput = z.object({
   themes: z.array(z.string()).max(20).default([]),
   sdgs: z.array(z.number().int().min(1).max(17)).max(17).default([]),
   /** Empty: the territory's communes. */
-  communeCodes: z.array(z.string()).max(60).default([]),
+  communeCodes: z.array(z.string()).max(50).default([]),
   /** Last day (Paris) for contributions. */
   contributionsCloseOn: isoDay,
   /** The public authority that will answer (an actor of the family publicAuthority). */
@@ -158,12 +158,14 @@ export type ProposalListQuery = z.output<typeof proposalListQuery>;
 const ref = z.object({ id: z.uuid(), name: z.string() });
 
 /**
- * Who wrote or supported: the organisation, or « Citoyen·ne » with the commune's name. `personName` is the display
- * name, given to staff only (personal data never reaches public pages).
+ * Who wrote or supported: the organisation, « Citoyen·ne » with the commune's name, or the animation team (`team`).
+ * `personName` is the display name, given to staff only (personal data never reaches public pages).
  */
 export const participantLabel = z.object({
   actor: ref.nullable(),
   family: z.enum(actorFamilies),
+  /** The animation team wrote it: team ⇔ actor null and family ≠ 'citizen' (labels.ts `isTeam`). */
+  team: z.boolean(),
   communeName: z.string().nullable(),
   personName: z.string().nullable(),
   /** The caller wrote it. */

@@ -1,24 +1,22 @@
 // Turning an accepted proposal into a flagship project or an alliance, keeping the organisations that supported it or
 // pledged something: the project's interested actors, or the alliance's members. One transaction: all or nothing.
-import { eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
-import { conflict, type FieldIssue, invalid, parseInput } from '../../errors.js';
+import { conflict, DomainError, invalid, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
-import { actors } from '../actors/schema.js';
 import { requireStaff } from '../actors/visibility.js';
 import { minAllianceActors } from '../alliances/contract.js';
 import { createAlliance } from '../alliances/service.js';
 import { resources as resourceWords } from '../matching/reasons.js';
+import type { ProjectData } from '../projects/contract.js';
 import { projectInterestedActors } from '../projects/schema.js';
 import { createProject } from '../projects/service.js';
 import { type ProposalRow, visibleProposal } from './access.js';
 import { type ConversionInput, type ConversionResult, conversionInput } from './contract.js';
+import { cutText } from './labels.js';
 import { proposalPledges, proposalSupports, proposals } from './schema.js';
 
 type ChallengeRow = Awaited<ReturnType<typeof visibleProposal>>['challenge'];
-
-/** Cuts a text to a field's limit (a proposal's description may be longer than a project's summary). */
-const cut = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
 /** Why each organisation is interested, in French: it proposed, supported, or can bring something. */
 async function organisationsAround(tx: Tx, proposal: ProposalRow) {
@@ -46,36 +44,50 @@ async function organisationsAround(tx: Tx, proposal: ProposalRow) {
   return new Map([...reasons].map(([id, list]) => [id, list.join(' · ')]));
 }
 
-/** The carriers: those given (associations, the first as lead), else the author's organisation if an association. */
-async function carriersFor(tx: Tx, proposal: ProposalRow, carrierIds: string[]) {
-  const ids = carrierIds.length ? [...new Set(carrierIds)] : proposal.authorActorId ? [proposal.authorActorId] : [];
-  const rows = ids.length
-    ? await tx.select({ id: actors.id, family: actors.family }).from(actors).where(inArray(actors.id, ids))
-    : [];
-  const families = new Map(rows.map((r) => [r.id, r.family]));
-  if (carrierIds.length === 0) {
-    if (ids[0] && families.get(ids[0]) === 'association') return ids;
-    throw invalid([{ field: 'carrierIds', code: 'conversionNeedsCarrier' }]);
+/**
+ * The carriers: those given (the first as lead), else the author's organisation. Whether they are known associations
+ * is checked by createProject (projects/validation.ts); its issues on `carriers.<i>.actorId` are told here on
+ * `carrierIds.<i>` — the same index, as the list is passed as given — or, for the author's organisation, as the
+ * need to choose a carrier.
+ */
+async function projectWithCarriers(
+  tx: Tx,
+  by: CurrentUser,
+  carrierIds: string[],
+  proposal: ProposalRow,
+  fields: Omit<ProjectData, 'carriers'>,
+) {
+  const given = carrierIds.length > 0;
+  const ids = given ? carrierIds : proposal.authorActorId ? [proposal.authorActorId] : [];
+  if (ids.length === 0) throw invalid([{ field: 'carrierIds', code: 'conversionNeedsCarrier' }]);
+  try {
+    const id = await createProject(tx as unknown as Db, by, {
+      ...fields,
+      carriers: ids.map((actorId, i) => ({ actorId, role: i === 0 ? 'lead' : 'coCarrier' })),
+    });
+    return { id, carriers: ids };
+  } catch (error) {
+    if (!(error instanceof DomainError) || error.kind !== 'invalid') throw error;
+    const carrierIssue = /^carriers\.(\d+)\.actorId$/;
+    if (!given && error.issues.some((i) => carrierIssue.test(i.field))) {
+      throw invalid([{ field: 'carrierIds', code: 'conversionNeedsCarrier' }]);
+    }
+    throw invalid(
+      error.issues.map((i) => {
+        const index = carrierIssue.exec(i.field)?.[1];
+        return index === undefined ? i : { ...i, field: `carrierIds.${index}` };
+      }),
+    );
   }
-  const issues: FieldIssue[] = [];
-  ids.forEach((id, i) => {
-    const family = families.get(id);
-    if (family === undefined) issues.push({ field: `carrierIds.${i}`, code: 'unknownActor' });
-    else if (family !== 'association') issues.push({ field: `carrierIds.${i}`, code: 'carrierNotAssociation' });
-  });
-  if (issues.length) throw invalid(issues);
-  return ids;
 }
 
 async function toProject(tx: Tx, by: CurrentUser, proposal: ProposalRow, challenge: ChallengeRow, input: Input) {
-  const carriers = await carriersFor(tx, proposal, input.carrierIds);
-  const projectId = await createProject(tx as unknown as Db, by, {
+  const { id: projectId, carriers } = await projectWithCarriers(tx, by, input.carrierIds, proposal, {
     title: input.title ?? proposal.title,
-    summary: cut(proposal.description, 2000),
+    summary: cutText(proposal.description, 2000),
     goals: '',
     beneficiaries: '',
     needs: proposal.needs,
-    carriers: carriers.map((actorId, i) => ({ actorId, role: i === 0 ? 'lead' : 'coCarrier' })),
     budgetLines: [],
     budgetTotal: null,
     modes: proposal.modes,
@@ -103,8 +115,8 @@ async function toAlliance(tx: Tx, by: CurrentUser, proposal: ProposalRow, challe
   const name = input.title ?? proposal.title;
   const allianceId = await createAlliance(tx as unknown as Db, by, {
     name,
-    challenge: cut(challenge.title, 2000),
-    objective: cut(proposal.description, 2000),
+    challenge: cutText(challenge.title, 2000),
+    objective: cutText(proposal.description, 2000),
     themes: challenge.themes,
     sdgs: challenge.sdgs,
     communeCodes: challenge.communeCodes.slice(0, 50),
@@ -125,7 +137,14 @@ export async function convertProposal(
   requireStaff(by);
   const data = parseInput(conversionInput, input);
   return db.transaction(async (tx) => {
+    // The proposal's row is locked for update: of two concurrent conversions, the second waits and then sees the
+    // first one's project or alliance (a conflict), so that a proposal makes one project or alliance at most.
     const { proposal, challenge } = await visibleProposal(tx, by, id, true);
+    if (proposal.hiddenAt !== null) {
+      throw conflict('Une proposition masquée par la modération ne se transforme pas', [
+        { field: 'proposal', code: 'contentHidden' },
+      ]);
+    }
     if (proposal.projectId !== null || proposal.allianceId !== null) {
       throw conflict('Cette proposition a déjà été transformée', [{ field: 'kind', code: 'proposalConverted' }]);
     }

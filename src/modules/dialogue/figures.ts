@@ -7,6 +7,8 @@
 //   programme's events are placed (dashboard/figures/common.ts `scopedEventsCte`);
 // - each contribution (proposal, comment, support, pledge) once, on the Paris day of its `created_at`, with the family
 //   and commune frozen on it when it was made ('citizen' for a person without organisation);
+// - the animation team's contributions (staff, stored with no organisation and the family 'association': labels.ts
+//   `isTeam`) are left out: they animate the dialogue, they are not the territory's participation;
 // - hidden content is not participation, whoever looks: a proposal or comment hidden by a moderator never counts,
 //   nor what was said on a hidden proposal (its comments, supports and pledges). Readers and the public thus get the
 //   same figures, and no figure carries a person: counts only (participants are counted, never listed);
@@ -17,8 +19,9 @@ import { type SQL, sql } from 'drizzle-orm';
 import { textArray } from '../../db/arrays.js';
 import type { Handle } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
-import { inSpan, type ResolvedScope } from '../dashboard/scope.js';
+import { inSpan, parisDay, type ResolvedScope } from '../dashboard/scope.js';
 import { type ActorFamily, actorFamilies } from '../reference/families.js';
+import { teamSql } from './labels.js';
 import type { ChallengeStatus } from './vocabulary.js';
 
 /** Contributions of each kind (contributionKinds, vocabulary.ts). */
@@ -74,21 +77,24 @@ function contributionsCte(scope: ResolvedScope): SQL {
       select ch.id, ch.title, ch.status, ch.territory_id, ch.created_at, ch.closed_at from challenges ch
       where ch.programme_id = ${scope.programmeId} and ch.status <> 'draft' and ${territory}),
     visible_proposals as (
-      select pr.id, pr.challenge_id, pr.author_user_id, pr.family, pr.commune_code, pr.created_at,
+      select pr.id, pr.challenge_id, pr.author_user_id, pr.author_actor_id, pr.family, pr.commune_code, pr.created_at,
         pr.outcome, pr.answered_at, pr.project_id, pr.alliance_id, pr.converted_at
       from proposals pr join scoped_challenges sc on sc.id = pr.challenge_id where pr.hidden_at is null),
     contributions as (
       select 'proposal' as kind, vp.challenge_id, vp.author_user_id as user_id, vp.family, vp.commune_code, vp.created_at
-      from visible_proposals vp
+      from visible_proposals vp where not ${teamSql(sql`vp.author_actor_id`, sql`vp.family`)}
       union all
       select 'comment', vp.challenge_id, c.author_user_id, c.family, c.commune_code, c.created_at
-      from proposal_comments c join visible_proposals vp on vp.id = c.proposal_id where c.hidden_at is null
+      from proposal_comments c join visible_proposals vp on vp.id = c.proposal_id
+      where c.hidden_at is null and not ${teamSql(sql`c.author_actor_id`, sql`c.family`)}
       union all
       select 'support', vp.challenge_id, s.user_id, s.family, s.commune_code, s.created_at
       from proposal_supports s join visible_proposals vp on vp.id = s.proposal_id
+      where not ${teamSql(sql`s.actor_id`, sql`s.family`)}
       union all
       select 'pledge', vp.challenge_id, pl.user_id, pl.family, pl.commune_code, pl.created_at
-      from proposal_pledges pl join visible_proposals vp on vp.id = pl.proposal_id)`;
+      from proposal_pledges pl join visible_proposals vp on vp.id = pl.proposal_id
+      where not ${teamSql(sql`pl.actor_id`, sql`pl.family`)})`;
 }
 
 /** The four counts of a group of `contributions` rows (alias `co`). */
@@ -119,8 +125,8 @@ export async function participationFigures(db: Handle, scope: ResolvedScope): Pr
       group by co.commune_code, cm.name order by count(*) desc, cm.name nulls last`),
   );
   const day = (ts: SQL) => sql`${ts} is not null and ${inSpan(scope, ts)}`;
-  const openDuringSpan = sql`${scope.to === null ? sql`true` : sql`(sc.created_at at time zone 'Europe/Paris')::date <= ${scope.to}::date`}
-    and ${scope.from === null ? sql`true` : sql`(sc.closed_at is null or (sc.closed_at at time zone 'Europe/Paris')::date >= ${scope.from}::date)`}`;
+  const openDuringSpan = sql`${scope.to === null ? sql`true` : sql`${parisDay(sql`sc.created_at`)} <= ${scope.to}::date`}
+    and ${scope.from === null ? sql`true` : sql`(sc.closed_at is null or ${parisDay(sql`sc.closed_at`)} >= ${scope.from}::date)`}`;
   const byChallenge = await rowsOf<ChallengeParticipation>(
     db,
     inScope(sql`select sc.id, sc.title, sc.status::text as status, sc.territory_id as "territoryId",

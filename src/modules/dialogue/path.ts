@@ -5,6 +5,7 @@ import { uuidArray } from '../../db/arrays.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { allianceVisible, partnershipVisible } from '../alliances/access.js';
+import { readsAllDrafts } from '../projects/visibility.js';
 import type { projectStatuses } from '../projects/vocabulary.js';
 import { isStaff, type Viewer } from './access.js';
 import type { ProposalPath } from './contract.js';
@@ -13,8 +14,7 @@ import type { ProposalOutcome } from './vocabulary.js';
 const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 /** Projects in draft are seen by staff and observers only here (a carrier sees its draft on the project's page). */
-const projectShown = (viewer: Viewer) =>
-  isStaff(viewer) || viewer?.role === 'observer' ? sql`true` : sql`pr.status <> 'draft'`;
+const projectShown = (viewer: Viewer) => (readsAllDrafts(viewer) ? sql`true` : sql`pr.status <> 'draft'`);
 
 interface PathRow {
   id: string;

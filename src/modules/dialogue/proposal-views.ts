@@ -6,6 +6,7 @@ import { actors } from '../actors/schema.js';
 import { allianceVisible } from '../alliances/access.js';
 import { alliances } from '../alliances/schema.js';
 import { projects } from '../projects/schema.js';
+import { readsAllDrafts } from '../projects/visibility.js';
 import {
   acceptsContributions,
   canAnswerChallenge,
@@ -18,7 +19,7 @@ import {
   visibleProposal,
 } from './access.js';
 import type { ProposalDetail, ProposalListQuery, ProposalPage, ProposalSummary } from './contract.js';
-import { labeller } from './labels.js';
+import { byId, labeller, refOf } from './labels.js';
 import { challenges, proposalComments, proposalPledges, proposalSupports, proposals } from './schema.js';
 
 const hiddenOf = (row: { hiddenAt: Date | null; hiddenReason: string | null }, viewer: Viewer) =>
@@ -48,7 +49,7 @@ async function outcomesOf(db: Db, viewer: Viewer, rows: ProposalRow[]) {
   const projectIds = rows.flatMap((r) => (r.projectId ? [r.projectId] : []));
   const allianceIds = rows.flatMap((r) => (r.allianceId ? [r.allianceId] : []));
   const answerers = rows.flatMap((r) => (r.answeredForActorId ? [r.answeredForActorId] : []));
-  const seesDrafts = isStaff(viewer) || viewer?.role === 'observer';
+  const seesDrafts = readsAllDrafts(viewer);
   const [p, a, n] = await Promise.all([
     projectIds.length
       ? db
@@ -66,8 +67,7 @@ async function outcomesOf(db: Db, viewer: Viewer, rows: ProposalRow[]) {
       ? db.select({ id: actors.id, name: actors.name }).from(actors).where(inArray(actors.id, answerers))
       : [],
   ]);
-  const map = (list: { id: string; name: string }[]) => new Map(list.map((r) => [r.id, r]));
-  return { projects: map(p), alliances: map(a), actors: map(n) };
+  return { projects: byId(p), alliances: byId(a), actors: byId(n) };
 }
 
 async function summariesOf(
@@ -88,8 +88,6 @@ async function summariesOf(
     ),
     outcomesOf(db, viewer, rows),
   ]);
-  const refOf = (map: Map<string, { id: string; name: string }>, id: string | null) =>
-    id === null ? null : (map.get(id) ?? null);
   return rows.map((r) => ({
     id: r.id,
     challenge: { id: r.challengeId, title: r.challengeTitle },

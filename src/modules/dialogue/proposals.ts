@@ -3,11 +3,10 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { conflict, forbidden, notFound, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
+import { unique } from '../actors/validation.js';
 import { participantOf, requireAccepting, seesChallenge, visibleProposal } from './access.js';
 import { type ProposalInput, proposalInput } from './contract.js';
 import { challenges, proposals } from './schema.js';
-
-const unique = <T>(values: T[]): T[] => [...new Set(values)];
 
 /**
  * A member proposes for its organisation (or in its own name), a citizen in their own name, staff as the animation

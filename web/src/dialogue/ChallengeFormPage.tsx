@@ -129,7 +129,6 @@ function ChallengeForm({ id, initial }: { id?: string; initial: Values }) {
   return (
     <div className="narrow dialogue-form-page">
       <h1>{id ? t('dialogue.form.editTitle', { title: initial.title }) : t('dialogue.form.newTitle')}</h1>
-      {action.error?.status === 403 ? <Alert>{t('dialogue.form.forbidden')}</Alert> : null}
       <form ref={formRef} onSubmit={submit} noValidate className="dialogue-form">
         <Field id="programmeId" label={t('dialogue.form.programme')} error={err('programmeId')} required>
           {(control) => (
@@ -273,7 +272,11 @@ function ChallengeForm({ id, initial }: { id?: string; initial: Values }) {
             </label>
           ))}
         </fieldset>
-        <FormEnd action={action} label={t('dialogue.form.save')} />
+        <FormEnd
+          action={action}
+          label={t('dialogue.form.save')}
+          failure={action.error?.status === 403 ? t('dialogue.form.forbidden') : null}
+        />
         <p>
           <Link to={id ? `/dialogue/defis/${id}` : '/dialogue'}>{t('dialogue.form.cancel')}</Link>
         </p>

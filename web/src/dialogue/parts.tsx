@@ -110,14 +110,18 @@ export function useAction(form: RefObject<HTMLElement | null>): Action {
   };
 }
 
-/** The end of a dialogue form: its submit button, the failure alert and the live region saying what went well. */
-export function FormEnd({ action, label }: { action: Action; label: string }) {
+/**
+ * The end of a dialogue form: its submit button, the failure alert (`failure` replaces the server's words, e.g. to
+ * explain a 403) and the live region saying what went well.
+ */
+export function FormEnd({ action, label, failure }: { action: Action; label: string; failure?: string | null }) {
   const { t } = useI18n();
+  const text = failure ?? action.failure;
   return (
     <>
-      {action.failure ? (
+      {text ? (
         <div className="alert alert-error" role="alert">
-          {action.failure}
+          {text}
         </div>
       ) : null}
       <div className="form-actions">

@@ -97,7 +97,7 @@ export const moderationMessages = catalogue(
     'charter.moderation.hidden':
       'Un contenu masqué n’est jamais supprimé\u202f: il disparaît de l’affichage public, mais il est conservé, avec le motif de la décision, la date et son auteur·rice.',
     'charter.moderation.appeal':
-      'Vous pouvez contester une décision en écrivant aux animateurs du réseau\u202f: ils la réexaminent et peuvent rétablir le contenu.',
+      'Vous pouvez contester une décision par e-mail auprès de l’équipe d’animation du réseau\u202f: elle la réexamine et peut rétablir le contenu.',
     'charter.signup': 'Vous n’avez pas de compte\u202f? Inscrivez-vous comme citoyen·ne',
 
     'signup.title': 'Inscription citoyenne',
@@ -218,7 +218,7 @@ export const moderationMessages = catalogue(
     'charter.moderation.hidden':
       'Hidden content is never deleted: it disappears from public view but is kept, with the reason for the decision, its date and who took it.',
     'charter.moderation.appeal':
-      'You can contest a decision by writing to the network’s animators: they review it and may restore the content.',
+      'You can contest a decision by e-mail to the network’s animation team: it reviews the decision and may restore the content.',
     'charter.signup': 'No account? Sign up as a citizen',
 
     'signup.title': 'Citizen sign-up',
