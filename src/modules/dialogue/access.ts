@@ -101,6 +101,14 @@ export interface Participant {
   communeCode: string | null;
 }
 
+/** A participant as the author columns of a proposal or a comment. */
+export const authoredBy = (who: Participant) => ({
+  authorUserId: who.userId,
+  authorActorId: who.actorId,
+  family: who.family,
+  communeCode: who.communeCode,
+});
+
 /**
  * A member writes for its organisation (its family and commune) or, when not on its behalf, in its own name as a
  * citizen; a citizen in their own name with the commune of their account; staff as the animation team — Pays d'Aix

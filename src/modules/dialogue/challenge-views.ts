@@ -1,4 +1,4 @@
-// Reading the challenges: the list (open first, by deadline) with participation counts, and one challenge with its
+// Reading the challenges: the list (those taking contributions first, by deadline) with participation counts, and one challenge with its
 // context and the path of its answered proposals to projects, alliances and partnerships.
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { textArray, uuidArray } from '../../db/arrays.js';
@@ -108,7 +108,10 @@ function summaryOf(row: ChallengeRow, names: Names, counts: Counts): ChallengeSu
   };
 }
 
-/** Challenges the viewer may see: filters, French full text, open ones first by nearest deadline; paginated. */
+/**
+ * Challenges the viewer may see: filters, French full text; those taking contributions (open, last day not passed in
+ * Paris) first by nearest deadline, then the others; paginated.
+ */
 export async function listChallenges(db: Db, viewer: Viewer, query: ChallengeListQuery): Promise<ChallengePage> {
   const conditions: SQL[] = [];
   const visible = challengeVisibleSql(viewer);

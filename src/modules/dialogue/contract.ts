@@ -202,12 +202,11 @@ export const challengeSummary = z.object({
 });
 export type ChallengeSummary = z.infer<typeof challengeSummary>;
 
-export const challengePage = z.object({
-  items: z.array(challengeSummary),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+/** A page of a list: its items, how many in all, which page of what size. */
+const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const challengePage = pageOf(challengeSummary);
 export type ChallengePage = z.infer<typeof challengePage>;
 
 /** One step of the path from a proposal to partnerships (accountability, as Decidim's). */
@@ -273,12 +272,7 @@ export const proposalSummary = z.object({
 });
 export type ProposalSummary = z.infer<typeof proposalSummary>;
 
-export const proposalPage = z.object({
-  items: z.array(proposalSummary),
-  total: z.number().int(),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-});
+export const proposalPage = pageOf(proposalSummary);
 export type ProposalPage = z.infer<typeof proposalPage>;
 
 export const supporterView = participantLabel.extend({ supportedAt: dateTime });

@@ -1,13 +1,13 @@
-// Supports (one per person, also under concurrency on PostgreSQL), pledges that open an offer for matchmaking, and
-// comments signed by the animation team.
-import { and, eq } from 'drizzle-orm';
+// Supports (one per person, also under concurrency on PostgreSQL), pledges that open an offer for matchmaking (closed
+// while their proposal is hidden), and comments signed by the animation team.
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { onPostgres } from '../../../tests/races.js';
 import { matchTerms } from '../matching/schema.js';
 import { needsOffers } from '../needs-offers/schema.js';
 import type { ProposalDetail } from './contract.js';
-import { supportProposal } from './contributions.js';
+import { setPledgeOffersOpen, supportProposal } from './contributions.js';
 import { proposalSupports } from './schema.js';
 import { challengeOf, client, type DialogueWorld, dialogueWorld, proposalOf, type TestApp } from './testing.js';
 
@@ -86,7 +86,7 @@ describe('contributions to a proposal', () => {
       modes: ['economicCooperation'],
     });
     expect(offer?.title).toBe(
-      'Pour «\u00a0Une légumerie partagée\u00a0»\u00a0: Un entrepôt réfrigéré de 200 m² à Pertuis',
+      'Pour le défi «\u00a0Des circuits courts alimentaires autour de Pertuis\u00a0»\u00a0: Un entrepôt réfrigéré de 200 m² à Pertuis',
     );
     const terms = await t.db
       .select({ term: matchTerms.term })
@@ -109,9 +109,10 @@ describe('contributions to a proposal', () => {
     });
     await api.ok('POST', `/proposals/${p}/comments`, w.citizen, { body: 'Je suis intéressée.' });
     const detail = (await api.call('GET', `/proposals/${p}`)).body as ProposalDetail;
-    expect(detail.commentList.map((c) => [c.by.actor, c.by.family])).toEqual([
-      [null, 'association'],
-      [null, 'citizen'],
+    // The team is told apart from a citizen (team ⇔ no organisation and not a citizen), never as « Citoyen·ne ».
+    expect(detail.commentList.map((c) => [c.by.actor, c.by.family, c.by.team])).toEqual([
+      [null, 'association', true],
+      [null, 'citizen', false],
     ]);
     expect(detail.comments).toBe(2);
     const empty = await api.call('POST', `/proposals/${p}/pledges`, w.companyMember, {
@@ -119,6 +120,40 @@ describe('contributions to a proposal', () => {
       description: 'Rien',
     });
     expect(empty.status).toBe(400);
+  });
+
+  it('closes the pledges’ offers while a proposal is hidden, and reopens only those it closed', async () => {
+    const p = await api.ok('POST', `/challenges/${challenge}/proposals`, w.assocMember, proposalOf());
+    await api.ok('POST', `/proposals/${p}/pledges`, w.companyMember, { resources: ['skills'], description: 'Conseil' });
+    await api.ok('POST', `/proposals/${p}/pledges`, w.company2Member, {
+      resources: ['premises'],
+      description: 'Local',
+    });
+    const detail = (await api.call('GET', `/proposals/${p}`)).body as ProposalDetail;
+    const [first, second] = detail.pledgeList.map((g) => g.needOfferId ?? '');
+    const statuses = async () =>
+      (
+        await t.db
+          .select()
+          .from(needsOffers)
+          .where(inArray(needsOffers.id, [first ?? '', second ?? '']))
+      )
+        .sort((a, b) => (a.id === first ? -1 : b.id === first ? 1 : 0))
+        .map((o) => o.status);
+    // The offers never carry the proposal's own title (it may be hidden).
+    const offers = await t.db
+      .select()
+      .from(needsOffers)
+      .where(eq(needsOffers.id, first ?? ''));
+    expect(offers[0]?.title).not.toContain('légumerie');
+    await t.db
+      .update(needsOffers)
+      .set({ status: 'fulfilled' })
+      .where(eq(needsOffers.id, second ?? ''));
+    await t.db.transaction((tx) => setPledgeOffersOpen(tx, p, false));
+    expect(await statuses()).toEqual(['closed', 'fulfilled']);
+    await t.db.transaction((tx) => setPledgeOffersOpen(tx, p, true));
+    expect(await statuses()).toEqual(['open', 'fulfilled']);
   });
 
   it('lets the author edit while unanswered, and nobody else', async () => {

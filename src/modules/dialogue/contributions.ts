@@ -7,7 +7,7 @@ import { conflict, notFound, parseInput } from '../../errors.js';
 import { type CurrentUser, isUniqueViolation } from '../accounts/service.js';
 import { needsOffers } from '../needs-offers/schema.js';
 import { createNeedOffer } from '../needs-offers/service.js';
-import { participantOf, requireAccepting, visibleProposal } from './access.js';
+import { authoredBy, participantOf, requireAccepting, visibleProposal } from './access.js';
 import { commentInput, type PledgeInput, pledgeInput, supportInput } from './contract.js';
 import { cutText } from './labels.js';
 import { challenges, proposalComments, proposalPledges, proposalSupports } from './schema.js';
@@ -143,10 +143,7 @@ export async function commentProposal(db: Db, by: CurrentUser, id: string, input
       .insert(proposalComments)
       .values({
         proposalId: id,
-        authorUserId: who.userId,
-        authorActorId: who.actorId,
-        family: who.family,
-        communeCode: who.communeCode,
+        ...authoredBy(who),
         body: data.body,
       })
       .returning({ id: proposalComments.id });

@@ -1,9 +1,12 @@
 // Converting an accepted proposal into a flagship project (supporters become interested actors) or an alliance.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
+import { onPostgres } from '../../../tests/races.js';
 import { partnerships } from '../partnerships/schema.js';
 import { projects } from '../projects/schema.js';
 import type { ChallengeDetail, ProposalDetail } from './contract.js';
+import { proposals } from './schema.js';
 import { challengeOf, client, type DialogueWorld, dialogueWorld, proposalOf, type TestApp } from './testing.js';
 
 describe('conversion of an accepted proposal', () => {
@@ -98,6 +101,13 @@ describe('conversion of an accepted proposal', () => {
       carrierIds: [w.company2],
     });
     expect(wrong.body.errors[0].field).toBe('carrierIds.0');
+    // Issues name the index in the list as given, duplicates included.
+    const issuesOf = async (carrierIds: string[]) =>
+      (await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project', carrierIds })).body.errors;
+    expect(await issuesOf([w.assoc, w.assoc])).toMatchObject([{ field: 'carrierIds.1', code: 'duplicateCarrier' }]);
+    expect(await issuesOf([w.assoc, w.company2])).toMatchObject([
+      { field: 'carrierIds.1', code: 'carrierNotAssociation' },
+    ]);
     expect(await t.db.$count(projects)).toBe(before);
     const ok = await api.call('POST', `/proposals/${p}/conversion`, w.animator, {
       kind: 'project',
@@ -106,6 +116,26 @@ describe('conversion of an accepted proposal', () => {
     });
     expect(ok.status).toBe(201);
     expect(ok.body.project.name).toBe('Légumerie du pays de Pertuis');
+  });
+
+  it('refuses a proposal hidden by the moderation', async () => {
+    const p = await supportedProposal();
+    await accept(p);
+    await t.db.update(proposals).set({ hiddenAt: new Date(), hiddenReason: 'Hors charte' }).where(eq(proposals.id, p));
+    const res = await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project' });
+    expect(res.status).toBe(409);
+    expect(res.body.errors[0].code).toBe('contentHidden');
+  });
+
+  it.runIf(onPostgres)('converts a proposal once when two conversions cross', async () => {
+    const p = await supportedProposal();
+    await accept(p);
+    const before = await t.db.$count(projects);
+    const results = await Promise.all(
+      [1, 2].map(() => api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project' })),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await t.db.$count(projects)).toBe(before + 1);
   });
 
   it('makes an alliance of the author’s, supporters’ and pledgers’ organisations', async () => {

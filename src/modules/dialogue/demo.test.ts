@@ -1,6 +1,9 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoProgrammeDatabase } from '../../../tests/demo.js';
+import { uuidArray } from '../../db/arrays.js';
 import type { Database } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import { getChallenge, listChallenges } from './challenge-views.js';
 import { challengeListQuery, proposalListQuery } from './contract.js';
 import { getProposal, listProposals } from './proposal-views.js';
@@ -54,6 +57,27 @@ describe('demo territorial dialogue', () => {
     const gepa = detail.pledgeList.find((g) => g.by.actor?.name.startsWith('GEPA'));
     expect(gepa?.needOfferId).not.toBeNull();
     expect(gepa?.resources).toEqual(['skills']);
+    // The 2018 challenges' pledges opened offers in 2018, closed with their challenge.
+    const past = all.items.filter((p) => p.createdAt.startsWith('2018')).map((p) => p.id);
+    const offers = await rowsOf<{ status: string; created_at: Date | string }>(
+      database.db,
+      sql`select o.status, o.created_at from needs_offers o join proposal_pledges g on g.need_offer_id = o.id
+        where g.proposal_id = any(${uuidArray(past)})`,
+    );
+    expect(offers.length).toBeGreaterThan(0);
+    for (const o of offers) {
+      expect(o.status).toBe('closed');
+      expect(new Date(o.created_at).toISOString().slice(0, 4)).toBe('2018');
+    }
+    // The project and the alliance are dated on their conversion.
+    const made = await rowsOf<{ created: Date | string; converted: Date | string }>(
+      database.db,
+      sql`select coalesce(pr.created_at, a.created_at) as created, p.converted_at as converted from proposals p
+        left join projects pr on pr.id = p.project_id left join alliances a on a.id = p.alliance_id
+        where p.converted_at is not null`,
+    );
+    expect(made.length).toBeGreaterThanOrEqual(2);
+    for (const m of made) expect(new Date(m.created).toISOString()).toBe(new Date(m.converted).toISOString());
     const market = all.items.find((p) => p.title.startsWith('Un marché de producteurs'));
     expect(market?.author).toMatchObject({ actor: null, family: 'citizen', personName: null });
   });

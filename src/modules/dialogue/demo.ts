@@ -7,9 +7,11 @@ import { demoDomain } from '../../demo/context.js';
 import { slugOf } from '../../http/slug.js';
 import { users } from '../accounts/schema.js';
 import { type CurrentUser, createUser, getCurrentUser } from '../accounts/service.js';
+import { alliances } from '../alliances/schema.js';
 import type { ResourceType } from '../needs-offers/vocabulary.js';
 import type { PartnershipMode } from '../partnerships/vocabulary.js';
 import { programmes, programmeTerritories } from '../programmes/schema.js';
+import { projects } from '../projects/schema.js';
 import { answerProposal } from './answers.js';
 import { closeChallenge, createChallenge } from './challenges.js';
 import { commentProposal, pledge, supportProposal } from './contributions.js';
@@ -59,7 +61,6 @@ interface DemoChallenge {
 }
 
 const day = 86_400_000;
-const dayAfter = (iso: string, n: number) => new Date(Date.parse(iso) + n * day);
 const inDays = (n: number) => new Date(Date.now() + n * day).toISOString().slice(0, 10);
 
 /** The demo users by key: accounts of the demo, else an organisation's contact account (same as the events demo). */
@@ -81,7 +82,18 @@ function people(db: Db, ctx: DemoContext) {
   };
 }
 
-/** Dates a past challenge's contributions in its year: proposals as written, the rest a day apart after each. */
+/** The rows a proposal's contributions are ordered and updated by: creation, then a stable key (never ctid). */
+const contributionTables = [
+  { table: proposalSupports, key: sql`user_id` },
+  { table: proposalPledges, key: sql`id` },
+  { table: proposalComments, key: sql`id` },
+];
+
+/**
+ * Dates a past challenge's contributions in its year: proposals as written, the rest a day apart after each; the
+ * offers its pledges opened take the pledge's day and close with the challenge; the project or alliance a proposal
+ * became is dated on its conversion.
+ */
 async function backdate(db: Db, challengeId: string, demo: DemoChallenge, ids: string[]) {
   if (!demo.history) return;
   const { postedAt, closeOn, closedAt } = demo.history;
@@ -97,7 +109,7 @@ async function backdate(db: Db, challengeId: string, demo: DemoChallenge, ids: s
   for (const [i, p] of demo.proposals.entries()) {
     const id = ids[i];
     if (!id || !p.at) continue;
-    await db
+    const [row] = await db
       .update(proposals)
       .set({
         createdAt: new Date(p.at),
@@ -105,15 +117,30 @@ async function backdate(db: Db, challengeId: string, demo: DemoChallenge, ids: s
         ...(p.answer?.at ? { answeredAt: new Date(p.answer.at) } : {}),
         ...(p.convert?.at ? { convertedAt: new Date(p.convert.at) } : {}),
       })
-      .where(eq(proposals.id, id));
+      .where(eq(proposals.id, id))
+      .returning({ projectId: proposals.projectId, allianceId: proposals.allianceId });
     // Supports, pledges and comments follow the proposal, one day apart, in the order written.
-    for (const table of [proposalSupports, proposalPledges, proposalComments]) {
+    for (const { table, key } of contributionTables) {
       await db.execute(sql`
         with ordered as (
-          select ctid, (row_number() over (order by created_at))::int as n from ${table} where proposal_id = ${id}
+          select ${key} as key, (row_number() over (order by created_at, ${key}))::int as n
+          from ${table} where proposal_id = ${id}
         )
-        update ${table} t set created_at = ${dayAfter(p.at, 0).toISOString()}::timestamptz + ordered.n * interval '1 day'
-        from ordered where t.ctid = ordered.ctid`);
+        update ${table} t set created_at = ${new Date(p.at).toISOString()}::timestamptz + ordered.n * interval '1 day'
+        from ordered where t.proposal_id = ${id} and t.${key} = ordered.key`);
+    }
+    await db.execute(sql`
+      update needs_offers o set created_at = g.created_at, updated_at = ${new Date(closedAt).toISOString()}::timestamptz,
+        status = ${demo.closingNote ? 'closed' : 'open'}::need_offer_status
+      from proposal_pledges g where g.proposal_id = ${id} and g.need_offer_id = o.id`);
+    if (p.convert?.at && row) {
+      const at = new Date(p.convert.at);
+      if (row.projectId) {
+        await db.update(projects).set({ createdAt: at, updatedAt: at }).where(eq(projects.id, row.projectId));
+      }
+      if (row.allianceId) {
+        await db.update(alliances).set({ createdAt: at, updatedAt: at }).where(eq(alliances.id, row.allianceId));
+      }
     }
   }
 }

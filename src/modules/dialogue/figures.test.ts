@@ -1,10 +1,12 @@
 // The participation figures on a small fixture inserted straight into the tables: two pilot territories (Aix-en-Provence
 // 13001, Pertuis 84089), three challenges that count (Aix, Pertuis closed at the end of 2017, a programme-wide one on
-// Pertuis's commune), a draft and another programme's challenge that never count, hidden content that never counts.
+// Pertuis's commune), a draft and another programme's challenge that never count, hidden content that never counts, and
+// the animation team's contributions (no organisation, family 'association'), which are animation, not participation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../tests/db.js';
 import type { Database, Db } from '../../db/client.js';
 import { users } from '../accounts/schema.js';
+import { actors } from '../actors/schema.js';
 import { type Audience, type FigureFilters, resolveScope } from '../dashboard/scope.js';
 import { programmes, programmeTerritories } from '../programmes/schema.js';
 import { projects } from '../projects/schema.js';
@@ -51,20 +53,20 @@ async function fixture(db: Db): Promise<Fixture> {
     2,
   ) as [string, string];
   // u1 association (Aix), u2 citizen (no commune), u3 company (Pertuis), u4 public authority (Pertuis), u5 whose
-  // only contributions are on a hidden proposal.
-  const [u1, u2, u3, u4, u5] = ids(
+  // only contributions are on a hidden proposal, u6 an animator (the team: never counted).
+  const [u1, u2, u3, u4, u5, u6] = ids(
     await db
       .insert(users)
       .values(
-        [1, 2, 3, 4, 5].map((n) => ({
+        [1, 2, 3, 4, 5, 6].map((n) => ({
           email: `dlg${n}-${tag}@example.org`,
           displayName: `Personne ${n}`,
-          role: n === 2 ? ('citizen' as const) : ('member' as const),
+          role: n === 2 ? ('citizen' as const) : n === 6 ? ('animator' as const) : ('member' as const),
         })),
       )
       .returning({ id: users.id }),
-    5,
-  ) as [string, string, string, string, string];
+    6,
+  ) as [string, string, string, string, string, string];
   const [c1, c2, c3, c4, c5] = ids(
     await db
       .insert(challenges)
@@ -111,10 +113,28 @@ async function fixture(db: Db): Promise<Fixture> {
       .returning({ id: projects.id }),
     1,
   );
-  const association = { family: 'association' as const, communeCode: '13001' };
-  const citizen = { family: 'citizen' as const, communeCode: null };
-  const company = { family: 'company' as const, communeCode: '84089' };
-  const authority = { family: 'publicAuthority' as const, communeCode: '84089' };
+  const [assocId, companyId, authorityId] = ids(
+    await db
+      .insert(actors)
+      .values([
+        { name: `Association ${tag}`, family: 'association', communeCode: '13001' },
+        { name: `Entreprise ${tag}`, family: 'company', communeCode: '84089' },
+        { name: `Ville ${tag}`, family: 'publicAuthority', communeCode: '84089' },
+      ])
+      .returning({ id: actors.id }),
+    3,
+  ) as [string, string, string];
+  // Frozen on each contribution: supports and pledges name the organisation `actorId`, proposals and comments
+  // `authorActorId` (author()).
+  const association = { family: 'association' as const, communeCode: '13001', actorId: assocId };
+  const citizen = { family: 'citizen' as const, communeCode: null, actorId: null };
+  const company = { family: 'company' as const, communeCode: '84089', actorId: companyId };
+  const authority = { family: 'publicAuthority' as const, communeCode: '84089', actorId: authorityId };
+  const team = { family: 'association' as const, communeCode: null, actorId: null };
+  const author = <T extends { actorId: string | null }>({ actorId, ...rest }: T) => ({
+    ...rest,
+    authorActorId: actorId,
+  });
   const [p1, p2, p3, p4, p5, p6, p7] = ids(
     await db
       .insert(proposals)
@@ -123,7 +143,7 @@ async function fixture(db: Db): Promise<Fixture> {
           challengeId: c1,
           title: 'P1',
           authorUserId: u1,
-          ...association,
+          ...author(association),
           createdAt: at('2017-04-01T10:00Z'),
           outcome: 'accepted',
           outcomeReason: 'Oui',
@@ -132,12 +152,12 @@ async function fixture(db: Db): Promise<Fixture> {
           convertedAt: at('2018-01-10T10:00Z'),
         },
         // 23:30 UTC on 31 December 2017 is 1 January 2018 in Paris.
-        { challengeId: c1, title: 'P2', authorUserId: u2, ...citizen, createdAt: at('2017-12-31T23:30Z') },
+        { challengeId: c1, title: 'P2', authorUserId: u2, ...author(citizen), createdAt: at('2017-12-31T23:30Z') },
         {
           challengeId: c1,
           title: 'P3 masquée',
           authorUserId: u5,
-          ...association,
+          ...author(association),
           createdAt: at('2017-05-01T10:00Z'),
           hiddenAt: at('2017-05-02T10:00Z'),
           hiddenReason: 'Hors sujet',
@@ -146,37 +166,50 @@ async function fixture(db: Db): Promise<Fixture> {
           challengeId: c2,
           title: 'P4',
           authorUserId: u3,
-          ...company,
+          ...author(company),
           createdAt: at('2017-05-02T10:00Z'),
           outcome: 'notRetained',
           outcomeReason: 'Non',
           answeredAt: at('2017-12-01T10:00Z'),
         },
-        { challengeId: c3, title: 'P5', authorUserId: u4, ...authority, createdAt: at('2018-02-01T10:00Z') },
+        { challengeId: c3, title: 'P5', authorUserId: u4, ...author(authority), createdAt: at('2018-02-01T10:00Z') },
         {
           challengeId: c4,
           title: 'P6 brouillon',
           authorUserId: u1,
-          ...association,
+          ...author(association),
           createdAt: at('2017-04-01T10:00Z'),
         },
-        { challengeId: c5, title: 'P7 ailleurs', authorUserId: u1, ...association, createdAt: at('2017-04-01T10:00Z') },
+        {
+          challengeId: c5,
+          title: 'P7 ailleurs',
+          authorUserId: u1,
+          ...author(association),
+          createdAt: at('2017-04-01T10:00Z'),
+        },
       ])
       .returning({ id: proposals.id }),
     7,
   ) as [string, string, string, string, string, string, string];
   await db.insert(proposalComments).values([
-    { proposalId: p1, authorUserId: u4, ...authority, body: 'Bravo', createdAt: at('2017-04-02T10:00Z') },
+    { proposalId: p1, authorUserId: u4, ...author(authority), body: 'Bravo', createdAt: at('2017-04-02T10:00Z') },
     {
       proposalId: p1,
       authorUserId: u3,
-      ...company,
+      ...author(company),
       body: 'Insulte',
       createdAt: at('2017-04-02T11:00Z'),
       hiddenAt: at('2017-04-03T10:00Z'),
     },
-    { proposalId: p4, authorUserId: u1, ...association, body: 'Oui', createdAt: at('2017-05-03T10:00Z') },
-    { proposalId: p3, authorUserId: u5, ...association, body: 'Sur masquée', createdAt: at('2017-05-01T11:00Z') },
+    { proposalId: p4, authorUserId: u1, ...author(association), body: 'Oui', createdAt: at('2017-05-03T10:00Z') },
+    {
+      proposalId: p3,
+      authorUserId: u5,
+      ...author(association),
+      body: 'Sur masquée',
+      createdAt: at('2017-05-01T11:00Z'),
+    },
+    { proposalId: p1, authorUserId: u6, ...author(team), body: 'L’équipe relaie', createdAt: at('2017-04-02T12:00Z') },
   ]);
   await db.insert(proposalSupports).values([
     { proposalId: p1, userId: u2, ...citizen, createdAt: at('2017-04-03T10:00Z') },
@@ -186,11 +219,13 @@ async function fixture(db: Db): Promise<Fixture> {
     { proposalId: p3, userId: u5, ...association, createdAt: at('2017-05-01T12:00Z') },
     { proposalId: p6, userId: u3, ...company, createdAt: at('2017-04-04T10:00Z') },
     { proposalId: p7, userId: u3, ...company, createdAt: at('2017-04-04T10:00Z') },
+    { proposalId: p4, userId: u6, ...team, createdAt: at('2017-05-04T11:00Z') },
   ]);
   await db.insert(proposalPledges).values([
     { proposalId: p1, userId: u3, ...company, resources: ['premises'], createdAt: at('2017-04-05T10:00Z') },
     { proposalId: p6, userId: u3, ...company, resources: ['premises'], createdAt: at('2017-04-05T10:00Z') },
     { proposalId: p2, userId: u5, ...association, resources: ['skills'], createdAt: at('2018-03-01T10:00Z') },
+    { proposalId: p5, userId: u6, ...team, resources: ['skills'], createdAt: at('2018-03-01T11:00Z') },
   ]);
   return { programmeId, aix, pertuis, c1, c2, c3 };
 }
@@ -219,7 +254,8 @@ describe('participation figures of the territorial dialogue', () => {
 
   it('counts every visible contribution of the programme’s open and closed challenges, by kind, family and commune', async () => {
     const all = await figures();
-    // Hidden proposals and comments, and what was said on a hidden proposal, never count; nor drafts nor others.
+    // Hidden proposals and comments, and what was said on a hidden proposal, never count; nor drafts nor others; nor
+    // the animation team's comment, support and pledge (u6 is not among the participants).
     expect(all.totals).toEqual({ ...counts(4, 2, 4, 2), contributions: 12, participants: 5 });
     expect(all.byFamily).toEqual([
       { family: 'association', ...counts(1, 1, 2, 1) },

@@ -5,8 +5,8 @@
 import { inArray, type SQL, sql } from 'drizzle-orm';
 import type { Handle } from '../../db/client.js';
 import { users } from '../accounts/schema.js';
-import { unique } from '../actors/validation.js';
 import { actors } from '../actors/schema.js';
+import { unique } from '../actors/validation.js';
 import type { ActorFamily } from '../reference/families.js';
 import { communes } from '../reference/schema.js';
 import { isStaff, type Viewer } from './access.js';

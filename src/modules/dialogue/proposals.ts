@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { conflict, forbidden, notFound, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { unique } from '../actors/validation.js';
-import { participantOf, requireAccepting, seesChallenge, visibleProposal } from './access.js';
+import { authoredBy, participantOf, requireAccepting, seesChallenge, visibleProposal } from './access.js';
 import { type ProposalInput, proposalInput } from './contract.js';
 import { challenges, proposals } from './schema.js';
 
@@ -28,10 +28,7 @@ export async function createProposal(db: Db, by: CurrentUser, challengeId: strin
         whoActs: data.whoActs,
         needs: data.needs,
         modes: unique(data.modes),
-        authorUserId: who.userId,
-        authorActorId: who.actorId,
-        family: who.family,
-        communeCode: who.communeCode,
+        ...authoredBy(who),
       })
       .returning({ id: proposals.id });
     if (!row) throw new Error('proposal not inserted');

@@ -15,11 +15,15 @@ export function Header() {
   const menuId = useId();
   // A citizen takes part in the dialogue in their own name: the organisations' workspace does not concern them.
   const citizen = role === 'citizen';
-  const openReports = useOpenReportCount().data?.open ?? 0;
+  const reportCount = useOpenReportCount();
+  const openReports = reportCount.data?.open ?? 0;
 
   // The small-screen menu closes when the page changes.
   // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  // The moderation count follows the animators' decisions from page to page.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the path is the trigger
+  useEffect(() => reportCount.reload(), [location.pathname]);
 
   const signOut = async () => {
     await logout().catch(() => undefined);

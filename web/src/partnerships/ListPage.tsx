@@ -80,7 +80,7 @@ export function ListPage() {
           <Link className="button button-secondary" to="/vitrine">
             {t('partnership.list.showcase')}
           </Link>
-          {role !== 'observer' ? (
+          {role !== 'observer' && role !== 'citizen' ? (
             <Link className="button" to="/partenariats/nouveau">
               {t('partnership.list.new')}
             </Link>

@@ -4,7 +4,7 @@ import { createTestApp } from '../../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../../tests/auth.js';
 import { callerOf, fieldsOf } from '../../../../tests/http.js';
 import { actors } from '../../actors/schema.js';
-import { contentReports, moderationDecisions, proposalComments, proposals } from '../schema.js';
+import { challenges, contentReports, moderationDecisions, proposalComments, proposals } from '../schema.js';
 import type { DecisionView, QueuePage } from './contract.js';
 import { type DialogueFixture, insertDialogue } from './testing.js';
 
@@ -85,6 +85,10 @@ describe('dialogue moderation', () => {
 
     expect((await report(null, 'proposal', d.proposalId)).status).toBe(401);
     expect((await report(member, 'proposal', '00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    // A draft challenge's proposal is not there for a reporter who cannot read it.
+    await t.db.update(challenges).set({ status: 'draft' }).where(eq(challenges.id, d.challengeId));
+    expect((await report(otherCitizen, 'comment', d.commentId)).status).toBe(404);
+    await t.db.update(challenges).set({ status: 'open' }).where(eq(challenges.id, d.challengeId));
 
     const open = await t.db.select().from(contentReports).where(eq(contentReports.proposalId, d.proposalId));
     expect(open.filter((r) => r.target === 'proposal')).toHaveLength(2);

@@ -4,6 +4,7 @@ import type { Db, Handle } from '../../../db/client.js';
 import { conflict, DomainError, parseInput } from '../../../errors.js';
 import { users } from '../../accounts/schema.js';
 import type { CurrentUser } from '../../accounts/service.js';
+import { visibleProposal } from '../access.js';
 import { contentReports, moderationDecisions, proposalComments, proposals } from '../schema.js';
 import type { ModerationTarget, ReportStatus } from '../vocabulary.js';
 import { contentDetails, contentOf } from './content.js';
@@ -47,6 +48,8 @@ export async function reportContent(db: Db, by: CurrentUser, input: ReportBody):
   return db.transaction(async (tx) => {
     const content = await contentOf(tx, body.target, body.id);
     if (content.hiddenAt || content.proposalHidden) throw contentHidden();
+    // What the reporter cannot read (a draft challenge's proposal) is not found, as on the dialogue's pages.
+    await visibleProposal(tx, by, content.proposalId);
     if (content.authorUserId === by.id) {
       throw new DomainError('forbidden', 'Vous ne pouvez pas signaler votre propre contribution', [
         { field: 'id', code: 'ownContentReport' },
