@@ -1,34 +1,20 @@
-// Rules of a challenge beyond who posts it: who edits it, its references named field by field, a deadline not
-// already past when it opens, the list's order, and when it takes contributions (a Paris day).
-import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../tests/app.js';
+import { describe, expect, it } from 'vitest';
 import { todayInParis } from '../needs-offers/contract.js';
 import { acceptsContributions } from './access.js';
-import type { ChallengeInput, ChallengePage } from './contract.js';
-import { challenges } from './schema.js';
-import { challengeOf, client, type DialogueWorld, dialogueWorld, inDays, type TestApp } from './testing.js';
+import type { ChallengeInput } from './contract.js';
+import { challengeOf, dialogueSuite, inDays } from './testing.js';
 
 describe('a challenge’s rules', () => {
-  let t: TestApp;
-  let w: DialogueWorld;
-  let api: ReturnType<typeof client>;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    w = await dialogueWorld(t);
-    api = client(t);
-  });
-  afterAll(() => t.close());
+  const s = dialogueSuite();
 
   it('lets a member of another authority neither edit nor close a town’s challenge', async () => {
-    const id = await api.ok('POST', '/challenges', w.townMember, challengeOf(w));
-    const edit = challengeOf(w, { title: 'Repris par une autre ville' });
-    expect((await api.call('PUT', `/challenges/${id}`, w.otherTownMember, edit)).status).toBe(403);
-    expect((await api.call('PUT', `/challenges/${id}`, w.assocMember, edit)).status).toBe(403);
-    expect((await api.call('PUT', `/challenges/${id}`, w.townMember, edit)).status).toBe(200);
+    const id = await s.api.ok('POST', '/challenges', s.w.townMember, challengeOf(s.w));
+    const edit = challengeOf(s.w, { title: 'Repris par une autre ville' });
+    expect((await s.api.call('PUT', `/challenges/${id}`, s.w.otherTownMember, edit)).status).toBe(403);
+    expect((await s.api.call('PUT', `/challenges/${id}`, s.w.assocMember, edit)).status).toBe(403);
+    expect((await s.api.call('PUT', `/challenges/${id}`, s.w.townMember, edit)).status).toBe(200);
     const close = { closingNote: 'Clos par une autre ville.' };
-    expect((await api.call('POST', `/challenges/${id}/close`, w.otherTownMember, close)).status).toBe(403);
+    expect((await s.api.call('POST', `/challenges/${id}/close`, s.w.otherTownMember, close)).status).toBe(403);
   });
 
   // SDGs are the 17 of the reference: one outside is refused by the contract's shape (400) before the database.
@@ -37,72 +23,41 @@ describe('a challenge’s rules', () => {
     ['sdgs', { sdgs: [2, 18] }, 400, 'sdgs.1'],
     ['communeCodes', { communeCodes: ['84089', '99999'] }, 422, 'communeCodes.1'],
   ])('names %s when one is unknown', async (_, overrides, status, field) => {
-    const res = await api.call('POST', '/challenges', w.animator, challengeOf(w, overrides));
+    const res = await s.api.call('POST', '/challenges', s.w.animator, challengeOf(s.w, overrides));
     expect(res.status).toBe(status);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual([field]);
   });
 
   it('refuses posting or editing an open challenge whose deadline has passed; a draft may wait', async () => {
     const yesterday = inDays(-1);
-    const posted = await api.call(
+    const posted = await s.api.call(
       'POST',
       '/challenges',
-      w.animator,
-      challengeOf(w, { contributionsCloseOn: yesterday }),
+      s.w.animator,
+      challengeOf(s.w, { contributionsCloseOn: yesterday }),
     );
     expect(posted.status).toBe(422);
     expect(posted.body.errors).toMatchObject([{ field: 'contributionsCloseOn', code: 'deadlinePast' }]);
-    const draft = await api.ok(
+    const draft = await s.api.ok(
       'POST',
       '/challenges',
-      w.animator,
-      challengeOf(w, { contributionsCloseOn: yesterday, status: 'draft' }),
+      s.w.animator,
+      challengeOf(s.w, { contributionsCloseOn: yesterday, status: 'draft' }),
     );
-    const open = await api.call(
+    const open = await s.api.call(
       'PUT',
       `/challenges/${draft}`,
-      w.animator,
-      challengeOf(w, { contributionsCloseOn: yesterday }),
+      s.w.animator,
+      challengeOf(s.w, { contributionsCloseOn: yesterday }),
     );
     expect(open.status).toBe(422);
-    const today = await api.call(
+    const today = await s.api.call(
       'PUT',
       `/challenges/${draft}`,
-      w.animator,
-      challengeOf(w, { contributionsCloseOn: todayInParis() }),
+      s.w.animator,
+      challengeOf(s.w, { contributionsCloseOn: todayInParis() }),
     );
     expect(today.status).toBe(200);
-  });
-
-  it('lists the challenges taking contributions first, then those past their deadline', async () => {
-    const past = await api.ok(
-      'POST',
-      '/challenges',
-      w.animator,
-      challengeOf(w, { title: 'Passé', contributionsCloseOn: inDays(2) }),
-    );
-    await t.db
-      .update(challenges)
-      .set({ contributionsCloseOn: inDays(-3) })
-      .where(eq(challenges.id, past));
-    const later = await api.ok(
-      'POST',
-      '/challenges',
-      w.animator,
-      challengeOf(w, { title: 'Plus tard', contributionsCloseOn: inDays(40) }),
-    );
-    const sooner = await api.ok(
-      'POST',
-      '/challenges',
-      w.animator,
-      challengeOf(w, { title: 'Bientôt', contributionsCloseOn: inDays(4) }),
-    );
-    const page = (await api.call('GET', `/challenges?programmeId=${w.programmeId}&pageSize=50`)).body as ChallengePage;
-    const ids = page.items.map((c) => c.id);
-    expect(ids.indexOf(sooner)).toBeLessThan(ids.indexOf(later));
-    expect(ids.indexOf(later)).toBeLessThan(ids.indexOf(past));
-    const accepting = page.items.map((c) => c.acceptsContributions);
-    expect(accepting.indexOf(false)).toBeGreaterThan(accepting.lastIndexOf(true));
   });
 
   it('takes contributions until the end of its last day in Paris', () => {

@@ -1,40 +1,33 @@
 // Converting an accepted proposal into a flagship project (supporters become interested actors) or an alliance.
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../tests/app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { onPostgres } from '../../../tests/races.js';
 import { partnerships } from '../partnerships/schema.js';
 import { projects } from '../projects/schema.js';
 import type { ChallengeDetail, ProposalDetail } from './contract.js';
 import { proposals } from './schema.js';
-import { challengeOf, client, type DialogueWorld, dialogueWorld, proposalOf, type TestApp } from './testing.js';
+import { challengeOf, dialogueSuite, proposalOf } from './testing.js';
 
 describe('conversion of an accepted proposal', () => {
-  let t: TestApp;
-  let w: DialogueWorld;
-  let api: ReturnType<typeof client>;
+  const s = dialogueSuite();
   let challenge: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
-    w = await dialogueWorld(t);
-    api = client(t);
-    challenge = await api.ok('POST', '/challenges', w.townMember, challengeOf(w));
+    challenge = await s.api.ok('POST', '/challenges', s.w.townMember, challengeOf(s.w));
   });
-  afterAll(() => t.close());
 
   const accept = (p: string) =>
-    api.ok('PUT', `/proposals/${p}/answer`, w.townMember, {
+    s.api.ok('PUT', `/proposals/${p}/answer`, s.w.townMember, {
       outcome: 'accepted',
       reason: 'Cette idée répond au défi.',
     });
 
   /** A proposal by the association, supported by a company and a citizen, with a pledge by another company. */
-  async function supportedProposal(author = w.assocMember) {
-    const p = await api.ok('POST', `/challenges/${challenge}/proposals`, author, proposalOf());
-    await api.ok('PUT', `/proposals/${p}/support`, w.companyMember, {});
-    await api.ok('PUT', `/proposals/${p}/support`, w.citizen, {});
-    await api.ok('POST', `/proposals/${p}/pledges`, w.company2Member, {
+  async function supportedProposal(author = s.w.assocMember) {
+    const p = await s.api.ok('POST', `/challenges/${challenge}/proposals`, author, proposalOf());
+    await s.api.ok('PUT', `/proposals/${p}/support`, s.w.companyMember, {});
+    await s.api.ok('PUT', `/proposals/${p}/support`, s.w.citizen, {});
+    await s.api.ok('POST', `/proposals/${p}/pledges`, s.w.company2Member, {
       resources: ['skills', 'equipment'],
       description: 'Un camion frigorifique et un chauffeur',
     });
@@ -43,75 +36,80 @@ describe('conversion of an accepted proposal', () => {
 
   it('makes a project carried by the author’s association, listing supporters as interested actors', async () => {
     const p = await supportedProposal();
-    const notYet = await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project' });
+    const notYet = await s.api.call('POST', `/proposals/${p}/conversion`, s.w.animator, { kind: 'project' });
     expect(notYet.status).toBe(409);
     await accept(p);
-    expect((await api.call('POST', `/proposals/${p}/conversion`, w.townMember, { kind: 'project' })).status).toBe(403);
-    const res = await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project' });
+    expect((await s.api.call('POST', `/proposals/${p}/conversion`, s.w.townMember, { kind: 'project' })).status).toBe(
+      403,
+    );
+    const res = await s.api.call('POST', `/proposals/${p}/conversion`, s.w.animator, { kind: 'project' });
     expect(res.status).toBe(201);
     const projectId = res.body.project.id as string;
-    const project = await t.app.inject({ method: 'GET', url: `/api/v1/projects/${projectId}` });
+    const project = await s.t.app.inject({ method: 'GET', url: `/api/v1/projects/${projectId}` });
     expect(project.statusCode).toBe(200);
     const detail = project.json();
     expect(detail.status).toBe('seekingPartners');
-    expect(detail.carriers.map((c: { actorId: string }) => c.actorId)).toEqual([w.assoc]);
+    expect(detail.carriers.map((c: { actorId: string }) => c.actorId)).toEqual([s.w.assoc]);
     expect(detail.themes).toEqual(['food-short-circuits']);
     const interested = Object.fromEntries(
       detail.interestedActors.map((a: { actorId: string; origin: string }) => [a.actorId, a.origin]),
     );
-    expect(Object.keys(interested).sort()).toEqual([w.company, w.company2].sort());
-    expect(interested[w.company]).toBe('Soutien de la proposition «\u00a0Une légumerie partagée\u00a0»');
-    expect(interested[w.company2]).toBe('Peut apporter\u00a0: des compétences et du matériel');
+    expect(Object.keys(interested).sort()).toEqual([s.w.company, s.w.company2].sort());
+    expect(interested[s.w.company]).toBe('Soutien de la proposition «\u00a0Une légumerie partagée\u00a0»');
+    expect(interested[s.w.company2]).toBe('Peut apporter\u00a0: des compétences et du matériel');
     // Converted once; its answer no longer changes; the challenge's path shows the project.
-    expect((await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project' })).status).toBe(409);
+    expect((await s.api.call('POST', `/proposals/${p}/conversion`, s.w.animator, { kind: 'project' })).status).toBe(
+      409,
+    );
     expect(
       (
-        await api.call('PUT', `/proposals/${p}/answer`, w.animator, {
+        await s.api.call('PUT', `/proposals/${p}/answer`, s.w.animator, {
           outcome: 'studied',
           reason: 'Changement d’avis.',
         })
       ).status,
     ).toBe(409);
-    const path = ((await api.call('GET', `/challenges/${challenge}`)).body as ChallengeDetail).path;
+    const path = ((await s.api.call('GET', `/challenges/${challenge}`)).body as ChallengeDetail).path;
     expect(path.find((s) => s.proposalId === p)?.project?.id).toBe(projectId);
-    const proposal = (await api.call('GET', `/proposals/${p}`)).body as ProposalDetail;
+    const proposal = (await s.api.call('GET', `/proposals/${p}`)).body as ProposalDetail;
     expect(proposal.project?.id).toBe(projectId);
     // The path lists the project's partnerships as the partnerships module shows them: published ones to the public.
-    await t.db.insert(partnerships).values([
+    await s.t.db.insert(partnerships).values([
       { title: 'Collecte des légumes', mode: 'economicCooperation', projectId, publishedAt: new Date() },
       { title: 'Prêt du camion (en préparation)', mode: 'support', projectId },
     ]);
-    const stepOf = async (who?: typeof w.animator) =>
-      ((await api.call('GET', `/challenges/${challenge}`, who)).body as ChallengeDetail).path.find(
+    const stepOf = async (who?: typeof s.w.animator) =>
+      ((await s.api.call('GET', `/challenges/${challenge}`, who)).body as ChallengeDetail).path.find(
         (s) => s.proposalId === p,
       );
     expect((await stepOf())?.partnerships.map((x) => x.title)).toEqual(['Collecte des légumes']);
-    expect((await stepOf(w.animator))?.partnerships).toHaveLength(2);
+    expect((await stepOf(s.w.animator))?.partnerships).toHaveLength(2);
   });
 
   it('names carrierIds when the author is not an association, and leaves nothing behind', async () => {
-    const p = await api.ok('POST', `/challenges/${challenge}/proposals`, w.companyMember, proposalOf());
+    const p = await s.api.ok('POST', `/challenges/${challenge}/proposals`, s.w.companyMember, proposalOf());
     await accept(p);
-    const before = await t.db.$count(projects);
-    const res = await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project' });
+    const before = await s.t.db.$count(projects);
+    const res = await s.api.call('POST', `/proposals/${p}/conversion`, s.w.animator, { kind: 'project' });
     expect(res.status).toBe(422);
     expect(res.body.errors[0].field).toBe('carrierIds');
-    const wrong = await api.call('POST', `/proposals/${p}/conversion`, w.animator, {
+    const wrong = await s.api.call('POST', `/proposals/${p}/conversion`, s.w.animator, {
       kind: 'project',
-      carrierIds: [w.company2],
+      carrierIds: [s.w.company2],
     });
     expect(wrong.body.errors[0].field).toBe('carrierIds.0');
     // Issues name the index in the list as given, duplicates included.
     const issuesOf = async (carrierIds: string[]) =>
-      (await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project', carrierIds })).body.errors;
-    expect(await issuesOf([w.assoc, w.assoc])).toMatchObject([{ field: 'carrierIds.1', code: 'duplicateCarrier' }]);
-    expect(await issuesOf([w.assoc, w.company2])).toMatchObject([
+      (await s.api.call('POST', `/proposals/${p}/conversion`, s.w.animator, { kind: 'project', carrierIds })).body
+        .errors;
+    expect(await issuesOf([s.w.assoc, s.w.assoc])).toMatchObject([{ field: 'carrierIds.1', code: 'duplicateCarrier' }]);
+    expect(await issuesOf([s.w.assoc, s.w.company2])).toMatchObject([
       { field: 'carrierIds.1', code: 'carrierNotAssociation' },
     ]);
-    expect(await t.db.$count(projects)).toBe(before);
-    const ok = await api.call('POST', `/proposals/${p}/conversion`, w.animator, {
+    expect(await s.t.db.$count(projects)).toBe(before);
+    const ok = await s.api.call('POST', `/proposals/${p}/conversion`, s.w.animator, {
       kind: 'project',
-      carrierIds: [w.assoc2, w.assoc],
+      carrierIds: [s.w.assoc2, s.w.assoc],
       title: 'Légumerie du pays de Pertuis',
     });
     expect(ok.status).toBe(201);
@@ -121,8 +119,11 @@ describe('conversion of an accepted proposal', () => {
   it('refuses a proposal hidden by the moderation', async () => {
     const p = await supportedProposal();
     await accept(p);
-    await t.db.update(proposals).set({ hiddenAt: new Date(), hiddenReason: 'Hors charte' }).where(eq(proposals.id, p));
-    const res = await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project' });
+    await s.t.db
+      .update(proposals)
+      .set({ hiddenAt: new Date(), hiddenReason: 'Hors charte' })
+      .where(eq(proposals.id, p));
+    const res = await s.api.call('POST', `/proposals/${p}/conversion`, s.w.animator, { kind: 'project' });
     expect(res.status).toBe(409);
     expect(res.body.errors[0].code).toBe('contentHidden');
   });
@@ -130,34 +131,34 @@ describe('conversion of an accepted proposal', () => {
   it.runIf(onPostgres)('converts a proposal once when two conversions cross', async () => {
     const p = await supportedProposal();
     await accept(p);
-    const before = await t.db.$count(projects);
+    const before = await s.t.db.$count(projects);
     const results = await Promise.all(
-      [1, 2].map(() => api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'project' })),
+      [1, 2].map(() => s.api.call('POST', `/proposals/${p}/conversion`, s.w.animator, { kind: 'project' })),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    expect(await t.db.$count(projects)).toBe(before + 1);
+    expect(await s.t.db.$count(projects)).toBe(before + 1);
   });
 
   it('makes an alliance of the author’s, supporters’ and pledgers’ organisations', async () => {
     const p = await supportedProposal();
     await accept(p);
-    const res = await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'alliance' });
+    const res = await s.api.call('POST', `/proposals/${p}/conversion`, s.w.animator, { kind: 'alliance' });
     expect(res.status).toBe(201);
-    const alliance = await t.app.inject({
+    const alliance = await s.t.app.inject({
       method: 'GET',
       url: `/api/v1/alliances/${res.body.alliance.id}`,
-      headers: w.animator.headers,
+      headers: s.w.animator.headers,
     });
     const members = alliance.json().members as { actorId: string; role: string }[];
-    expect(members.map((m) => m.actorId).sort()).toEqual([w.assoc, w.company, w.company2].sort());
+    expect(members.map((m) => m.actorId).sort()).toEqual([s.w.assoc, s.w.company, s.w.company2].sort());
     expect(members[0]?.role).toBe('Soutien (dialogue territorial)');
   });
 
   it('refuses an alliance of fewer than three organisations, naming kind', async () => {
-    const p = await api.ok('POST', `/challenges/${challenge}/proposals`, w.assocMember, proposalOf());
-    await api.ok('PUT', `/proposals/${p}/support`, w.citizen, {});
+    const p = await s.api.ok('POST', `/challenges/${challenge}/proposals`, s.w.assocMember, proposalOf());
+    await s.api.ok('PUT', `/proposals/${p}/support`, s.w.citizen, {});
     await accept(p);
-    const res = await api.call('POST', `/proposals/${p}/conversion`, w.animator, { kind: 'alliance' });
+    const res = await s.api.call('POST', `/proposals/${p}/conversion`, s.w.animator, { kind: 'alliance' });
     expect(res.status).toBe(422);
     expect(res.body.errors[0].field).toBe('kind');
   });

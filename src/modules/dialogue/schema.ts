@@ -237,8 +237,10 @@ export const contentReports = pgTable(
   },
   (t) => [
     index('content_reports_queue_idx').on(t.status, t.createdAt),
+    // One open report per person and content: a proposal's report has no comment id, hence the coalesce (nulls
+    // would be distinct in a plain unique index).
     uniqueIndex('content_reports_open_uq')
-      .on(t.reporterUserId, t.proposalId, t.commentId)
+      .on(t.reporterUserId, sql`coalesce(${t.commentId}, ${t.proposalId})`)
       .where(sql`${t.status} = 'open'`),
     check(
       'content_reports_one_target',

@@ -1,7 +1,7 @@
 // Test helpers of the territorial dialogue: a programme with two pilot territories, organisations of several
 // families with a signed-in member each, a citizen, an observer, an animator; and a small HTTP client.
-import { expect } from 'vitest';
-import type { createTestApp } from '../../../tests/app.js';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
 import { actors } from '../actors/schema.js';
 import { programmes, programmeTerritories } from '../programmes/schema.js';
@@ -134,4 +134,18 @@ export function client(t: TestApp) {
       return (res.body as { id?: string; proposalId?: string }).id ?? '';
     },
   };
+}
+
+export type Client = ReturnType<typeof client>;
+
+/** A test file's app, dialogue world and client: made before its tests, closed after them. */
+export function dialogueSuite() {
+  const suite = {} as { t: TestApp; w: DialogueWorld; api: Client };
+  beforeAll(async () => {
+    suite.t = await createTestApp();
+    suite.w = await dialogueWorld(suite.t);
+    suite.api = client(suite.t);
+  });
+  afterAll(() => suite.t.close());
+  return suite;
 }

@@ -263,7 +263,7 @@ export const en: Messages = {
   'login.forgot': 'Forgot your password?',
   'login.already': 'You are already signed in as {name}.',
   'login.invitationOnly':
-    'Accounts are created on invitation by the programme team. The public directory can be browsed without an account.',
+    'Organisations join Alliances by invitation of the animation team; residents can sign up to take part in the territorial dialogue. The public directory stays open without an account.',
 
   'password.new': 'New password',
   'password.confirm': 'Repeat the password',

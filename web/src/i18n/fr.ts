@@ -263,7 +263,7 @@ export const fr = {
   'login.forgot': 'Mot de passe oublié ?',
   'login.already': 'Vous êtes déjà connecté·e en tant que {name}.',
   'login.invitationOnly':
-    'Les comptes sont créés sur invitation de l’équipe d’animation. L’annuaire public reste consultable sans compte.',
+    'Les organisations rejoignent Alliances sur invitation de l’équipe d’animation ; les habitant·es peuvent s’inscrire pour participer au dialogue territorial. L’annuaire public reste consultable sans compte.',
 
   'password.new': 'Nouveau mot de passe',
   'password.confirm': 'Répétez le mot de passe',

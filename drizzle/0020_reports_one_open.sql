@@ -1,0 +1,2 @@
+DROP INDEX "content_reports_open_uq";--> statement-breakpoint
+CREATE UNIQUE INDEX "content_reports_open_uq" ON "content_reports" USING btree ("reporter_user_id",coalesce("comment_id", "proposal_id")) WHERE "content_reports"."status" = 'open';
