@@ -40,25 +40,30 @@ export function DeadlineText({
   return <>{t('dialogue.deadline.until', { date })}</>;
 }
 
-/** Who wrote: the organisation (a link), or « Citoyen·ne de … »; staff also see the person's name. */
+/**
+ * The public name of who wrote, as plain text: the organisation, « Équipe d’animation » for the animation team, or
+ * « Citoyen·ne (de …) ». Never the person's name: that is for staff only (`Participant` adds it).
+ */
+export function useParticipantText() {
+  const { t } = useI18n();
+  return (label: ParticipantLabel) => {
+    if (label.actor) return label.actor.name;
+    if (label.team) return t('dialogue.team');
+    return label.communeName ? t('dialogue.citizenOf', { commune: label.communeName }) : t('dialogue.citizen');
+  };
+}
+
+/** Who wrote: the organisation (a link), the animation team or « Citoyen·ne de … »; staff also see the person. */
 export function Participant({ label }: { label: ParticipantLabel }) {
   const { t } = useI18n();
-  const citizen = label.communeName ? t('dialogue.citizenOf', { commune: label.communeName }) : t('dialogue.citizen');
+  const text = useParticipantText();
   return (
     <span className="dialogue-participant">
-      {label.actor ? <Link to={`/acteurs/${label.actor.id}`}>{label.actor.name}</Link> : citizen}
+      {label.actor ? <Link to={`/acteurs/${label.actor.id}`}>{label.actor.name}</Link> : text(label)}
       {label.personName ? ` (${label.personName})` : null}
       {label.mine ? ` ${t('dialogue.you')}` : null}
     </span>
   );
-}
-
-/** The plain text of a participant (for sentences and titles). */
-export function useParticipantText() {
-  const { t } = useI18n();
-  return (label: ParticipantLabel) =>
-    label.actor?.name ??
-    (label.communeName ? t('dialogue.citizenOf', { commune: label.communeName }) : t('dialogue.citizen'));
 }
 
 export interface Action {

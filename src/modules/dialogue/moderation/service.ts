@@ -4,7 +4,9 @@ import type { Db, Handle } from '../../../db/client.js';
 import { conflict, DomainError, parseInput } from '../../../errors.js';
 import { users } from '../../accounts/schema.js';
 import type { CurrentUser } from '../../accounts/service.js';
+import { isUniqueViolation } from '../../accounts/service.js';
 import { visibleProposal } from '../access.js';
+import { setPledgeOffersOpen } from '../contributions.js';
 import { contentReports, moderationDecisions, proposalComments, proposals } from '../schema.js';
 import type { ModerationTarget, ReportStatus } from '../vocabulary.js';
 import { contentDetails, contentOf } from './content.js';
@@ -38,13 +40,28 @@ const decisionsOf = (target: ModerationTarget, id: string) =>
 const contentHidden = () =>
   conflict('Ce contenu est déjà masqué par la modération', [{ field: 'id', code: 'contentHidden' }]);
 
+const alreadyReported = () =>
+  conflict('Vous avez déjà signalé ce contenu ; les animateurs vont l’examiner', [
+    { field: 'id', code: 'alreadyReported' },
+  ]);
+
 /**
  * Reports a proposal or a comment: not one's own, not a hidden one, one open report per person and content. The
- * partial unique index only holds for comments (a proposal's report has no comment id, and nulls are distinct), so
- * the reporter's requests on one content are serialised by an advisory lock and checked.
+ * partial unique index `content_reports_open_uq` (reporter, comment or proposal) holds that last rule: the check
+ * gives the usual answer, and two requests at once that both pass it end in a unique violation, mapped to the same
+ * conflict (no lock needed).
  */
 export async function reportContent(db: Db, by: CurrentUser, input: ReportBody): Promise<ReportCreated> {
   const body = parseInput(reportBody, input);
+  try {
+    return await insertReport(db, by, body);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw alreadyReported();
+    throw error;
+  }
+}
+
+async function insertReport(db: Db, by: CurrentUser, body: ReportBody): Promise<ReportCreated> {
   return db.transaction(async (tx) => {
     const content = await contentOf(tx, body.target, body.id);
     if (content.hiddenAt || content.proposalHidden) throw contentHidden();
@@ -55,7 +72,6 @@ export async function reportContent(db: Db, by: CurrentUser, input: ReportBody):
         { field: 'id', code: 'ownContentReport' },
       ]);
     }
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`report:${by.id}:${body.id}`}))`);
     const [open] = await tx
       .select({ id: contentReports.id })
       .from(contentReports)
@@ -66,11 +82,7 @@ export async function reportContent(db: Db, by: CurrentUser, input: ReportBody):
           eq(contentReports.status, 'open'),
         ),
       );
-    if (open) {
-      throw conflict('Vous avez déjà signalé ce contenu ; les animateurs vont l’examiner', [
-        { field: 'id', code: 'alreadyReported' },
-      ]);
-    }
+    if (open) throw alreadyReported();
     const [row] = await tx
       .insert(contentReports)
       .values({
@@ -196,11 +208,14 @@ export async function decide(db: Db, by: CurrentUser, input: DecisionBody): Prom
         .update(table)
         .set({ hiddenAt: now, hiddenBy: by.id, hiddenReason: body.reason })
         .where(eq(table.id, body.id));
+      // A hidden proposal's pledge offers leave the public needs and offers (and matchmaking) with it.
+      if (body.target === 'proposal') await setPledgeOffersOpen(tx, body.id, false);
     } else if (body.action === 'restore') {
       if (!content.hiddenAt) {
         throw conflict('Ce contenu n’est pas masqué', [{ field: 'action', code: 'contentNotHidden' }]);
       }
       await tx.update(table).set({ hiddenAt: null, hiddenBy: null, hiddenReason: null }).where(eq(table.id, body.id));
+      if (body.target === 'proposal') await setPledgeOffersOpen(tx, body.id, true);
     } else if (content.hiddenAt) {
       throw conflict('Ce contenu est masqué : rétablissez-le plutôt', [{ field: 'action', code: 'contentHidden' }]);
     }
