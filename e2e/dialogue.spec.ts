@@ -34,6 +34,8 @@ test('a citizen answers the Pertuis challenge; a company supports it and brings 
   await expect(card.getByText(/Contributions jusqu’au/)).toBeVisible();
   await shoot(page, 'liste');
   await card.getByRole('link', { name: /Pertuis/ }).click();
+  // A client-side navigation: page.url() may still be the list's right after the click, so wait for the new URL.
+  await expect(page).toHaveURL(/\/dialogue\/defis\/[0-9a-f-]{36}$/);
   const challengeUrl = page.url();
   await expect(page.getByRole('heading', { level: 2, name: 'Du défi au partenariat' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Créer un compte citoyen' })).toHaveAttribute('href', '/inscription');
@@ -62,6 +64,7 @@ test('a citizen answers the Pertuis challenge; a company supports it and brings 
   await expect(page.locator('.dialogue-byline')).toContainText('Citoyen·ne');
   await expect(page.locator('.dialogue-byline')).not.toContainText('Camille');
   await expect(page.getByText('En attente de réponse').first()).toBeVisible();
+  await expect(page).toHaveURL(/\/dialogue\/propositions\/[0-9a-f-]{36}$/);
   const proposalUrl = page.url();
 
   // The company's member supports it for GEPA and says it can lend premises.

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { demo, demoPassword, expect, signIn, test } from './fixtures';
 import { lastMailedLink } from './mail-log';
 
@@ -8,22 +8,43 @@ const shoot = async (page: Page, name: string, fullPage = true) => {
   if (screenshots) await page.screenshot({ path: `docs/guide/images/${name}.png`, fullPage });
 };
 
-const proposalTitle = 'Un marché de producteurs le mercredi soir devant la gare';
+const citizen = 'citoyenne@demo.alliances.local';
 
-async function proposalId(page: Page): Promise<string> {
-  const res = await page.request.get('/api/v1/dialogue/proposals?pageSize=100');
-  const body = (await res.json()) as { items: { id: string; title: string }[] };
-  const found = body.items.find((p) => p.title === proposalTitle);
-  if (!found) throw new Error(`no proposal « ${proposalTitle} »`);
-  return found.id;
+/**
+ * A proposal of the citizen (Camille, of Pertuis) on the open Pertuis challenge, created for this run: the test hides
+ * it, so a demo proposal would be gone when the test is repeated on the same database (`--repeat-each`).
+ */
+async function citizenProposal(browser: Browser, title: string): Promise<string> {
+  const author = await browser.newPage();
+  const csrf = await signIn(author, citizen);
+  const list = await author.request.get('/api/v1/dialogue/challenges?pageSize=100');
+  const challenges = ((await list.json()) as { items: { id: string; title: string; status: string }[] }).items;
+  const pertuis = challenges.find((c) => c.status === 'open' && c.title.includes('Pertuis'));
+  if (!pertuis) throw new Error('no open challenge about Pertuis');
+  const res = await author.request.post(`/api/v1/dialogue/challenges/${pertuis.id}/proposals`, {
+    headers: { 'x-csrf-token': csrf },
+    data: {
+      title,
+      description: 'Un petit marché de producteurs en fin de journée, à la sortie des trains et des bus.',
+      whoActs: '',
+      needs: '',
+      modes: [],
+    },
+  });
+  expect(res.status()).toBe(201);
+  const { id } = (await res.json()) as { id: string };
+  await author.close();
+  return id;
 }
 
 test('a member reports a citizen’s proposal, the animator hides it with a reason, the public no longer sees it', async ({
   page,
   browser,
-}) => {
+}, testInfo) => {
+  const repeat = testInfo.repeatEachIndex ? ` (${testInfo.repeatEachIndex + 1})` : '';
+  const proposalTitle = `Un marché de producteurs le jeudi soir devant la gare${repeat}`;
+  const id = await citizenProposal(browser, proposalTitle);
   await signIn(page, demo.gepaMember);
-  const id = await proposalId(page);
   await page.goto(`/dialogue/propositions/${id}`);
   await expect(page.getByRole('heading', { level: 1, name: proposalTitle })).toBeVisible();
 
@@ -56,7 +77,7 @@ test('a member reports a citizen’s proposal, the animator hides it with a reas
   await signIn(staff, demo.animator);
   await staff.goto('/moderation');
   await expect(staff.getByRole('link', { name: /Modération/ })).toContainText('1');
-  const item = staff.getByRole('listitem', { name: `Proposition · ${proposalTitle}` });
+  const item = staff.getByRole('listitem', { name: `Proposition · ${proposalTitle}`, exact: true });
   await expect(item).toContainText('Le texte renvoie vers le site d’un commerce.');
   await expect(item).toContainText('Publicité ou spam');
   await expect(item).toContainText('Citoyen·ne de Pertuis (Camille Citoyenne)');
@@ -68,8 +89,11 @@ test('a member reports a citizen’s proposal, the animator hides it with a reas
   await item.getByRole('button', { name: 'Confirmer le masquage' }).click();
   await expect(staff.getByText('Aucun signalement en attente')).toBeVisible();
   await staff.getByRole('link', { name: 'Traités' }).click();
-  await expect(staff.getByText('Masqué : Publicité pour un commerce, contraire à la charte.')).toBeVisible();
-  await staff.getByRole('link', { name: 'Historique de modération' }).first().click();
+  // One notice of the hidden content, with its date and reason (the controls own it).
+  await expect(
+    item.getByText(/^Masqué par la modération le .+\u202f: Publicité pour un commerce, contraire à la charte\.$/),
+  ).toHaveCount(1);
+  await item.getByRole('link', { name: 'Historique de modération' }).click();
   await expect(
     staff.getByText(/Masqué le .* par Anne Animatrice|Masqué le .*: Publicité pour un commerce/),
   ).toBeVisible();
@@ -78,6 +102,8 @@ test('a member reports a citizen’s proposal, the animator hides it with a reas
   // An anonymous visitor no longer finds it.
   const visitor = await browser.newPage();
   await visitor.goto(`/dialogue/propositions/${id}`);
+  // Wait for the page's answer (an alert) first: before it loads, no heading is there either.
+  await expect(visitor.getByRole('alert')).toBeVisible();
   await expect(visitor.getByRole('heading', { level: 1, name: proposalTitle })).toHaveCount(0);
   const list = await visitor.request.get('/api/v1/dialogue/proposals?pageSize=100');
   expect(((await list.json()) as { items: { id: string }[] }).items.map((p) => p.id)).not.toContain(id);
@@ -86,7 +112,9 @@ test('a member reports a citizen’s proposal, the animator hides it with a reas
 
 test('a citizen signs up, accepting the code of conduct, and chooses a password from the e-mailed link', async ({
   page,
-}) => {
+}, testInfo) => {
+  // A new address for each repeat on the same database: a known address gets no new link.
+  const email = `lea.habitante${testInfo.repeatEachIndex || ''}@exemple.fr`;
   await page.goto('/charte');
   await expect(
     page.getByRole('heading', { level: 1, name: 'Charte de participation au dialogue territorial' }),
@@ -98,7 +126,7 @@ test('a citizen signs up, accepting the code of conduct, and chooses a password 
   await page.getByRole('button', { name: 'M’inscrire' }).click();
   await expect(page.getByText('Vous devez accepter la charte de participation pour vous inscrire.')).toBeVisible();
   await expect(page.getByLabel('Adresse e-mail')).toBeFocused();
-  await page.getByLabel('Adresse e-mail').fill('lea.habitante@exemple.fr');
+  await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Votre nom ou pseudonyme').fill('Léa Habitante');
   await page.getByRole('combobox', { name: 'Commune' }).fill('Pertuis');
   await page

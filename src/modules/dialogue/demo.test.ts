@@ -41,6 +41,20 @@ describe('demo territorial dialogue', () => {
     expect(detail.path.map((s) => s.outcome).sort()).toEqual(['accepted', 'notRetained', 'studied']);
     const project = detail.path.find((s) => s.project !== null);
     expect(project?.project?.status).toBe('seekingPartners');
+    // « Du défi au partenariat »: the project went on into a published partnership, shown to an anonymous visitor.
+    expect(project?.partnerships.length).toBeGreaterThanOrEqual(1);
+    expect(project?.partnerships[0]).toMatchObject({
+      title: 'Saison de jazz au Jas de Bouffan avec AG2R La Mondiale',
+      step: 'run',
+      status: 'active',
+    });
+    const [dated] = await rowsOf<{ created: Date | string; published: Date | string | null }>(
+      database.db,
+      sql`select created_at as created, published_at as published from partnerships where id = ${project?.partnerships[0]?.id ?? null}`,
+    );
+    expect(new Date(dated?.created ?? 0).toISOString().slice(0, 4)).toBe('2018');
+    expect(new Date(dated?.created ?? 0).getTime()).toBeGreaterThan(Date.parse(project?.convertedAt ?? ''));
+    expect(dated?.published).not.toBeNull();
     expect(detail.figures.length).toBeGreaterThanOrEqual(2);
     const all = await listProposals(database.db, null, proposalListQuery.parse({ pageSize: 50 }));
     const outcomes = new Set(all.items.map((p) => p.outcome?.outcome ?? 'none'));

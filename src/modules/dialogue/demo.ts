@@ -9,6 +9,8 @@ import { users } from '../accounts/schema.js';
 import { type CurrentUser, createUser, getCurrentUser } from '../accounts/service.js';
 import { alliances } from '../alliances/schema.js';
 import type { ResourceType } from '../needs-offers/vocabulary.js';
+import { type DemoPartnership, loadDemoPartnership } from '../partnerships/demo.js';
+import { partnerships } from '../partnerships/schema.js';
 import type { PartnershipMode } from '../partnerships/vocabulary.js';
 import { programmes, programmeTerritories } from '../programmes/schema.js';
 import { projects } from '../projects/schema.js';
@@ -39,7 +41,8 @@ interface DemoProposal {
   pledges: { by: Who; resources: ResourceType[]; description: string }[];
   comments: { by: Who; body: string }[];
   answer?: { by: Who; outcome: ProposalOutcome; reason: string; at?: string };
-  convert?: { kind: 'project' | 'alliance'; at?: string };
+  /** Become a project or an alliance; a project may go on into a partnership (the path's last step). */
+  convert?: { kind: 'project' | 'alliance'; at?: string; partnership?: DemoPartnership };
 }
 
 interface DemoChallenge {
@@ -146,9 +149,28 @@ async function backdate(db: Db, challengeId: string, demo: DemoChallenge, ids: s
 }
 
 /**
+ * The partnership a converted proposal's project went on to, opened, moved and published through the partnerships'
+ * demo loader; created on its start day (its events are spread from there).
+ */
+async function partnershipOf(db: Db, ctx: DemoContext, proposalId: string, demo: DemoPartnership) {
+  const [proposal] = await db
+    .select({ projectId: proposals.projectId })
+    .from(proposals)
+    .where(eq(proposals.id, proposalId));
+  if (!proposal?.projectId) throw new Error(`demo dialogue: no project for the partnership « ${demo.title} »`);
+  const id = await loadDemoPartnership(db, ctx, demo, { projectId: proposal.projectId });
+  if (demo.startsOn) {
+    await db
+      .update(partnerships)
+      .set({ createdAt: new Date(demo.startsOn) })
+      .where(eq(partnerships.id, id));
+  }
+}
+
+/**
  * One challenge per pilot territory of « Envies d'Alliances » (assets/demo/dialogue.json), with proposals from the
  * demo directory's organisations and the citizen account, supports, pledges, comments, answers, a proposal become a
- * flagship project and another an alliance; all through the services. The Aix and Venelles challenges are dated in
+ * flagship project (then a published partnership) and another an alliance; all through the services. The Aix and Venelles challenges are dated in
  * 2018 and closed; the Pertuis one stays open, its deadline 60 days after the load.
  */
 export async function loadDemoDialogue(db: Db, ctx: DemoContext): Promise<string> {
@@ -195,6 +217,9 @@ export async function loadDemoDialogue(db: Db, ctx: DemoContext): Promise<string
     }
     if (demo.closingNote) await closeChallenge(db, poster, challengeId, { closingNote: demo.closingNote });
     await backdate(db, challengeId, demo, ids);
+    for (const [i, p] of demo.proposals.entries()) {
+      if (p.convert?.partnership) await partnershipOf(db, ctx, ids[i] ?? '', p.convert.partnership);
+    }
     proposalCount += ids.length;
   }
   return `${file.challenges.length} demo challenges with ${proposalCount} proposals`;

@@ -56,6 +56,16 @@ export function labelOf(s: Signed, names: LabelNames, viewer: Viewer): Participa
   };
 }
 
+/**
+ * A label as French words, for what is written on the server (the moderation queue's `authorLabel`): the
+ * organisation, « Équipe d’animation », or « Citoyen·ne » with the commune. The pages write theirs from the label.
+ */
+export function labelText(label: ParticipantLabel): string {
+  if (label.actor) return label.actor.name;
+  if (label.team) return 'Équipe d’animation';
+  return label.communeName ? `Citoyen·ne de ${label.communeName}` : 'Citoyen·ne';
+}
+
 /** Reads the names that some contributions need, in three queries at most, and returns their labeller. */
 export async function labeller(db: Handle, viewer: Viewer, signed: Signed[]) {
   const actorIds = present(signed.map((s) => s.actorId));

@@ -21,7 +21,7 @@ import {
 import { defaultChecklist } from './steps.js';
 import { type PartnershipMode, type PartnershipStatus, type PartnershipStep, partnershipSteps } from './vocabulary.js';
 
-interface DemoPartnership {
+export interface DemoPartnership {
   title: string;
   summary: string;
   mode: PartnershipMode;
@@ -119,81 +119,93 @@ async function spreadHistory(db: Db, id: string, startsOn: string | null, endsOn
       AND e.data->>'documentId' = d.id::text`);
 }
 
+/**
+ * Opens one demo partnership through the services, as the demo administrator: contributions, benefits, each step up
+ * to the one reached (ticked, the agreement attached at « contract » or an override's reason), the partners' consent
+ * when published, then its history spread over its dates. `links` ties it to a project (the dialogue's demo).
+ */
+export async function loadDemoPartnership(
+  db: Db,
+  ctx: DemoContext,
+  demo: DemoPartnership,
+  links: { projectId?: string | null } = {},
+): Promise<string> {
+  const by = ctx.system;
+  const actorId = (name: string) => {
+    const id = ctx.actorIds.get(name);
+    if (!id) throw new Error(`Demo partnership « ${demo.title} »: unknown actor « ${name} »`);
+    return id;
+  };
+  const [alliance] = demo.alliance
+    ? await db.select({ id: alliances.id }).from(alliances).where(eq(alliances.name, demo.alliance)).limit(1)
+    : [];
+  const id = await openPartnership(db, by, {
+    title: demo.title,
+    summary: demo.summary,
+    mode: demo.mode,
+    partners: demo.partners.map((p) => ({ actorId: actorId(p.actor), role: p.role, expectations: p.expectations })),
+    themes: demo.themes,
+    communeCodes: demo.communes,
+    startsOn: demo.startsOn ?? null,
+    endsOn: demo.endsOn ?? null,
+    renewalOn: demo.renewalOn ?? null,
+    allianceId: alliance?.id ?? null,
+    projectId: links.projectId ?? null,
+  });
+  for (const c of demo.contributions) {
+    const { actor, ...rest } = c;
+    await addContribution(db, by, id, { ...rest, actorId: actorId(actor) });
+  }
+  for (const b of demo.benefits) {
+    await addBenefit(db, by, id, {
+      actorId: actorId(b.actor),
+      description: b.description,
+      expectedValue: b.expectedValue,
+      realisedValue: b.realisedValue ?? null,
+      realisedOn: b.realisedOn ?? null,
+    });
+  }
+  const target = partnershipSteps.indexOf(demo.step);
+  for (const [i, step] of partnershipSteps.entries()) {
+    if (i > target) break;
+    const done = i < target;
+    await updateStepRecord(db, by, id, step, {
+      checklist: defaultChecklist(step).map((item, j) => ({ ...item, done: done || j === 0 })),
+      startedOn: i === 0 ? (demo.startsOn ?? null) : null,
+      notes: demo.notes?.[step] ?? '',
+    });
+    if (step === 'contract' && demo.agreement) {
+      await addDocument(db, by, id, {
+        step: 'contract',
+        kind: 'agreement',
+        fileName: 'Convention de partenariat signée.pdf',
+        mediaType: 'application/pdf',
+        content: await agreementPdf(
+          demo.title,
+          demo.partners.map((p) => p.actor),
+        ),
+      });
+    }
+    const next = partnershipSteps[i + 1];
+    if (done && next) {
+      const reason =
+        step === 'contract' && !demo.agreement
+          ? 'Convention papier signée, non numérisée (reprise de l’existant)'
+          : undefined;
+      await moveToStep(db, by, id, { to: next, ...(reason ? { reason } : {}) });
+    }
+  }
+  if (demo.publish) {
+    for (const p of demo.partners) await setConsent(db, by, id, actorId(p.actor), true);
+  }
+  if (demo.status && demo.status !== 'active') await setStatus(db, by, id, demo.status);
+  await spreadHistory(db, id, demo.startsOn ?? null, demo.endsOn ?? null);
+  return id;
+}
+
 export async function loadDemoPartnerships(db: Db, ctx: DemoContext): Promise<string> {
   if (!fs.existsSync(demoFile)) return '';
   const file = JSON.parse(fs.readFileSync(demoFile, 'utf8')) as { partnerships: DemoPartnership[] };
-  const by = ctx.system;
-  let count = 0;
-  for (const demo of file.partnerships) {
-    const actorId = (name: string) => {
-      const id = ctx.actorIds.get(name);
-      if (!id) throw new Error(`Demo partnership « ${demo.title} »: unknown actor « ${name} »`);
-      return id;
-    };
-    const [alliance] = demo.alliance
-      ? await db.select({ id: alliances.id }).from(alliances).where(eq(alliances.name, demo.alliance)).limit(1)
-      : [];
-    const id = await openPartnership(db, by, {
-      title: demo.title,
-      summary: demo.summary,
-      mode: demo.mode,
-      partners: demo.partners.map((p) => ({ actorId: actorId(p.actor), role: p.role, expectations: p.expectations })),
-      themes: demo.themes,
-      communeCodes: demo.communes,
-      startsOn: demo.startsOn ?? null,
-      endsOn: demo.endsOn ?? null,
-      renewalOn: demo.renewalOn ?? null,
-      allianceId: alliance?.id ?? null,
-    });
-    for (const c of demo.contributions) {
-      const { actor, ...rest } = c;
-      await addContribution(db, by, id, { ...rest, actorId: actorId(actor) });
-    }
-    for (const b of demo.benefits) {
-      await addBenefit(db, by, id, {
-        actorId: actorId(b.actor),
-        description: b.description,
-        expectedValue: b.expectedValue,
-        realisedValue: b.realisedValue ?? null,
-        realisedOn: b.realisedOn ?? null,
-      });
-    }
-    const target = partnershipSteps.indexOf(demo.step);
-    for (const [i, step] of partnershipSteps.entries()) {
-      if (i > target) break;
-      const done = i < target;
-      await updateStepRecord(db, by, id, step, {
-        checklist: defaultChecklist(step).map((item, j) => ({ ...item, done: done || j === 0 })),
-        startedOn: i === 0 ? (demo.startsOn ?? null) : null,
-        notes: demo.notes?.[step] ?? '',
-      });
-      if (step === 'contract' && demo.agreement) {
-        await addDocument(db, by, id, {
-          step: 'contract',
-          kind: 'agreement',
-          fileName: 'Convention de partenariat signée.pdf',
-          mediaType: 'application/pdf',
-          content: await agreementPdf(
-            demo.title,
-            demo.partners.map((p) => p.actor),
-          ),
-        });
-      }
-      const next = partnershipSteps[i + 1];
-      if (done && next) {
-        const reason =
-          step === 'contract' && !demo.agreement
-            ? 'Convention papier signée, non numérisée (reprise de l’existant)'
-            : undefined;
-        await moveToStep(db, by, id, { to: next, ...(reason ? { reason } : {}) });
-      }
-    }
-    if (demo.publish) {
-      for (const p of demo.partners) await setConsent(db, by, id, actorId(p.actor), true);
-    }
-    if (demo.status && demo.status !== 'active') await setStatus(db, by, id, demo.status);
-    await spreadHistory(db, id, demo.startsOn ?? null, demo.endsOn ?? null);
-    count += 1;
-  }
-  return `${count} demo partnerships`;
+  for (const demo of file.partnerships) await loadDemoPartnership(db, ctx, demo);
+  return `${file.partnerships.length} demo partnerships`;
 }

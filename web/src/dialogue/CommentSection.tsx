@@ -3,8 +3,9 @@ import { dialogueRoutes as api, type ProposalDetail } from '../../../src/modules
 import { callApi } from '../api/client';
 import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
+import { ModerationControls } from '../moderation/ModerationControls';
+import { ReportButton } from '../moderation/ReportButton';
 import { TextField } from '../ui/TextField';
-import { ModerationControls, ReportButton } from './moderation';
 import { FormEnd, OnBehalfChoice, Participant, useAction } from './parts';
 
 /** The proposal's comments, each reportable (and moderated by staff), and the form to add one. */
@@ -23,9 +24,6 @@ export function CommentSection({ proposal: p, onChange }: { proposal: ProposalDe
               <p className="small muted">
                 <Participant label={c.by} /> · {formatDateTime(c.createdAt)}
               </p>
-              {c.hidden ? (
-                <p className="alert alert-warning">{t('dialogue.hidden', { reason: c.hidden.reason })}</p>
-              ) : null}
               <p className="dialogue-text">{c.body}</p>
               <div className="dialogue-moderation">
                 <ReportButton target="comment" id={c.id} />

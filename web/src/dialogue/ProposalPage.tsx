@@ -3,12 +3,13 @@ import { dialogueRoutes as api, type ProposalDetail } from '../../../src/modules
 import { useApiQuery } from '../api/useApi';
 import { isStaff, useSession } from '../auth/session';
 import { useI18n } from '../i18n';
+import { ModerationControls } from '../moderation/ModerationControls';
+import { ReportButton } from '../moderation/ReportButton';
 import { ApiErrorAlert, Loading } from '../ui/feedback';
 import { usePageTitle } from '../ui/usePageTitle';
 import { AnswerPanel, AnswerView } from './AnswerPanel';
 import { CommentSection } from './CommentSection';
 import { ConversionPanel } from './ConversionPanel';
-import { ModerationControls, ReportButton } from './moderation';
 import { PledgeSection } from './PledgeSection';
 import { OutcomeBadge, Participant } from './parts';
 import { SupportSection } from './SupportSection';
@@ -44,7 +45,6 @@ function ProposalView({ proposal: p, reload }: { proposal: ProposalDetail; reloa
         {t('dialogue.proposal.by')} <Participant label={p.author} />{' '}
         {t('dialogue.proposal.on', { date: formatDate(p.createdAt) })}
       </p>
-      {p.hidden ? <p className="alert alert-warning">{t('dialogue.hidden', { reason: p.hidden.reason })}</p> : null}
       <div className="dialogue-moderation">
         <ReportButton target="proposal" id={p.id} />
         {isStaff(role) ? <ModerationControls target="proposal" id={p.id} hidden={p.hidden} onChange={reload} /> : null}

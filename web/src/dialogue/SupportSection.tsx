@@ -61,7 +61,10 @@ export function SupportSection({ proposal: p, onChange }: { proposal: ProposalDe
           {p.supporters.map((s, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: citizens' supports have no public identity but their place
             <li key={`${s.actor?.id ?? 'citizen'}-${s.supportedAt}-${i}`}>
-              <Participant label={s} /> <span className="small muted">· {formatDate(s.supportedAt)}</span>
+              <Participant label={s} />{' '}
+              <span className="small muted">
+                · <span className="dialogue-date">{formatDate(s.supportedAt)}</span>
+              </span>
             </li>
           ))}
         </ul>

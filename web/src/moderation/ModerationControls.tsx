@@ -15,7 +15,8 @@ export const historyLink = (target: 'proposal' | 'comment', id: string) =>
 
 /**
  * The animators' buttons on a content: « Masquer » (or « Rétablir » when hidden) with a required reason, and
- * « Conserver » to dismiss its open reports when `dismissable`. Renders nothing for anyone but staff.
+ * « Conserver » to dismiss its open reports when `dismissable`. Renders nothing for anyone but staff. It owns the
+ * notice of a hidden content (date and reason): pages showing these controls do not write their own.
  */
 export function ModerationControls(props: {
   target: 'proposal' | 'comment';
@@ -78,7 +79,8 @@ export function ModerationControls(props: {
   return (
     <div className="moderation-controls">
       {props.hidden ? (
-        <p className="moderation-hidden-note">
+        // The one notice of a hidden content (the pages around do not repeat it): only staff still see the content.
+        <p className="alert alert-warning moderation-hidden-note">
           {t('moderation.controls.hiddenSince', { date: formatDate(props.hidden.at), reason: props.hidden.reason })}
         </p>
       ) : null}

@@ -13,7 +13,7 @@ const pageSize = 20;
 
 /** The animators' queue: each reported content with its reports, to hide or keep; the decided ones under « Traités ». */
 export function QueuePage() {
-  const { t, formatNumber } = useI18n();
+  const { t, tn } = useI18n();
   usePageTitle(t('moderation.queue.title'));
   const [params, setParams] = useSearchParams();
   const status: QueueStatus = params.get('statut') === 'traites' ? 'resolved' : 'open';
@@ -50,9 +50,7 @@ export function QueuePage() {
       <div aria-live="polite">
         {queue.error ? <ApiErrorAlert error={queue.error} /> : null}
         {!queue.data && !queue.error ? <Loading /> : null}
-        {queue.data ? (
-          <p className="muted small">{t('moderation.queue.count', { count: formatNumber(queue.data.total) })}</p>
-        ) : null}
+        {queue.data ? <p className="muted small">{tn('moderation.queue.count', queue.data.total)}</p> : null}
       </div>
       {queue.data && queue.data.items.length === 0 ? (
         <p className="empty-state">
@@ -86,7 +84,8 @@ function QueueEntry({ item, status, onChange }: { item: QueueItem; status: Queue
       </h2>
       <p>
         {item.hidden ? (
-          <span className="chip chip-warning">{t('moderation.queue.hidden', { reason: item.hidden.reason })}</span>
+          // The date and reason are in the controls' notice below.
+          <span className="chip chip-warning">{t('moderation.queue.hidden')}</span>
         ) : (
           <span className="chip">{t('moderation.queue.visible')}</span>
         )}

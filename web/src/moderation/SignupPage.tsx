@@ -142,7 +142,13 @@ export function SignupPage() {
                     clear('acceptsCodeOfConduct');
                   }}
                 />{' '}
-                {t('signup.accepts')} <span aria-hidden="true">*</span>
+                {/* One flex item, so that the mark stays right after the words. */}
+                <span>
+                  {t('signup.accepts')}{' '}
+                  <span className="required" aria-hidden="true">
+                    *
+                  </span>
+                </span>
               </label>
               {errors.acceptsCodeOfConduct ? (
                 <p id="signup-accepts-error" className="field-error">

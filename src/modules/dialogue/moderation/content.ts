@@ -1,21 +1,12 @@
 // The reported contents as moderation sees them: a proposal or a comment, with where it stands and who wrote it.
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Handle } from '../../../db/client.js';
 import { notFound } from '../../../errors.js';
-import { users } from '../../accounts/schema.js';
-import { actors } from '../../actors/schema.js';
-import { communes } from '../../reference/schema.js';
+import type { Viewer } from '../access.js';
+import type { ParticipantLabel } from '../contract.js';
+import { cutText, labeller, labelText } from '../labels.js';
 import { challenges, proposalComments, proposals } from '../schema.js';
 import type { ModerationTarget } from '../vocabulary.js';
-
-export const citizenLabel = 'Citoyen·ne';
-
-/** How a contribution is signed in public: its organisation's name, or « Citoyen·ne » with the commune if known. */
-export function authorLabel(row: { actorName: string | null; family: string; communeName: string | null }): string {
-  if (row.actorName) return row.actorName;
-  if (row.family === 'citizen') return row.communeName ? `${citizenLabel} de ${row.communeName}` : citizenLabel;
-  return 'Organisation retirée';
-}
 
 export interface ContentRow {
   target: ModerationTarget;
@@ -68,91 +59,91 @@ export interface ContentDetails {
   proposalTitle: string;
   challengeId: string;
   challengeTitle: string;
+  author: ParticipantLabel;
   authorLabel: string;
   authorName: string | null;
   hidden: { at: string; reason: string } | null;
 }
 
 const excerptLength = 280;
-const excerptOf = (text: string) =>
-  text.length > excerptLength ? `${text.slice(0, excerptLength - 1).trimEnd()}…` : text;
 
 const hiddenOf = (at: Date | null, reason: string | null) =>
   at ? { at: at.toISOString(), reason: reason ?? '' } : null;
 
-/** The details shown in the queue for the given proposals and comments, by content id (staff: names included). */
+/** The columns that sign a proposal or a comment (labels.ts `Signed`). */
+const signedOf = (table: typeof proposals | typeof proposalComments) => ({
+  userId: table.authorUserId,
+  actorId: table.authorActorId,
+  family: table.family,
+  communeCode: table.communeCode,
+});
+
+/**
+ * The details shown in the queue for the given proposals and comments, by content id, signed as the dialogue signs
+ * them (labels.ts: the organisation, « Citoyen·ne » with the commune, or the animation team); the viewer is staff, so
+ * the person's name comes too.
+ */
 export async function contentDetails(
   db: Handle,
+  viewer: Viewer,
   proposalIds: string[],
   commentIds: string[],
 ): Promise<Map<string, ContentDetails>> {
-  const details = new Map<string, ContentDetails>();
   const common = {
     proposalId: proposals.id,
     proposalTitle: proposals.title,
     challengeId: challenges.id,
     challengeTitle: challenges.title,
-    authorName: users.displayName,
-    actorName: actors.name,
-    communeName: communes.name,
   };
-  if (proposalIds.length > 0) {
-    const rows = await db
-      .select({
-        ...common,
-        text: proposals.description,
-        family: proposals.family,
-        hiddenAt: proposals.hiddenAt,
-        hiddenReason: proposals.hiddenReason,
-      })
-      .from(proposals)
-      .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
-      .leftJoin(users, eq(users.id, proposals.authorUserId))
-      .leftJoin(actors, eq(actors.id, proposals.authorActorId))
-      .leftJoin(communes, eq(communes.code, proposals.communeCode))
-      .where(inArray(proposals.id, proposalIds));
-    for (const r of rows) {
-      details.set(r.proposalId, {
-        excerpt: excerptOf(`${r.proposalTitle} — ${r.text}`),
-        proposalId: r.proposalId,
-        proposalTitle: r.proposalTitle,
-        challengeId: r.challengeId,
-        challengeTitle: r.challengeTitle,
-        authorLabel: authorLabel(r),
-        authorName: r.authorName,
-        hidden: hiddenOf(r.hiddenAt, r.hiddenReason),
-      });
-    }
-  }
-  if (commentIds.length > 0) {
-    const rows = await db
-      .select({
-        ...common,
-        id: proposalComments.id,
-        text: proposalComments.body,
-        family: proposalComments.family,
-        hiddenAt: proposalComments.hiddenAt,
-        hiddenReason: proposalComments.hiddenReason,
-      })
-      .from(proposalComments)
-      .innerJoin(proposals, eq(proposals.id, proposalComments.proposalId))
-      .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
-      .leftJoin(users, eq(users.id, proposalComments.authorUserId))
-      .leftJoin(actors, eq(actors.id, proposalComments.authorActorId))
-      .leftJoin(communes, eq(communes.code, proposalComments.communeCode))
-      .where(inArray(proposalComments.id, commentIds));
-    for (const r of rows) {
-      details.set(r.id, {
-        excerpt: excerptOf(r.text),
-        proposalId: r.proposalId,
-        proposalTitle: r.proposalTitle,
-        challengeId: r.challengeId,
-        challengeTitle: r.challengeTitle,
-        authorLabel: authorLabel(r),
-        authorName: r.authorName,
-        hidden: hiddenOf(r.hiddenAt, r.hiddenReason),
-      });
-    }
-  }
-  return details;
+  const proposalRows =
+    proposalIds.length === 0
+      ? []
+      : await db
+          .select({
+            ...common,
+            id: proposals.id,
+            signed: signedOf(proposals),
+            excerpt: sql<string>`${proposals.title} || ' — ' || ${proposals.description}`,
+            hiddenAt: proposals.hiddenAt,
+            hiddenReason: proposals.hiddenReason,
+          })
+          .from(proposals)
+          .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
+          .where(inArray(proposals.id, proposalIds));
+  const commentRows =
+    commentIds.length === 0
+      ? []
+      : await db
+          .select({
+            ...common,
+            id: proposalComments.id,
+            signed: signedOf(proposalComments),
+            excerpt: proposalComments.body,
+            hiddenAt: proposalComments.hiddenAt,
+            hiddenReason: proposalComments.hiddenReason,
+          })
+          .from(proposalComments)
+          .innerJoin(proposals, eq(proposals.id, proposalComments.proposalId))
+          .innerJoin(challenges, eq(challenges.id, proposals.challengeId))
+          .where(inArray(proposalComments.id, commentIds));
+  const rows = [...proposalRows, ...commentRows];
+  const label = await labeller(
+    db,
+    viewer,
+    rows.map((r) => r.signed),
+  );
+  return new Map(
+    rows.map(({ id, signed, excerpt, hiddenAt, hiddenReason, ...names }) => {
+      const author = label(signed);
+      const details: ContentDetails = {
+        ...names,
+        excerpt: cutText(excerpt, excerptLength),
+        author,
+        authorLabel: labelText(author),
+        authorName: author.personName,
+        hidden: hiddenOf(hiddenAt, hiddenReason),
+      };
+      return [id, details];
+    }),
+  );
 }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { staff } from '../../../auth/roles.js';
 import { dateTime, defineRoute } from '../../../http/contract.js';
+import { participantLabel } from '../contract.js';
 import { moderationActions, moderationTargets, reportReasons, reportStatuses } from '../vocabulary.js';
 
 export const reportDetailsMax = 1000;
@@ -72,7 +73,9 @@ export const queueItem = z.object({
   proposalTitle: z.string(),
   challengeId: z.uuid(),
   challengeTitle: z.string(),
-  /** The organisation's name, or « Citoyen·ne » (+ commune) for a citizen: what the public sees. */
+  /** Who wrote, as the dialogue's pages get it (labels.ts `labelOf`; staff: with the person's name). */
+  author: participantLabel,
+  /** The same in French words: the organisation, « Équipe d’animation », or « Citoyen·ne » (+ commune). */
   authorLabel: z.string(),
   /** The person's display name: staff only (this route is staff only). */
   authorName: z.string().nullable(),

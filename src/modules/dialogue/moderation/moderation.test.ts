@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../../tests/auth.js';
 import { callerOf, fieldsOf } from '../../../../tests/http.js';
+import { onPostgres } from '../../../../tests/races.js';
 import { actors } from '../../actors/schema.js';
 import { challenges, contentReports, moderationDecisions, proposalComments, proposals } from '../schema.js';
 import type { DecisionView, QueuePage } from './contract.js';
@@ -250,5 +251,55 @@ describe('dialogue moderation', () => {
 
     await decideOn(animator, 'proposal', d.proposalId, 'restore', 'Erreur de manipulation');
     expect((await call(null, 'GET', proposalUrl)).status).toBe(200);
+  });
+
+  it.runIf(onPostgres)('keeps one open report when the same person reports a proposal twice at once', async () => {
+    const results = await Promise.all([
+      report(otherCitizen, 'proposal', d.proposalId, { reason: 'spam' }),
+      report(otherCitizen, 'proposal', d.proposalId, { reason: 'abuse' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(fieldsOf(results.find((r) => r.status === 409)?.body)).toEqual([['id', 'alreadyReported']]);
+    const rows = await t.db.select().from(contentReports).where(eq(contentReports.proposalId, d.proposalId));
+    expect(rows.map((r) => [r.reporterUserId, r.status])).toEqual([[otherCitizen.user.id, 'open']]);
+  });
+
+  it('signs the animation team’s content « Équipe d’animation » in the queue, with the person for staff', async () => {
+    // Staff write as the team: no organisation and a family other than citizen (labels.ts `isTeam`).
+    const [teamComment] = await t.db
+      .insert(proposalComments)
+      .values({
+        proposalId: d.proposalId,
+        authorUserId: animator.user.id,
+        family: 'association',
+        body: 'Merci de garder un ton courtois.',
+      })
+      .returning({ id: proposalComments.id });
+    await report(citizen, 'comment', teamComment?.id ?? '');
+    const page = (await call(admin, 'GET', `${queue}?status=open&pageSize=100`)).body as QueuePage;
+    const item = page.items.find((i) => i.id === teamComment?.id);
+    expect(item).toMatchObject({
+      authorLabel: 'Équipe d’animation',
+      authorName: 'Test animator',
+      author: { actor: null, team: true, personName: 'Test animator' },
+      excerpt: 'Merci de garder un ton courtois.',
+    });
+  });
+
+  it('takes a hidden proposal’s pledge offers out of the public needs and offers, and back on restore', async () => {
+    await call(member, 'POST', `/api/v1/dialogue/proposals/${d.proposalId}/pledges`, {
+      resources: ['premises'],
+      description: 'Une salle pour les réunions du marché',
+    }).then((res) => expect(res.status).toBe(201));
+    const listed = async () => {
+      const res = await call(null, 'GET', `/api/v1/needs-offers?actor=${member.user.actorId}&pageSize=100`);
+      expect(res.status).toBe(200);
+      return (res.body.items as { title: string }[]).filter((o) => o.title.includes('salle pour les réunions'));
+    };
+    expect(await listed()).toHaveLength(1);
+    await decideOn(animator, 'proposal', d.proposalId, 'hide', 'Hors charte');
+    expect(await listed()).toHaveLength(0);
+    await decideOn(animator, 'proposal', d.proposalId, 'restore', 'Erreur de manipulation');
+    expect(await listed()).toHaveLength(1);
   });
 });

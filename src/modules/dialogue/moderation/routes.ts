@@ -8,7 +8,7 @@ export function registerModerationRoutes(app: App, ctx: AppContext) {
 
   registerRoute(app, r.report, ({ body, auth }) => reportContent(db, signedIn(auth.user), body));
 
-  registerRoute(app, r.queue, ({ query }) => moderationQueue(db, query));
+  registerRoute(app, r.queue, ({ query, auth }) => moderationQueue(db, signedIn(auth.user), query));
 
   registerRoute(app, r.openCount, async () => ({ open: await openReportCount(db) }));
 

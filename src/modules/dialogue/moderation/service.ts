@@ -54,57 +54,53 @@ const alreadyReported = () =>
 export async function reportContent(db: Db, by: CurrentUser, input: ReportBody): Promise<ReportCreated> {
   const body = parseInput(reportBody, input);
   try {
-    return await insertReport(db, by, body);
+    return await db.transaction(async (tx) => {
+      const content = await contentOf(tx, body.target, body.id);
+      if (content.hiddenAt || content.proposalHidden) throw contentHidden();
+      // What the reporter cannot read (a draft challenge's proposal) is not found, as on the dialogue's pages.
+      await visibleProposal(tx, by, content.proposalId);
+      if (content.authorUserId === by.id) {
+        throw new DomainError('forbidden', 'Vous ne pouvez pas signaler votre propre contribution', [
+          { field: 'id', code: 'ownContentReport' },
+        ]);
+      }
+      const [open] = await tx
+        .select({ id: contentReports.id })
+        .from(contentReports)
+        .where(
+          and(
+            reportsOf(body.target, body.id),
+            eq(contentReports.reporterUserId, by.id),
+            eq(contentReports.status, 'open'),
+          ),
+        );
+      if (open) throw alreadyReported();
+      const [row] = await tx
+        .insert(contentReports)
+        .values({
+          target: body.target,
+          proposalId: content.proposalId,
+          commentId: body.target === 'comment' ? body.id : null,
+          reporterUserId: by.id,
+          reason: body.reason,
+          details: body.details,
+        })
+        .returning();
+      if (!row) throw new Error('report not inserted');
+      return {
+        id: row.id,
+        target: row.target,
+        contentId: body.id,
+        reason: row.reason,
+        details: row.details,
+        status: row.status,
+        createdAt: row.createdAt.toISOString(),
+      };
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadyReported();
     throw error;
   }
-}
-
-async function insertReport(db: Db, by: CurrentUser, body: ReportBody): Promise<ReportCreated> {
-  return db.transaction(async (tx) => {
-    const content = await contentOf(tx, body.target, body.id);
-    if (content.hiddenAt || content.proposalHidden) throw contentHidden();
-    // What the reporter cannot read (a draft challenge's proposal) is not found, as on the dialogue's pages.
-    await visibleProposal(tx, by, content.proposalId);
-    if (content.authorUserId === by.id) {
-      throw new DomainError('forbidden', 'Vous ne pouvez pas signaler votre propre contribution', [
-        { field: 'id', code: 'ownContentReport' },
-      ]);
-    }
-    const [open] = await tx
-      .select({ id: contentReports.id })
-      .from(contentReports)
-      .where(
-        and(
-          reportsOf(body.target, body.id),
-          eq(contentReports.reporterUserId, by.id),
-          eq(contentReports.status, 'open'),
-        ),
-      );
-    if (open) throw alreadyReported();
-    const [row] = await tx
-      .insert(contentReports)
-      .values({
-        target: body.target,
-        proposalId: content.proposalId,
-        commentId: body.target === 'comment' ? body.id : null,
-        reporterUserId: by.id,
-        reason: body.reason,
-        details: body.details,
-      })
-      .returning();
-    if (!row) throw new Error('report not inserted');
-    return {
-      id: row.id,
-      target: row.target,
-      contentId: body.id,
-      reason: row.reason,
-      details: row.details,
-      status: row.status,
-      createdAt: row.createdAt.toISOString(),
-    };
-  });
 }
 
 /** How many contents have open reports. */
@@ -120,7 +116,7 @@ export async function openReportCount(db: Handle): Promise<number> {
  * The queue, one row per reported content: `open` holds those with reports waiting, oldest first; `resolved` those
  * whose reports were all decided, the latest decided first. Open rows list their open reports, resolved rows all.
  */
-export async function moderationQueue(db: Db, input: QueueQuery): Promise<QueuePage> {
+export async function moderationQueue(db: Db, by: CurrentUser, input: QueueQuery): Promise<QueuePage> {
   const query = parseInput(queueQuery, input);
   const openCount = sql<number>`count(*) filter (where ${contentReports.status} = 'open')`.mapWith(Number);
   const lastResolved = max(contentReports.resolvedAt);
@@ -144,7 +140,7 @@ export async function moderationQueue(db: Db, input: QueueQuery): Promise<QueueP
     .offset((query.page - 1) * query.pageSize);
 
   const idsOf = (target: ModerationTarget) => groups.filter((g) => g.target === target).map((g) => g.contentId);
-  const details = await contentDetails(db, idsOf('proposal'), idsOf('comment'));
+  const details = await contentDetails(db, by, idsOf('proposal'), idsOf('comment'));
   const reports =
     groups.length === 0
       ? []
