@@ -29,16 +29,15 @@ async function organisationsAround(tx: Tx, proposal: ProposalRow) {
     reasons.set(actorId, list);
   };
   add(proposal.authorActorId, `À l’origine de la proposition ${quoted}`);
-  const [supports, pledges] = await Promise.all([
-    tx
-      .select({ actorId: proposalSupports.actorId })
-      .from(proposalSupports)
-      .where(eq(proposalSupports.proposalId, proposal.id)),
-    tx
-      .select({ actorId: proposalPledges.actorId, resources: proposalPledges.resources })
-      .from(proposalPledges)
-      .where(eq(proposalPledges.proposalId, proposal.id)),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  const supports = await tx
+    .select({ actorId: proposalSupports.actorId })
+    .from(proposalSupports)
+    .where(eq(proposalSupports.proposalId, proposal.id));
+  const pledges = await tx
+    .select({ actorId: proposalPledges.actorId, resources: proposalPledges.resources })
+    .from(proposalPledges)
+    .where(eq(proposalPledges.proposalId, proposal.id));
   for (const s of supports) add(s.actorId, `Soutien de la proposition ${quoted}`);
   for (const p of pledges) add(p.actorId, `Peut apporter\u00a0: ${resourceWords(p.resources, 'fr')}`);
   return new Map([...reasons].map(([id, list]) => [id, list.join(' · ')]));

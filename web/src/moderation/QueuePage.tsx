@@ -75,7 +75,7 @@ export function QueuePage() {
 }
 
 function QueueEntry({ item, status, onChange }: { item: QueueItem; status: QueueStatus; onChange(): void }) {
-  const { t, formatDate, formatNumber } = useI18n();
+  const { t, tn, formatDate } = useI18n();
   const headingId = `moderation-${item.id}`;
   return (
     <li className="card moderation-item" aria-labelledby={headingId}>
@@ -103,7 +103,7 @@ function QueueEntry({ item, status, onChange }: { item: QueueItem; status: Queue
         })}
       </p>
       <p className="small muted">
-        {status === 'open' ? `${t('moderation.queue.reports', { count: formatNumber(item.openReports) })} · ` : ''}
+        {status === 'open' ? `${tn('moderation.queue.reports', item.openReports)} · ` : ''}
         {t('moderation.queue.dates', {
           first: formatDate(item.firstReportedAt),
           last: formatDate(item.lastReportedAt),

@@ -104,7 +104,10 @@ export function ReportButton(props: { target: 'proposal' | 'comment'; id: string
               aria-describedby={errors.reason ? `${formId}-reason-error` : undefined}
             >
               <legend>
-                {t('moderation.report.reason')} <span aria-hidden="true">*</span>
+                {t('moderation.report.reason')}{' '}
+                <span className="required" aria-hidden="true">
+                  *
+                </span>
               </legend>
               {reportReasons.map((r, i) => (
                 <label key={r} className="radio-line">
