@@ -193,6 +193,9 @@ export async function getProposal(db: Db, viewer: Viewer, id: string): Promise<P
   ]);
   const accepting = acceptsContributions(challenge);
   const isAuthor = viewer !== null && proposal.authorUserId === viewer.id;
+  // Hidden content takes no more contributions (staff still see it, flagged) and cannot become a project.
+  const open = accepting && proposal.hiddenAt === null;
+  const notConverted = proposal.projectId === null && proposal.allianceId === null;
   return {
     ...summary,
     challenge: {
@@ -221,11 +224,11 @@ export async function getProposal(db: Db, viewer: Viewer, id: string): Promise<P
       hidden: hiddenOf(c, viewer),
       createdAt: c.createdAt.toISOString(),
     })),
-    canEdit: isAuthor && proposal.outcome === null && accepting,
-    canSupport: isContributor(viewer) && accepting && !isAuthor,
-    canContribute: isContributor(viewer) && accepting,
-    canAnswer: canAnswerChallenge(viewer, challenge) && proposal.projectId === null && proposal.allianceId === null,
-    canConvert: staff && proposal.outcome === 'accepted' && proposal.projectId === null && proposal.allianceId === null,
+    canEdit: isAuthor && proposal.outcome === null && open,
+    canSupport: isContributor(viewer) && open && !isAuthor,
+    canContribute: isContributor(viewer) && open,
+    canAnswer: canAnswerChallenge(viewer, challenge) && notConverted,
+    canConvert: staff && proposal.outcome === 'accepted' && notConverted && proposal.hiddenAt === null,
     organisation,
   };
 }

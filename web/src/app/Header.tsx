@@ -7,7 +7,7 @@ import { useOpenReportCount } from '../moderation/useOpenReportCount';
 import { NotificationBell } from '../notifications/Bell';
 
 export function Header() {
-  const { t, locale, setLocale } = useI18n();
+  const { t, tn, locale, setLocale } = useI18n();
   const { user, role, logout, ready } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -145,10 +145,7 @@ export function Header() {
                       {openReports > 0 ? (
                         <span className="nav-count">
                           <span aria-hidden="true">{openReports}</span>
-                          <span className="visually-hidden">
-                            {' '}
-                            ({t('moderation.nav.openCount', { count: openReports })})
-                          </span>
+                          <span className="visually-hidden"> ({tn('moderation.nav.openCount', openReports)})</span>
                         </span>
                       ) : null}
                     </NavLink>

@@ -22,7 +22,7 @@ export function CommentSection({ proposal: p, onChange }: { proposal: ProposalDe
           {p.commentList.map((c) => (
             <li key={c.id} className="card">
               <p className="small muted">
-                <Participant label={c.by} /> · {formatDateTime(c.createdAt)}
+                <Participant label={c.by} /> · <span className="dialogue-date">{formatDateTime(c.createdAt)}</span>
               </p>
               <p className="dialogue-text">{c.body}</p>
               <div className="dialogue-moderation">

@@ -1,6 +1,7 @@
 import { Link, useSearchParams } from 'react-router';
 import { moderationRoutes, type QueueItem, type QueueStatus } from '../../../src/modules/dialogue/moderation/contract';
 import { useApiQuery } from '../api/useApi';
+import { Participant } from '../dialogue/parts';
 import { useI18n } from '../i18n';
 import { ApiErrorAlert, Loading } from '../ui/feedback';
 import { Pagination } from '../ui/Pagination';
@@ -96,11 +97,8 @@ function QueueEntry({ item, status, onChange }: { item: QueueItem; status: Queue
         <Link to={`/dialogue/propositions/${item.proposalId}`}>{t('moderation.queue.see')}</Link>
       </p>
       <p className="small">
-        {t('moderation.queue.author', {
-          label: item.authorName
-            ? t('moderation.queue.authorName', { label: item.authorLabel, name: item.authorName })
-            : item.authorLabel,
-        })}
+        {/* Signed as on the dialogue's pages (organisation, team or citizen), with the person's name for staff. */}
+        {t('moderation.queue.author')} <Participant label={item.author} />
       </p>
       <p className="small muted">
         {status === 'open' ? `${tn('moderation.queue.reports', item.openReports)} · ` : ''}

@@ -5,7 +5,8 @@ export const moderationMessages = catalogue(
   {
     'moderation.nav': 'Modération',
     'moderation.nav.dialogue': 'Dialogue territorial',
-    'moderation.nav.openCount': '{count} signalement(s) en attente',
+    'moderation.nav.openCount.one': '{count} signalement en attente',
+    'moderation.nav.openCount.other': '{count} signalements en attente',
 
     'moderation.reason.abuse': 'Propos injurieux ou irrespectueux',
     'moderation.reason.harassment': 'Attaque personnelle, harcèlement',
@@ -61,8 +62,7 @@ export const moderationMessages = catalogue(
     'moderation.queue.kind.proposal': 'Proposition',
     'moderation.queue.kind.comment': 'Commentaire',
     'moderation.queue.in': 'Défi\u202f: {challenge} · Proposition\u202f: {proposal}',
-    'moderation.queue.author': 'Auteur\u202f: {label}',
-    'moderation.queue.authorName': '{label} ({name})',
+    'moderation.queue.author': 'Auteur\u202f:',
     'moderation.queue.reports.one': '{count} signalement en attente',
     'moderation.queue.reports.other': '{count} signalements en attente',
     'moderation.queue.dates': 'Premier signalement le {first}, dernier le {last}',
@@ -130,7 +130,8 @@ export const moderationMessages = catalogue(
   {
     'moderation.nav': 'Moderation',
     'moderation.nav.dialogue': 'Territorial dialogue',
-    'moderation.nav.openCount': '{count} open report(s)',
+    'moderation.nav.openCount.one': '{count} open report',
+    'moderation.nav.openCount.other': '{count} open reports',
 
     'moderation.reason.abuse': 'Abusive or disrespectful',
     'moderation.reason.harassment': 'Personal attack, harassment',
@@ -186,8 +187,7 @@ export const moderationMessages = catalogue(
     'moderation.queue.kind.proposal': 'Proposal',
     'moderation.queue.kind.comment': 'Comment',
     'moderation.queue.in': 'Challenge: {challenge} · Proposal: {proposal}',
-    'moderation.queue.author': 'Author: {label}',
-    'moderation.queue.authorName': '{label} ({name})',
+    'moderation.queue.author': 'Author:',
     'moderation.queue.reports.one': '{count} open report',
     'moderation.queue.reports.other': '{count} open reports',
     'moderation.queue.dates': 'First reported on {first}, last on {last}',
