@@ -12,7 +12,7 @@ import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
 import { type ActorChoice, ActorPicker } from '../ui/ActorPicker';
 import { CheckboxGroup } from '../ui/CheckboxGroup';
-import { type CommuneChoice, CommuneField } from '../ui/CommuneField';
+import { CommuneListField } from '../ui/CommuneListField';
 import { Field } from '../ui/Field';
 import { Alert, ApiErrorAlert, Loading } from '../ui/feedback';
 import { TextField } from '../ui/TextField';
@@ -109,7 +109,6 @@ function ChallengeForm({ id, initial }: { id?: string; initial: Values }) {
   const action = useAction(formRef);
   const programmes = useApiQuery(programmeRoutes.list, {});
   const [values, setValues] = useState(initial);
-  const [commune, setCommune] = useState<CommuneChoice>({ code: null, text: '' });
   const set = (patch: Partial<Values>) => setValues((v) => ({ ...v, ...patch }));
   const territories = programmes.data?.items.find((p) => p.id === values.programmeId)?.territories ?? [];
   const err = action.fieldError;
@@ -213,38 +212,17 @@ function ChallengeForm({ id, initial }: { id?: string; initial: Values }) {
           onChange={(sdgs) => set({ sdgs })}
           error={err('sdgs')}
         />
-        <fieldset className="form-section" id="communeCodes">
-          <legend>{t('dialogue.form.communes')}</legend>
-          <p className="hint">{t('dialogue.form.communesHint')}</p>
-          <CommuneField
-            id="challenge-commune"
-            value={commune}
-            error={err('communeCodes')}
-            onChange={(choice) => {
-              if (choice.code && !values.communes.some((c) => c.code === choice.code)) {
-                set({ communes: [...values.communes, { code: choice.code, name: choice.text }] });
-                setCommune({ code: null, text: '' });
-              } else setCommune(choice);
-            }}
-          />
-          {values.communes.length > 0 ? (
-            <ul className="chips">
-              {values.communes.map((c) => (
-                <li key={c.code}>
-                  <button
-                    type="button"
-                    className="active-filter"
-                    onClick={() => set({ communes: values.communes.filter((x) => x.code !== c.code) })}
-                  >
-                    {c.name}
-                    <span aria-hidden="true"> ×</span>
-                    <span className="visually-hidden"> ({t('dialogue.form.removeCommune', { name: c.name })})</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </fieldset>
+        <CommuneListField
+          id="communeCodes"
+          inputId="challenge-commune"
+          legend={t('dialogue.form.communes')}
+          hint={t('dialogue.form.communesHint')}
+          communes={values.communes}
+          onChange={(communes) => set({ communes })}
+          error={err('communeCodes')}
+          removeLabel={(name) => t('dialogue.form.removeCommune', { name })}
+          classes={{ fieldset: 'form-section', list: 'chips' }}
+        />
         <TextField
           id="contributionsCloseOn"
           kind="date"

@@ -11,7 +11,7 @@ import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { useReference } from '../reference/reference';
 import { ActorPicker } from '../ui/ActorPicker';
-import { type CommuneChoice, CommuneField } from '../ui/CommuneField';
+import { CommuneListField } from '../ui/CommuneListField';
 import { Field } from '../ui/Field';
 import {
   Alert,
@@ -92,7 +92,6 @@ function ProjectForm({
   const [serverErrors, setServerErrors] = useState<Record<string, ServerIssue>>({});
   const [generalError, setGeneralError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  const [commune, setCommune] = useState<CommuneChoice>({ code: null, text: '' });
 
   const focusFirstInvalid = useFocusFirstInvalid(formRef, 'project-form-errors');
 
@@ -442,41 +441,16 @@ function ProjectForm({
             selected={values.sdgs.map(String)}
             onChange={(sdgs) => set({ sdgs: sdgs.map(Number).sort((a, b) => a - b) })}
           />
-          <fieldset className="project-fieldset" id={controlId('communeCodes')}>
-            <legend>{t('project.field.communeCodes')}</legend>
-            <div className="project-commune-add">
-              <CommuneField
-                id="project-commune-input"
-                value={commune}
-                error={groupError('communeCodes')}
-                onChange={(choice) => {
-                  if (choice.code && !values.communes.some((c) => c.code === choice.code)) {
-                    set({ communes: [...values.communes, { code: choice.code, name: choice.text }] });
-                    setCommune({ code: null, text: '' });
-                  } else {
-                    setCommune(choice);
-                  }
-                }}
-              />
-            </div>
-            {values.communes.length > 0 ? (
-              <ul className="project-communes">
-                {values.communes.map((c) => (
-                  <li key={c.code}>
-                    <button
-                      type="button"
-                      className="active-filter"
-                      onClick={() => set({ communes: values.communes.filter((x) => x.code !== c.code) })}
-                    >
-                      {c.name}
-                      <span aria-hidden="true"> ×</span>
-                      <span className="visually-hidden"> ({t('project.form.communeRemove', { name: c.name })})</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </fieldset>
+          <CommuneListField
+            id={controlId('communeCodes')}
+            inputId="project-commune-input"
+            legend={t('project.field.communeCodes')}
+            communes={values.communes}
+            onChange={(communes) => set({ communes })}
+            error={groupError('communeCodes')}
+            removeLabel={(name) => t('project.form.communeRemove', { name })}
+            classes={{ fieldset: 'project-fieldset', input: 'project-commune-add', list: 'project-communes' }}
+          />
         </fieldset>
 
         <fieldset className="form-section">
