@@ -17,7 +17,11 @@ import {
   tableOf,
   volunteersChart,
 } from '../src/modules/dashboard/charts';
-import { dialogueByChallengeChart, dialogueByFamilyChart } from '../src/modules/dashboard/dialogue-charts';
+import {
+  dialogueByChallengeChart,
+  dialogueByCommuneChart,
+  dialogueByFamilyChart,
+} from '../src/modules/dashboard/dialogue-charts';
 import type { Dashboard } from '../src/modules/dashboard/figures';
 import { frenchText } from '../src/modules/dashboard/labels';
 import { demo, demoPassword, expect, signIn, test } from './fixtures';
@@ -74,6 +78,7 @@ function expectedRows(d: Dashboard): Record<string, unknown[][]> {
     evaluation: rows(evaluationChart(d.evaluation, ctx)),
     sdgs: rows(sdgsChart(d.sdgs, ctx)),
     dialogueByFamily: rows(dialogueByFamilyChart(d.dialogue, ctx)),
+    dialogueByCommune: rows(dialogueByCommuneChart(d.dialogue, ctx)),
     dialogueByChallenge: rows(dialogueByChallengeChart(d.dialogue, ctx)),
     map: d.map.communes.map((c) => [c.name, c.actors, c.partnerships, c.events]),
   };

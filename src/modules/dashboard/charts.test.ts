@@ -11,7 +11,7 @@ import {
   tableOf,
   volunteersChart,
 } from './charts.js';
-import { dialogueByChallengeChart, dialogueByFamilyChart } from './dialogue-charts.js';
+import { dialogueByChallengeChart, dialogueByCommuneChart, dialogueByFamilyChart } from './dialogue-charts.js';
 import type { EvaluationFigures, EventsFigure, FundingFigure, ParticipationFigures, SdgRow } from './figures.js';
 import { frenchText } from './labels.js';
 
@@ -177,5 +177,20 @@ describe('dashboard charts (pure ECharts options)', () => {
       ],
       filters: [{ territoryId: 't-pertuis' }, null],
     });
+  });
+
+  it('names the twelve most active communes and adds up the others with the unknown one', () => {
+    const counts = (n: number) => ({ proposals: n, comments: 0, supports: 1, pledges: 0 });
+    const communes = Array.from({ length: 13 }, (_, i) => ({ code: `c${i}`, name: `Commune ${i}`, ...counts(13 - i) }));
+    const dialogue: ParticipationFigures = {
+      totals: { proposals: 0, comments: 0, supports: 0, pledges: 0, contributions: 0, participants: 0 },
+      byFamily: [],
+      byCommune: [...communes, { code: null, name: null, ...counts(2) }],
+      byChallenge: [],
+    };
+    const { rows } = tableOf(dialogueByCommuneChart(dialogue, ctx), 'Commune');
+    expect(rows).toHaveLength(13);
+    expect(rows[0]).toEqual(['Commune 0', 13, 0, 1, 0]);
+    expect(rows[12]).toEqual(['Autres communes ou inconnue', 3, 0, 2, 0]);
   });
 });

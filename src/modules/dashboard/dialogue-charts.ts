@@ -56,3 +56,27 @@ export function dialogueByChallengeChart(d: ParticipationFigures, ctx: ChartCont
     },
   };
 }
+
+/** How many communes the commune chart names; the others are added up in one last bar. */
+export const dialogueCommuneBars = 12;
+
+/**
+ * Contributions by the contributor's commune (where the organisation is, or the citizen said they live), the most
+ * active first, stacked by kind; the communes beyond the first twelve, and the unknown one, in a last bar.
+ */
+export function dialogueByCommuneChart(d: ParticipationFigures, ctx: ChartContext): EChartsOption {
+  const known = d.byCommune.filter((c) => c.code !== null);
+  const rest = [...known.slice(dialogueCommuneBars), ...d.byCommune.filter((c) => c.code === null)];
+  const total = (field: keyof ContributionCounts) => rest.reduce((n, r) => n + r[field], 0);
+  const others: ContributionCounts = {
+    proposals: total('proposals'),
+    comments: total('comments'),
+    supports: total('supports'),
+    pledges: total('pledges'),
+  };
+  const rows = [
+    ...known.slice(0, dialogueCommuneBars).map((c) => ({ ...c, label: c.name ?? c.code ?? '' })),
+    ...(rest.length > 0 ? [{ ...others, label: ctx.text.t('dashboard.dialogueOtherCommunes') }] : []),
+  ];
+  return barChart(ctx, { categories: rows.map((r) => r.label), series: kindSeries(ctx, rows) });
+}

@@ -17,7 +17,11 @@ import {
   sdgsChart,
   volunteersChart,
 } from '../../../src/modules/dashboard/charts';
-import { dialogueByChallengeChart, dialogueByFamilyChart } from '../../../src/modules/dashboard/dialogue-charts';
+import {
+  dialogueByChallengeChart,
+  dialogueByCommuneChart,
+  dialogueByFamilyChart,
+} from '../../../src/modules/dashboard/dialogue-charts';
 import type { Dashboard } from '../../../src/modules/dashboard/figures';
 import { type MessageKey, useI18n } from '../i18n';
 import { Loading } from '../ui/feedback';
@@ -39,7 +43,7 @@ interface CardSpec {
   wide?: boolean;
 }
 
-/** The territorial dialogue's two charts: contributions by family, and per challenge (a territory's filters). */
+/** The territorial dialogue's charts: contributions by family, by commune, and per challenge (a territory's filters). */
 function dialogueCards(
   data: Dashboard,
   ctx: ChartContext,
@@ -56,6 +60,12 @@ function dialogueCards(
       axis: 'dashboard.axis.family',
       option: dialogueByFamilyChart(d, ctx),
       note: t('dashboard.dialogueParticipants', { participants: formatNumber(d.totals.participants) }),
+    },
+    {
+      name: 'dialogueByCommune',
+      title: 'dashboard.chart.dialogueByCommune',
+      axis: 'dashboard.axis.commune',
+      option: dialogueByCommuneChart(d, ctx),
     },
     {
       name: 'dialogueByChallenge',

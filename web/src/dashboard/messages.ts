@@ -61,6 +61,8 @@ export const dashboardMessages = catalogue(
     'dashboard.chart.map': 'Carte des communes',
     'dashboard.chart.dialogueByFamily': 'Contributions au dialogue territorial par famille',
     'dashboard.chart.dialogueByChallenge': 'Contributions par défi territorial',
+    'dashboard.chart.dialogueByCommune': 'Contributions au dialogue territorial par commune',
+    'dashboard.dialogueOtherCommunes': 'Autres communes ou inconnue',
 
     'dashboard.series.participants': 'Acteurs',
     'dashboard.series.count': 'Nombre',
@@ -167,6 +169,8 @@ export const dashboardMessages = catalogue(
     'dashboard.chart.map': 'Map of the communes',
     'dashboard.chart.dialogueByFamily': 'Contributions to the territorial dialogue by family',
     'dashboard.chart.dialogueByChallenge': 'Contributions per territorial challenge',
+    'dashboard.chart.dialogueByCommune': 'Contributions to the territorial dialogue by commune',
+    'dashboard.dialogueOtherCommunes': 'Other or unknown communes',
 
     'dashboard.series.participants': 'Actors',
     'dashboard.series.count': 'Count',
