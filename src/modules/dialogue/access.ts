@@ -1,6 +1,7 @@
 // Who may see and do what in the territorial dialogue, and who a contribution is from. The services read the rows,
 // these decide; the routes' `access` lists (contract.ts) only filter by role.
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { allows } from '../../auth/roles.js';
 import type { Handle } from '../../db/client.js';
 import { conflict, forbidden, notFound } from '../../errors.js';
 import { users } from '../accounts/schema.js';
@@ -10,13 +11,12 @@ import { isStaff } from '../actors/visibility.js';
 import { todayInParis } from '../needs-offers/contract.js';
 import { ownActorOf } from '../projects/visibility.js';
 import type { ActorFamily } from '../reference/families.js';
+import { contributors } from './contract.js';
 import { challenges, proposals } from './schema.js';
 
 export type Viewer = CurrentUser | null;
 export type ChallengeRow = typeof challenges.$inferSelect;
 export type ProposalRow = typeof proposals.$inferSelect;
-
-export { isStaff, ownActorOf };
 
 /** Open and its last day (Paris) not passed: proposals, supports, pledges and comments are taken. */
 export const acceptsContributions = (
@@ -24,9 +24,12 @@ export const acceptsContributions = (
   today: string = todayInParis(),
 ) => c.status === 'open' && today <= c.contributionsCloseOn;
 
+/** The viewer is a member of this organisation (none: nobody is). */
+const actsFor = (viewer: Viewer, actorId: string | null) => actorId !== null && ownActorOf(viewer) === actorId;
+
 /** Drafts are seen by staff and by the members of the organisation that posted them only. */
 export const seesChallenge = (viewer: Viewer, c: Pick<ChallengeRow, 'status' | 'postedByActorId'>) =>
-  c.status !== 'draft' || isStaff(viewer) || (ownActorOf(viewer) !== null && ownActorOf(viewer) === c.postedByActorId);
+  c.status !== 'draft' || isStaff(viewer) || actsFor(viewer, c.postedByActorId);
 
 /** SQL twin of seesChallenge on the `challenges` table. */
 export function challengeVisibleSql(viewer: Viewer): SQL | undefined {
@@ -38,25 +41,19 @@ export function challengeVisibleSql(viewer: Viewer): SQL | undefined {
 
 /** Staff or the posting organisation's members edit a challenge until it is closed. */
 export const canEditChallenge = (viewer: Viewer, c: ChallengeRow) =>
-  c.status !== 'closed' &&
-  (isStaff(viewer) || (ownActorOf(viewer) !== null && ownActorOf(viewer) === c.postedByActorId));
+  c.status !== 'closed' && (isStaff(viewer) || actsFor(viewer, c.postedByActorId));
 
 /** Staff or the members of the answering authority answer the proposals. */
 export const canAnswerChallenge = (viewer: Viewer, c: Pick<ChallengeRow, 'answeringActorId'>) =>
-  isStaff(viewer) || (ownActorOf(viewer) !== null && ownActorOf(viewer) === c.answeringActorId);
+  isStaff(viewer) || actsFor(viewer, c.answeringActorId);
 
 /** Staff, or the members of the posting or of the answering organisation, close a challenge. */
-export const canCloseChallenge = (viewer: Viewer, c: ChallengeRow) => {
-  const own = ownActorOf(viewer);
-  return (
-    c.status !== 'closed' &&
-    (isStaff(viewer) || (own !== null && (own === c.postedByActorId || own === c.answeringActorId)))
-  );
-};
+export const canCloseChallenge = (viewer: Viewer, c: ChallengeRow) =>
+  c.status !== 'closed' &&
+  (isStaff(viewer) || actsFor(viewer, c.postedByActorId) || actsFor(viewer, c.answeringActorId));
 
 /** Observers and visitors only read; the others contribute. */
-export const isContributor = (viewer: Viewer) =>
-  viewer !== null && ['admin', 'animator', 'member', 'citizen'].includes(viewer.role);
+export const isContributor = (viewer: Viewer) => allows(contributors, viewer?.role ?? null);
 
 export function requireAccepting(c: ChallengeRow) {
   if (c.status === 'closed')

@@ -3,7 +3,9 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { conflict, forbidden, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
-import { canAnswerChallenge, isStaff, ownActorOf, visibleProposal } from './access.js';
+import { isStaff } from '../actors/visibility.js';
+import { ownActorOf } from '../projects/visibility.js';
+import { canAnswerChallenge, visibleProposal } from './access.js';
 import { type AnswerInput, answerInput } from './contract.js';
 import { proposals } from './schema.js';
 

@@ -5,6 +5,7 @@ import { textArray, uuidArray } from '../../db/arrays.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { actors } from '../actors/schema.js';
+import { isStaff } from '../actors/visibility.js';
 import { todayInParis } from '../needs-offers/contract.js';
 import { programmes, programmeTerritories } from '../programmes/schema.js';
 import { communes } from '../reference/schema.js';
@@ -16,7 +17,6 @@ import {
   canEditChallenge,
   challengeVisibleSql,
   isContributor,
-  isStaff,
   type Viewer,
   visibleChallenge,
 } from './access.js';

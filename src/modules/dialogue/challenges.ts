@@ -5,10 +5,12 @@ import { conflict, type FieldIssue, forbidden, invalid, notFound, parseInput } f
 import type { CurrentUser } from '../accounts/service.js';
 import { actors } from '../actors/schema.js';
 import { unique } from '../actors/validation.js';
+import { isStaff } from '../actors/visibility.js';
 import { todayInParis } from '../needs-offers/contract.js';
 import { programmes, programmeTerritories } from '../programmes/schema.js';
+import { ownActorOf } from '../projects/visibility.js';
 import { unknownCommunes, unknownSdgs, unknownThemes } from '../reference/checks.js';
-import { canCloseChallenge, canEditChallenge, isStaff, ownActorOf, seesChallenge } from './access.js';
+import { canCloseChallenge, canEditChallenge, seesChallenge } from './access.js';
 import { type ChallengeData, type ChallengeInput, challengeInput, closeChallengeInput } from './contract.js';
 import { challenges, proposals } from './schema.js';
 

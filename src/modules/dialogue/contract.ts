@@ -16,7 +16,7 @@ const base = '/api/v1/dialogue';
 const tags = ['dialogue'];
 
 /** Members write for their organisation, citizens in their own name; staff too. Observers only read. */
-const contributors = ['admin', 'animator', 'member', 'citizen'] as const;
+export const contributors = ['admin', 'animator', 'member', 'citizen'] as const;
 /** Staff, or a member whose organisation is a public authority (checked by the service). */
 const posters = ['admin', 'animator', 'member'] as const;
 const staffOnly = ['admin', 'animator'] as const;

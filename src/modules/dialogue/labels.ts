@@ -7,9 +7,10 @@ import type { Handle } from '../../db/client.js';
 import { users } from '../accounts/schema.js';
 import { actors } from '../actors/schema.js';
 import { unique } from '../actors/validation.js';
+import { isStaff } from '../actors/visibility.js';
 import type { ActorFamily } from '../reference/families.js';
 import { communes } from '../reference/schema.js';
-import { isStaff, type Viewer } from './access.js';
+import type { Viewer } from './access.js';
 import type { ParticipantLabel } from './contract.js';
 
 export interface Signed {

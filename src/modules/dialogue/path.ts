@@ -4,10 +4,11 @@ import { sql } from 'drizzle-orm';
 import { uuidArray } from '../../db/arrays.js';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
+import { isStaff } from '../actors/visibility.js';
 import { allianceVisible, partnershipVisible } from '../alliances/access.js';
 import { readsAllDrafts } from '../projects/visibility.js';
 import type { projectStatuses } from '../projects/vocabulary.js';
-import { isStaff, type Viewer } from './access.js';
+import type { Viewer } from './access.js';
 import type { ProposalPath } from './contract.js';
 import type { ProposalOutcome } from './vocabulary.js';
 

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { actors } from '../actors/schema.js';
+import { isStaff } from '../actors/visibility.js';
 import { allianceVisible } from '../alliances/access.js';
 import { alliances } from '../alliances/schema.js';
 import { projects } from '../projects/schema.js';
@@ -12,7 +13,6 @@ import {
   canAnswerChallenge,
   challengeVisibleSql,
   isContributor,
-  isStaff,
   organisationOf,
   type ProposalRow,
   type Viewer,
