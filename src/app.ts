@@ -10,9 +10,12 @@ import { registerAuth } from './auth/session.js';
 import type { Config } from './config.js';
 import type { DatabaseKind, Db } from './db/client.js';
 import { problemErrorHandler } from './http/problem.js';
+import { registerSecurityHeaders } from './http/security.js';
 import { registerAccountRoutes } from './modules/accounts/routes.js';
 import { registerActorRoutes } from './modules/actors/routes.js';
 import { registerAllianceRoutes } from './modules/alliances/routes.js';
+import { registerAuditHook } from './modules/audit/hook.js';
+import { registerAuditRoutes } from './modules/audit/routes.js';
 import { registerContactRoutes } from './modules/contacts/routes.js';
 import { registerDashboardRoutes } from './modules/dashboard/routes.js';
 import { registerDiagnosticRoutes } from './modules/diagnostics/routes.js';
@@ -35,6 +38,7 @@ import { registerNeedOfferRoutes } from './modules/needs-offers/routes.js';
 import { registerNotificationRoutes } from './modules/notifications/routes.js';
 import { registerOpenDataRoutes } from './modules/open-data/routes.js';
 import { registerPartnershipRoutes } from './modules/partnerships/routes.js';
+import { registerPrivacyRoutes } from './modules/privacy/routes.js';
 import { registerProgrammeRoutes } from './modules/programmes/routes.js';
 import { registerProjectRoutes } from './modules/projects/routes.js';
 import { registerReferenceRoutes } from './modules/reference/routes.js';
@@ -67,6 +71,7 @@ export async function buildApp(ctx: AppContext) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(problemErrorHandler);
+  registerSecurityHeaders(app, ctx.config);
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {
@@ -82,6 +87,7 @@ export async function buildApp(ctx: AppContext) {
     transform: jsonSchemaTransform,
   });
   registerAuth(app, ctx.db);
+  registerAuditHook(app, ctx.db);
 
   registerSystemRoutes(app, ctx);
   registerReferenceRoutes(app, ctx);
@@ -113,6 +119,8 @@ export async function buildApp(ctx: AppContext) {
   registerModerationRoutes(app, ctx);
   registerDashboardRoutes(app, ctx);
   registerReviewRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+  registerPrivacyRoutes(app, ctx);
 
   app.setNotFoundHandler((request, reply) => {
     if (request.url.startsWith('/api/') || !fs.existsSync(path.join(webDist, 'index.html'))) {

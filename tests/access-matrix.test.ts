@@ -333,6 +333,12 @@ const expected: Record<string, Access> = {
   'GET /api/v1/funding/applications/export.csv': 'signedIn',
   'GET /api/v1/funding/applications/export.xlsx': 'signedIn',
   // list exports (end)
+  // audit (begin)
+  // audit (end)
+  // privacy (begin)
+  // privacy (end)
+  // notifications and mail (begin)
+  // notifications and mail (end)
 };
 
 const roles: (UserRole | null)[] = [null, 'admin', 'animator', 'member', 'observer', 'citizen'];

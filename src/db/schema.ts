@@ -2,6 +2,7 @@
 export * from '../modules/accounts/schema.js';
 export * from '../modules/actors/schema.js';
 export * from '../modules/alliances/schema.js';
+export * from '../modules/audit/schema.js';
 export * from '../modules/contacts/schema.js';
 export * from '../modules/diagnostics/schema.js';
 export * from '../modules/dialogue/schema.js';
@@ -21,6 +22,7 @@ export * from '../modules/matching/schema.js';
 export * from '../modules/needs-offers/schema.js';
 export * from '../modules/notifications/schema.js';
 export * from '../modules/partnerships/schema.js';
+export * from '../modules/privacy/schema.js';
 export * from '../modules/programmes/schema.js';
 export * from '../modules/projects/schema.js';
 export * from '../modules/reference/schema.js';

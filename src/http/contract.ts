@@ -21,6 +21,11 @@ export interface RouteContract<
   query?: Q;
   body?: B;
   response: R;
+  /**
+   * The route answers with personal data (names, e-mails, phones of people): its reads by staff are written to the
+   * audit log (modules/audit).
+   */
+  personalData?: true;
   /** Success status: 200 by default, 201 for creations, 202 for requests acted on later, 204 without a body. */
   status?: 200 | 201 | 202 | 204;
 }

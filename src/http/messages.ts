@@ -745,6 +745,14 @@ export const fieldMessages = {
     en: 'More than {max} rows for an Excel (XLSX) file: narrow the list’s filters, or download the CSV (up to {csvMax} rows).',
   },
   // list exports (end)
+  // audit (begin)
+  // audit (end)
+  // privacy (begin)
+  // privacy (end)
+  // notifications and mail (begin)
+  // notifications and mail (end)
+  // reliability (begin)
+  // reliability (end)
 } satisfies Record<string, { fr: string; en: string }>;
 
 export type FieldMessageCode = keyof typeof fieldMessages;

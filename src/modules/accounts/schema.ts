@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { userRoles } from '../../auth/roles.js';
 import { createdAt } from '../../db/columns.js';
 import { actors } from '../actors/schema.js';
@@ -22,6 +22,8 @@ export const users = pgTable(
     /** When a self-signed-up citizen accepted the dialogue's code of conduct (charte de participation). */
     codeOfConductAcceptedAt: timestamp('code_of_conduct_accepted_at', { withTimezone: true }),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    /** Set when the person's data was erased (RGPD): the row stays, anonymised, so history keeps its references. */
+    erasedAt: timestamp('erased_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
@@ -114,12 +116,21 @@ export const loginFailures = pgTable(
 );
 
 /** Outgoing e-mails: written here (and to the log in development), sent by SMTP when configured. */
-export const outbox = pgTable('outbox', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  recipient: text('recipient').notNull(),
-  subject: text('subject').notNull(),
-  body: text('body').notNull(),
-  createdAt: createdAt(),
-  sentAt: timestamp('sent_at', { withTimezone: true }),
-  error: text('error'),
-});
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    recipient: text('recipient').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    error: text('error'),
+    /** Delivery attempts so far; each failure pushes `next_attempt_at` back (exponential back-off). */
+    attempts: smallint('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the attempts ran out: the mail is in the dead-letter list the admin sees, until retried. */
+    deadAt: timestamp('dead_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.deadAt} is null`)],
+);

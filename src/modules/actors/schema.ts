@@ -103,6 +103,8 @@ export const actorPeople = pgTable(
     /** Order in which the organisation lists its people. */
     position: smallint('position').notNull().default(0),
     createdAt: createdAt(),
+    /** Last time staff reviewed this person under the retention rule (kept on purpose), or null. */
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
   },
   (t) => [index('actor_people_actor_idx').on(t.actorId)],
 );

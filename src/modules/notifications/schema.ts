@@ -1,4 +1,4 @@
-import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt } from '../../db/columns.js';
 import { users } from '../accounts/schema.js';
 import { notificationChoices, notificationKinds } from './vocabulary.js';
@@ -27,13 +27,28 @@ export const notifications = pgTable(
   (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
 );
 
-/** A user's consent to being told about matchmaking, and when the last weekly digest went out. */
+/** When the last weekly digest went out to a user. */
 export const notificationSettings = pgTable('notification_settings', {
   userId: uuid('user_id')
     .primaryKey()
     .references(() => users.id, { onDelete: 'cascade' }),
-  matching: notificationChoiceEnum('matching').notNull().default('off'),
-  consentedAt: timestamp('consented_at', { withTimezone: true }),
   lastDigestAt: timestamp('last_digest_at', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A user's choice for one kind of notification: off, in the application and by e-mail at once (`instant`), or in the
+ * application with the weekly e-mail digest (`weekly`). No row: the kind's default (notifications/preferences.ts).
+ */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: notificationKindEnum('kind').notNull(),
+    choice: notificationChoiceEnum('choice').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.kind] })],
+);

@@ -2,7 +2,8 @@
 
 /**
  * What a user is told about: a mutual partner suggestion, a contact request, its answer, an invitation to an event, a
- * funding deadline coming (animators).
+ * funding deadline coming (animators), an answer to one's proposal in the territorial dialogue, one's content hidden by
+ * moderation.
  */
 export const notificationKinds = [
   'mutualSuggestion',
@@ -11,6 +12,8 @@ export const notificationKinds = [
   'requestDeclined',
   'eventInvitation',
   'fundingDeadline',
+  'proposalAnswered',
+  'contentHidden',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 

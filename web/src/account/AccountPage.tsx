@@ -8,6 +8,7 @@ import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { CommuneSection } from '../moderation/CommuneSection';
 import { NotificationConsentSection } from '../notifications/ConsentSection';
+import { PrivacySection } from '../privacy/PrivacySection';
 import { CopyButton } from '../ui/CopyButton';
 import { Field } from '../ui/Field';
 import { Alert, ApiErrorAlert, Loading, useErrorText } from '../ui/feedback';
@@ -103,6 +104,7 @@ export function AccountPage() {
 
       {/* A citizen has no organisation: their commune matters, the matchmaking notices do not concern them. */}
       {user.role === 'citizen' ? <CommuneSection /> : <NotificationConsentSection />}
+      <PrivacySection />
 
       <section className="card">
         <h2 id="tokens-heading">{t('account.tokens')}</h2>

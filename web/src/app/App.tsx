@@ -7,6 +7,7 @@ import { ActorPage } from '../actors/ActorPage';
 import { InvitationsPage } from '../admin/InvitationsPage';
 import { UsersPage } from '../admin/UsersPage';
 import { allianceRoutes } from '../alliances/routes';
+import { auditRoutes } from '../audit/routes';
 import { ForgotPasswordPage } from '../auth/ForgotPasswordPage';
 import { InvitationPage } from '../auth/InvitationPage';
 import { LoginPage } from '../auth/LoginPage';
@@ -27,12 +28,14 @@ import { fundingCallRoutes } from '../funding/calls/routes';
 import { fundingGrantRoutes } from '../funding/grants/routes';
 import { useI18n } from '../i18n';
 import { importRoutes } from '../imports/routes';
+import { mailRoutes } from '../mail/routes';
 import { matchmakingRoutes } from '../matching/routes';
 import { moderationRoutes } from '../moderation/routes';
 import { needOfferRoutes } from '../needs-offers/routes';
 import { notificationCentreRoutes } from '../notifications/routes';
 import { OpenDataPage } from '../open-data/OpenDataPage';
 import { partnershipRoutes } from '../partnerships/routes';
+import { privacyRoutes } from '../privacy/routes';
 import { programmeRoutes } from '../programmes/routes';
 import { projectRoutes } from '../projects/routes';
 import { reviewRoutes } from '../reviews/routes';
@@ -167,6 +170,9 @@ export function App() {
             {dialogueRoutes()}
             {moderationRoutes()}
             {reviewRoutes()}
+            {auditRoutes()}
+            {privacyRoutes()}
+            {mailRoutes()}
             <Route path="*" element={<NotFound />} />
           </Routes>
         </ErrorBoundary>

@@ -183,9 +183,24 @@ export function Header() {
                     <NavLink to="/admin/imports">{t('import.nav')}</NavLink>
                   </li>
                 ) : null}
+                {isStaff(role) ? (
+                  <li>
+                    <NavLink to="/admin/donnees-personnelles">{t('privacy.nav')}</NavLink>
+                  </li>
+                ) : null}
                 {role === 'admin' ? (
                   <li>
                     <NavLink to="/admin/utilisateurs">{t('nav.users')}</NavLink>
+                  </li>
+                ) : null}
+                {role === 'admin' ? (
+                  <li>
+                    <NavLink to="/admin/journal">{t('audit.nav')}</NavLink>
+                  </li>
+                ) : null}
+                {role === 'admin' ? (
+                  <li>
+                    <NavLink to="/admin/courriels">{t('mail.nav')}</NavLink>
                   </li>
                 ) : null}
               </ul>

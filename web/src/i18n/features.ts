@@ -1,5 +1,6 @@
 // Each feature keeps its messages beside its pages; they are merged with the core catalogue (fr.ts, en.ts).
 import { allianceMessages } from '../alliances/messages';
+import { auditMessages } from '../audit/messages';
 import { claimMessages } from '../claims/messages';
 import { contactMessages } from '../contacts/messages';
 import { dashboardMessages } from '../dashboard/messages';
@@ -17,12 +18,14 @@ import { fundingCallMessages } from '../funding/calls/messages';
 import { fundingGrantMessages } from '../funding/grants/messages';
 import { fundingMessages } from '../funding/messages';
 import { importMessages } from '../imports/messages';
+import { mailMessages } from '../mail/messages';
 import { matchingMessages } from '../matching/messages';
 import { moderationMessages } from '../moderation/messages';
 import { needOfferMessages } from '../needs-offers/messages';
 import { notificationMessages } from '../notifications/messages';
 import { openDataMessages } from '../open-data/messages';
 import { partnershipMessages } from '../partnerships/messages';
+import { privacyMessages } from '../privacy/messages';
 import { programmeMessages } from '../programmes/messages';
 import { projectMessages } from '../projects/messages';
 import { reviewMessages } from '../reviews/messages';
@@ -57,4 +60,7 @@ export const featureCatalogues = [
   dashboardMessages,
   reviewMessages,
   listExportMessages,
+  auditMessages,
+  privacyMessages,
+  mailMessages,
 ] as const;

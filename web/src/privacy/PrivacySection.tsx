@@ -1,0 +1,4 @@
+/** « Mes données personnelles » on the account page: consents, download, erasure request. */
+export function PrivacySection() {
+  return null;
+}
