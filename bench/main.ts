@@ -3,7 +3,6 @@
 // With `import` (also last in the default run): a generated million-row RNA file through the command line import,
 // beside COPY (bench/imports.ts). Results are printed and written into docs/benchmarks.md. Options: see `usage` below.
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -31,8 +30,8 @@ import {
   engineSection,
   engineTitle,
   importSection,
-  type Machine,
   type MatchingResult,
+  machineNow,
   matchingSection,
   type QueryResult,
   schedulerSection,
@@ -94,22 +93,6 @@ const settingNames = [
 ];
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-function machineNow(): Omit<Machine, 'loadAfter'> {
-  const cpuinfo = fs.readFileSync('/proc/cpuinfo', 'utf8');
-  const debian = fs.existsSync('/etc/debian_version')
-    ? ` (Debian ${fs.readFileSync('/etc/debian_version', 'utf8').trim()})`
-    : '';
-  return {
-    date: execFileSync('date', { encoding: 'utf8' }).trim(),
-    cpu: cpuinfo.match(/^model name\s*:\s*(.+)$/m)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown CPU',
-    cores: os.cpus().length,
-    ramGiB: Math.round(os.totalmem() / 2 ** 30),
-    os: `Linux ${os.release()}${debian}`,
-    node: process.versions.node,
-    loadBefore: os.loadavg(),
-  };
-}
 
 async function versionAndSettings(engine: Engine) {
   // Through the application's handle: the seeding session has its own settings (jit off).

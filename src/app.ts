@@ -33,6 +33,7 @@ import { registerFundingCallRoutes } from './modules/funding/calls/routes.js';
 import { registerGrantRoutes } from './modules/funding/grants/routes.js';
 import { registerClaimRoutes } from './modules/imports/claims/routes.js';
 import { registerImportRoutes } from './modules/imports/routes.js';
+import { registerMailRoutes } from './modules/mail/routes.js';
 import { registerMatchingRoutes } from './modules/matching/routes.js';
 import { registerNeedOfferRoutes } from './modules/needs-offers/routes.js';
 import { registerNotificationRoutes } from './modules/notifications/routes.js';
@@ -100,6 +101,7 @@ export async function buildApp(ctx: AppContext) {
   registerContactRoutes(app, ctx);
   registerMatchingRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerMailRoutes(app, ctx);
   registerEventRoutes(app, ctx);
   registerInvitationRoutes(app, ctx);
   registerMinutesRoutes(app, ctx);

@@ -42,6 +42,16 @@ export const forbidden = (message = 'Action non autorisée pour votre rôle') =>
 export const unauthenticated = (message = 'Connexion requise') => new DomainError('unauthenticated', message);
 export const conflict = (message: string, issues: FieldIssue[] = []) => new DomainError('conflict', message, issues);
 export const tooManyRequests = (message: string) => new DomainError('tooManyRequests', message);
+/** A rate limit reached (429); the answer's Retry-After header says how many seconds to wait (src/http/security.ts). */
+export class RateLimited extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    issues: FieldIssue[] = [],
+  ) {
+    super('tooManyRequests', message, issues);
+  }
+}
 /** The server is busy with this kind of work right now: try again in a moment (503). */
 export const unavailable = (message: string) => new DomainError('unavailable', message);
 /** A request body over its size limit (an uploaded file): 413, naming the field. */

@@ -123,8 +123,6 @@ const expected: Record<string, Access> = {
   'GET /api/v1/notifications': 'signedIn',
   'POST /api/v1/notifications/:id/read': 'signedIn',
   'POST /api/v1/notifications/read-all': 'signedIn',
-  'GET /api/v1/notifications/settings': 'signedIn',
-  'PUT /api/v1/notifications/settings': 'signedIn',
   // events
   'GET /api/v1/events': 'public',
   'GET /api/v1/events/:id': 'public',
@@ -334,10 +332,31 @@ const expected: Record<string, Access> = {
   'GET /api/v1/funding/applications/export.xlsx': 'signedIn',
   // list exports (end)
   // audit (begin)
+  'GET /api/v1/audit/entries': ['admin'],
+  'GET /api/v1/audit/entries/export.csv': ['admin'],
+  'GET /api/v1/audit/entries/export.xlsx': ['admin'],
   // audit (end)
   // privacy (begin)
+  'GET /api/v1/me/consents': 'signedIn',
+  'PUT /api/v1/me/consents': 'signedIn',
+  'GET /api/v1/privacy/people/:id/consents': ['admin', 'animator', 'member'],
+  'PUT /api/v1/privacy/people/:id/consents': ['admin', 'animator', 'member'],
+  'GET /api/v1/me/personal-data': 'signedIn',
+  'GET /api/v1/me/personal-data.html': 'signedIn',
+  'GET /api/v1/me/erasure-requests': 'signedIn',
+  'POST /api/v1/me/erasure-requests': 'signedIn',
+  'GET /api/v1/privacy/erasure-requests': staff,
+  'POST /api/v1/privacy/erasure-requests/:id/decision': staff,
+  'POST /api/v1/privacy/people/:id/erasure': staff,
+  'POST /api/v1/privacy/accounts/:id/erasure': staff,
+  'GET /api/v1/privacy/retention': staff,
+  'POST /api/v1/privacy/people/:id/review': staff,
   // privacy (end)
   // notifications and mail (begin)
+  'GET /api/v1/notifications/preferences': 'signedIn',
+  'PUT /api/v1/notifications/preferences': 'signedIn',
+  'GET /api/v1/admin/mail/dead-letters': ['admin'],
+  'POST /api/v1/admin/mail/dead-letters/:id/retry': ['admin'],
   // notifications and mail (end)
 };
 

@@ -9,8 +9,10 @@ import { checkEmail, createUser } from '../modules/accounts/service.js';
 import { sendDeadlineReminders } from '../modules/funding/calendar/reminders.js';
 import { refreshSuggestions } from '../modules/matching/refresh.js';
 import { sendWeeklyDigests } from '../modules/notifications/service.js';
+import { backupCommand, backupUsage, restoreCommand } from './backup.js';
 import { importCommand } from './import.js';
 import { stderrSink } from './import-progress.js';
+import { retentionCommand, retentionUsage } from './retention.js';
 
 export interface CliIo {
   out(line: string): void;
@@ -37,6 +39,8 @@ Commandes :
   send-digests                      Envoie le résumé hebdomadaire des mises en relation à qui l’a choisi.
   send-funding-reminders            Rappelle à l’équipe d’animation les échéances des financements à 14 et 3 jours
                                     (chaque rappel une seule fois ; le serveur le fait aussi toutes les heures).
+${backupUsage}
+${retentionUsage}
   help                              Affiche cette aide.
 
 La base de données est celle de la configuration (DATABASE_URL, ou PGlite sous DATA_DIR) ; PUBLIC_URL sert aux liens.`;
@@ -146,8 +150,17 @@ export async function runCli(args: string[], deps: CliDeps = {}): Promise<number
         const config = deps.config ?? loadConfig();
         // Injected io (tests): progress as plain lines on err; else standard error, redrawn on a terminal.
         const progress = deps.io ? { tty: false, write: (t: string) => io.err(t.trimEnd()) } : stderrSink();
-        return importCommand(rest, { ...io, progress }, (run) => withDb(deps, config, run));
+        return await importCommand(rest, { ...io, progress }, (run) => withDb(deps, config, run));
       }
+      case 'backup': {
+        const config = deps.config ?? loadConfig();
+        // Awaited here, so that a refusal (a DomainError) is reported by the catch below.
+        return await backupCommand(rest, io, config, (run) => withDb(deps, config, run));
+      }
+      case 'restore':
+        return await restoreCommand(rest, io, deps.config ?? loadConfig());
+      case 'retention':
+        return await retentionCommand(io, (run) => withDb(deps, deps.config ?? loadConfig(), run));
       default:
         throw new UsageError(`Commande inconnue : ${command}`);
     }

@@ -25,7 +25,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-const migrationsFolder = path.resolve(import.meta.dirname, '../../drizzle');
+export const migrationsFolder = path.resolve(import.meta.dirname, '../../drizzle');
 
 export async function openPglite(dataDir: string): Promise<Database> {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -38,6 +38,10 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   // Synchronised sequential scans start each scan where another stopped: the directory's bounded reads
   // (`limit 201` over a large table) would then sample a different part of it at each request (docs/benchmarks.md).
   const pool = new pg.Pool({ connectionString: url, max, options: '-c synchronize_seqscans=off' });
+  // An idle connection cut by the server (restart, failover, `pg_terminate_backend`) is reported on the pool, which
+  // drops it by itself; unlistened, that event would stop the process. Queries in progress fail on their own (503),
+  // and the next ones open new connections (bench/reliability/faults.ts).
+  pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return { db, kind: 'postgresql', close: () => pool.end() };
 }
@@ -47,10 +51,10 @@ export function openDatabase(opts: { databaseUrl?: string | undefined; dataDir: 
 }
 
 /** Applies the SQL migrations in ./drizzle with the driver's own migrator (drizzle-kit's fails on PGlite extensions). */
-export async function migrate(database: Database): Promise<void> {
+export async function migrate(database: Database, folder = migrationsFolder): Promise<void> {
   if (database.kind === 'pglite') {
-    await migratePglite(database.db as never, { migrationsFolder });
+    await migratePglite(database.db as never, { migrationsFolder: folder });
   } else {
-    await migratePg(database.db as never, { migrationsFolder });
+    await migratePg(database.db as never, { migrationsFolder: folder });
   }
 }

@@ -18,6 +18,7 @@ import { loadDemoBudget } from '../modules/funding/budget/demo.js';
 import { loadDemoMatching } from '../modules/matching/demo.js';
 import { loadDemoNeedOffers } from '../modules/needs-offers/demo.js';
 import { loadDemoPartnerships } from '../modules/partnerships/demo.js';
+import { loadDemoPrivacy } from '../modules/privacy/demo.js';
 import { loadDemoProgrammes } from '../modules/programmes/demo.js';
 import { loadDemoProjects } from '../modules/projects/demo.js';
 import { loadDemoReviews } from '../modules/reviews/demo.js';
@@ -115,6 +116,7 @@ export async function loadDemoData(db: Db, opts: { production: boolean; publicUr
     loadDemoDiagnostics,
     loadDemoDialogue,
     loadDemoReviews,
+    loadDemoPrivacy,
   ]) {
     const summary = await load(db, ctx);
     if (summary) summaries.push(summary);

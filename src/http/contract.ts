@@ -69,3 +69,28 @@ export const manyStrings = z
   .union([z.string(), z.array(z.string())])
   .optional()
   .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+/**
+ * The fields of a request's input (params, query, JSON body) whose text holds a NUL character, which PostgreSQL
+ * cannot store in text or JSON: one rule for every route, checked before validation (a form never sends one).
+ * Files (bytes, streams) are not looked into; the parsed query and params are objects without prototype.
+ */
+const isFile = (value: object) =>
+  value instanceof Uint8Array || typeof (value as { pipe?: unknown }).pipe === 'function';
+
+export function nulCharacterFields(input: Record<string, unknown>): string[] {
+  const found: string[] = [];
+  const pending: [string, unknown][] = Object.entries(input);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [field, value] = next;
+    if (typeof value === 'string') {
+      if (value.includes('\u0000')) found.push(field);
+    } else if (value && typeof value === 'object' && !isFile(value)) {
+      for (const [key, inner] of Object.entries(value)) {
+        if (key.includes('\u0000')) found.push(field);
+        else pending.push([field ? `${field}.${key}` : key, inner]);
+      }
+    }
+  }
+  return found;
+}

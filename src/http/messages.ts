@@ -750,8 +750,24 @@ export const fieldMessages = {
   // privacy (begin)
   // privacy (end)
   // notifications and mail (begin)
+  unknownNotificationKind: {
+    fr: 'Ce type de notification n’existe pas.',
+    en: 'This kind of notification does not exist.',
+  },
+  notificationKindNotForRole: {
+    fr: 'Ce type de notification ne concerne pas votre rôle.',
+    en: 'This kind of notification does not concern your role.',
+  },
   // notifications and mail (end)
   // reliability (begin)
+  nulCharacter: {
+    fr: 'Caractère nul (U+0000) interdit dans un texte.',
+    en: 'The null character (U+0000) is not allowed in text.',
+  },
+  valueRejected: {
+    fr: 'Valeur hors des limites acceptées (trop longue, trop grande ou mal formée).',
+    en: 'Value outside the accepted limits (too long, too large or malformed).',
+  },
   // reliability (end)
 } satisfies Record<string, { fr: string; en: string }>;
 

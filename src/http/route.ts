@@ -2,10 +2,24 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { allows } from '../auth/roles.js';
 import type { AuthState } from '../auth/session.js';
-import { forbidden, unauthenticated } from '../errors.js';
-import { type BodyOf, type ParamsOf, problemSchema, type ResponseOf, type RouteContract } from './contract.js';
+import { forbidden, invalid, unauthenticated } from '../errors.js';
+import {
+  type BodyOf,
+  nulCharacterFields,
+  type ParamsOf,
+  problemSchema,
+  type ResponseOf,
+  type RouteContract,
+} from './contract.js';
 
 export type App = FastifyInstance;
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The contract's `personalData` flag, read by the audit hook (modules/audit/hook.ts). */
+    personalData?: boolean;
+  }
+}
 
 export interface RouteInput<C> {
   params: ParamsOf<C>;
@@ -42,6 +56,7 @@ export function registerRoute<C extends RouteContract>(
   app.withTypeProvider<ZodTypeProvider>().route({
     method: contract.method,
     url: contract.path,
+    config: { personalData: contract.personalData === true },
     schema: {
       summary: contract.summary,
       tags: contract.tags,
@@ -56,6 +71,8 @@ export function registerRoute<C extends RouteContract>(
     preValidation: async (request) => {
       const role = request.auth.user?.role ?? null;
       if (!allows(contract.access, role)) throw role === null ? unauthenticated() : forbidden();
+      const nul = nulCharacterFields({ params: request.params, query: request.query, body: request.body });
+      if (nul.length) throw invalid(nul.map((field) => ({ field: field.replace(/^\w+\./, ''), code: 'nulCharacter' })));
     },
     handler: async (request, reply) => {
       const result = await handler({

@@ -1,7 +1,65 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
+import { DomainError } from '../errors.js';
 
-/** Security headers on every answer (CSP, frame-ancestors, HSTS on HTTPS…). */
-export function registerSecurityHeaders(_app: FastifyInstance, _config: Config) {
-  // Filled in by the security work package.
+/**
+ * The web app's Content Security Policy. Scripts only from the app's own files (the Vite build has no inline
+ * script); styles also inline, because React, Leaflet and ECharts set style attributes; images from the app, `data:`
+ * and `blob:` URLs (icons, charts exported as images) and the OpenStreetMap tiles of the maps; no plugin, no framing
+ * by another site, forms and fetches to the app only.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https://*.tile.openstreetmap.org",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Browsers' PDF viewers are plugins that a policy without plugins blocks: a PDF only refuses to be framed. */
+const pdfPolicy = "frame-ancestors 'none'";
+
+/** Two years, subdomains included: the value browsers' preload lists ask for. */
+const strictTransportSecurity = 'max-age=63072000; includeSubDomains';
+
+/** Seconds to wait when a rate limit gives no better figure. */
+const defaultRetryAfterSeconds = 60;
+
+const sameOnEveryAnswer: Record<string, string> = {
+  'x-frame-options': 'DENY',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
+/**
+ * Security headers on every answer (API, web app, static files, errors), HSTS when the request came over HTTPS
+ * (directly, or through a proxy trusted by TRUST_PROXY), and Retry-After on rate-limited answers (429).
+ */
+export function registerSecurityHeaders(app: FastifyInstance, _config: Config) {
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.headers(sameOnEveryAnswer);
+    // A route may set a stricter policy of its own (a downloaded HTML document): it is kept.
+    if (!reply.hasHeader('content-security-policy')) {
+      const type = String(reply.getHeader('content-type') ?? '');
+      reply.header('content-security-policy', type.startsWith('application/pdf') ? pdfPolicy : contentSecurityPolicy);
+    }
+    // request.protocol reads X-Forwarded-Proto only from a trusted proxy: a client cannot ask for HSTS over HTTP.
+    if (request.protocol === 'https') reply.header('strict-transport-security', strictTransportSecurity);
+    return payload;
+  });
+  // onError runs before the error handler (src/http/problem.ts), on the same reply: the header goes out with the 429.
+  app.addHook('onError', async (_request, reply, error) => {
+    if (error instanceof DomainError && error.kind === 'tooManyRequests' && !reply.hasHeader('retry-after')) {
+      const seconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      reply.header('retry-after', String(typeof seconds === 'number' ? seconds : defaultRetryAfterSeconds));
+    }
+  });
 }

@@ -3,7 +3,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { hashToken, newToken } from '../../auth/tokens.js';
 import type { Db, Handle } from '../../db/client.js';
-import { DomainError, invalid, parseInput } from '../../errors.js';
+import { invalid, parseInput, RateLimited } from '../../errors.js';
 import { queueMail } from '../mail/service.js';
 import { communes } from '../reference/schema.js';
 import { type CitizenSignupBody, type CurrentUserView, citizenSignupBody } from './contract.js';
@@ -116,7 +116,7 @@ async function countSignupRequest(tx: Handle, email: string, ip: string) {
   );
   const byIp = await tx.$count(signupRequests, and(eq(signupRequests.ipHash, ipHash), gt(signupRequests.at, since)));
   if (byEmail >= maxSignupsPerEmail || byIp >= maxSignupsPerIp) {
-    throw new DomainError('tooManyRequests', 'Trop de demandes d’inscription : réessayez dans une heure.', [
+    throw new RateLimited('Trop de demandes d’inscription : réessayez dans une heure.', signupWindowMs / 1000, [
       { field: byEmail >= maxSignupsPerEmail ? 'email' : 'body', code: 'tooManySignups' },
     ]);
   }

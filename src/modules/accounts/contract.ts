@@ -115,6 +115,7 @@ export const listInvitations = defineRoute({
   tags: ['accounts'],
   access: staff,
   response: z.object({ items: z.array(invitationView) }),
+  personalData: true,
 });
 
 export const getInvitation = defineRoute({
@@ -154,6 +155,7 @@ export const listUsers = defineRoute({
   tags: ['accounts'],
   access: ['admin'],
   response: z.object({ items: z.array(userView) }),
+  personalData: true,
 });
 
 export const updateUser = defineRoute({

@@ -4,6 +4,7 @@ import { type AuthState, sessionCookie } from '../../auth/session.js';
 import type { Config } from '../../config.js';
 import { unauthenticated } from '../../errors.js';
 import { type App, registerRoute } from '../../http/route.js';
+import { noteSignedIn } from '../audit/hook.js';
 import { signUpCitizen, updateOwnCommune } from './citizens.js';
 import * as c from './contract.js';
 import { acceptInvitation, getInvitationByToken, inviteUser, listInvitations } from './invitations.js';
@@ -39,6 +40,7 @@ function caller(auth: AuthState): CurrentUser {
 
 /** Sets the session cookie and answers what GET /auth/session would (sign-in, accepted invitations and claims). */
 export async function openSessionCookie({ db, config }: AppContext, reply: FastifyReply, session: SignedInSession) {
+  noteSignedIn(reply.request, session.user);
   reply.setCookie(sessionCookie, session.token, { ...cookieOptions(config), maxAge: sessionLifetimeMs / 1000 });
   return { user: await sessionView(db, session.user), csrfToken: session.csrfToken };
 }

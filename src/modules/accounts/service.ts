@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { UserRole } from '../../auth/roles.js';
 import { hashToken, newToken } from '../../auth/tokens.js';
 import type { Db } from '../../db/client.js';
-import { conflict, DomainError, type FieldIssue, invalid, notFound } from '../../errors.js';
+import { conflict, DomainError, type FieldIssue, invalid, notFound, RateLimited } from '../../errors.js';
 import { actors } from '../actors/schema.js';
 import { communes } from '../reference/schema.js';
 import type { CurrentUserView } from './contract.js';
@@ -249,9 +249,9 @@ export async function signIn(db: Db, input: { email: string; password: string; i
       ? 0
       : await db.$count(loginFailures, and(eq(loginFailures.ip, input.ip), gt(loginFailures.at, recentFailure)));
   if (byEmail >= maxFailuresPerEmail || byIp >= maxFailuresPerIp) {
-    throw new DomainError(
-      'tooManyRequests',
+    throw new RateLimited(
       `Trop de tentatives de connexion : réessayez dans ${loginWindowMinutes} minutes.`,
+      loginWindowMinutes * 60,
     );
   }
   const [row] = await db

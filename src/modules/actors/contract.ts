@@ -300,6 +300,7 @@ export const getActor = defineRoute({
   access: 'public',
   params: idParams,
   response: actorDetail,
+  personalData: true,
 });
 
 export const createActor = defineRoute({
@@ -343,4 +344,5 @@ export const actorHistory = defineRoute({
   access: ['admin', 'animator', 'observer', 'member'],
   params: idParams,
   response: z.object({ items: z.array(historyEntry) }),
+  personalData: true,
 });

@@ -210,6 +210,7 @@ export const actorContacts = defineRoute({
   params: idParams,
   query: contactListQuery,
   response: contactPage,
+  personalData: true,
 });
 
 export const partnershipContacts = defineRoute({
@@ -221,6 +222,7 @@ export const partnershipContacts = defineRoute({
   params: idParams,
   query: contactListQuery,
   response: contactPage,
+  personalData: true,
 });
 
 export const patchNextStep = defineRoute({
@@ -242,6 +244,7 @@ export const myFollowUps = defineRoute({
   access: 'signedIn',
   query: followUpsQuery,
   response: followUpPage,
+  personalData: true,
 });
 
 export const nextStepOwners = defineRoute({
@@ -252,6 +255,7 @@ export const nextStepOwners = defineRoute({
   access: loggers,
   query: ownersQuery,
   response: z.object({ items: z.array(ownerChoice) }),
+  personalData: true,
 });
 
 export const contactPartnerships = defineRoute({

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { conflict, forbidden, parseInput } from '../../errors.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { isStaff } from '../actors/visibility.js';
+import { tellProposalAnswered } from '../notifications/dialogue.js';
 import { ownActorOf } from '../projects/visibility.js';
 import { canAnswerChallenge, visibleProposal } from './access.js';
 import { type AnswerInput, answerInput } from './contract.js';
@@ -11,9 +12,16 @@ import { proposals } from './schema.js';
 
 /**
  * Answers a proposal, or changes its answer until it has been converted into a project or an alliance. Staff answer
- * as the animation team (answeredForActorId null); a member of the answering authority answers for it.
+ * as the animation team (answeredForActorId null); a member of the answering authority answers for it. The author is
+ * told (notification `proposalAnswered`).
  */
-export async function answerProposal(db: Db, by: CurrentUser, id: string, input: AnswerInput): Promise<void> {
+export async function answerProposal(
+  db: Db,
+  by: CurrentUser,
+  id: string,
+  input: AnswerInput,
+  publicUrl: string,
+): Promise<void> {
   const data = parseInput(answerInput, input);
   await db.transaction(async (tx) => {
     const { proposal, challenge } = await visibleProposal(tx, by, id, true);
@@ -36,5 +44,6 @@ export async function answerProposal(db: Db, by: CurrentUser, id: string, input:
         updatedAt: new Date(),
       })
       .where(eq(proposals.id, id));
+    await tellProposalAnswered(tx, proposal, data.outcome, publicUrl);
   });
 }

@@ -351,6 +351,7 @@ export const dialogueRoutes = {
     access: 'public',
     params: idParams,
     response: challengeDetail,
+    personalData: true,
   }),
   createChallenge: defineRoute({
     method: 'POST',
@@ -390,6 +391,7 @@ export const dialogueRoutes = {
     access: 'public',
     query: proposalListQuery,
     response: proposalPage,
+    personalData: true,
   }),
   getProposal: defineRoute({
     method: 'GET',
@@ -399,6 +401,7 @@ export const dialogueRoutes = {
     access: 'public',
     params: idParams,
     response: proposalDetail,
+    personalData: true,
   }),
   createProposal: defineRoute({
     method: 'POST',

@@ -211,7 +211,13 @@ export async function loadDemoDialogue(db: Db, ctx: DemoContext): Promise<string
       for (const g of p.pledges) await pledge(db, await as(g.by), id, g);
       for (const c of p.comments) await commentProposal(db, await as(c.by), id, { body: c.body });
       if (p.answer) {
-        await answerProposal(db, await as(p.answer.by), id, { outcome: p.answer.outcome, reason: p.answer.reason });
+        await answerProposal(
+          db,
+          await as(p.answer.by),
+          id,
+          { outcome: p.answer.outcome, reason: p.answer.reason },
+          ctx.publicUrl,
+        );
       }
       if (p.convert) await convertProposal(db, ctx.system, id, { kind: p.convert.kind });
     }

@@ -52,7 +52,7 @@ export function registerDialogueRoutes(app: App, ctx: AppContext) {
     done(await commentProposal(db, signedIn(auth.user), params.id, body)),
   );
   registerRoute(app, r.answer, async ({ params, body, auth }) => {
-    await answerProposal(db, signedIn(auth.user), params.id, body);
+    await answerProposal(db, signedIn(auth.user), params.id, body, ctx.config.publicUrl);
     return done(params.id);
   });
   registerRoute(app, r.convert, ({ params, body, auth }) => convertProposal(db, signedIn(auth.user), params.id, body));

@@ -240,6 +240,7 @@ export const eventRoutes = {
     access: 'signedIn',
     params: idParams,
     response: registrationsView,
+    personalData: true,
   }),
   checkIn: defineRoute({
     method: 'POST',
@@ -279,6 +280,7 @@ export const eventRoutes = {
     access: staff,
     params: idParams,
     response: binaryFile,
+    personalData: true,
   }),
   participantsXlsx: defineRoute({
     method: 'GET',
@@ -288,5 +290,6 @@ export const eventRoutes = {
     access: staff,
     params: idParams,
     response: binaryFile,
+    personalData: true,
   }),
 } as const;

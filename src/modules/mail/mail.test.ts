@@ -1,63 +1,26 @@
-import net from 'node:net';
 import { eq } from 'drizzle-orm';
-import nodemailer from 'nodemailer';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
+import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { callerOf } from '../../../tests/http.js';
 import { outbox } from '../accounts/schema.js';
-import { type MailLog, sendPendingMail, startMailSender } from './sender.js';
+import { updatePreferences } from '../notifications/preferences.js';
+import { notify } from '../notifications/service.js';
+import type { DeadLettersPage } from './contract.js';
+import {
+  backoffMs,
+  type MailLog,
+  type MailTransport,
+  maxAttempts,
+  sendPendingMail,
+  smtpTransport,
+  startMailSender,
+} from './sender.js';
 import { describeMail, maskEmail, queueMail } from './service.js';
+import { startTestSmtpServer } from './smtp-test-server.js';
 
-/** A minimal SMTP server that accepts every message, so that the sender is tested through real SMTP. */
-async function fakeSmtpServer() {
-  const received: { rcpt: string[]; data: string }[] = [];
-  const server = net.createServer((socket) => {
-    socket.setEncoding('utf8');
-    let buffer = '';
-    let data: string | null = null;
-    let rcpt: string[] = [];
-    socket.write('220 fake ESMTP\r\n');
-    socket.on('data', (chunk: string) => {
-      buffer += chunk;
-      for (let end = buffer.indexOf('\r\n'); end >= 0; end = buffer.indexOf('\r\n')) {
-        const line = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        if (data !== null) {
-          if (line === '.') {
-            received.push({ rcpt, data });
-            data = null;
-            rcpt = [];
-            socket.write('250 queued\r\n');
-          } else {
-            data += `${line}\n`;
-          }
-          continue;
-        }
-        const verb = line.split(' ')[0]?.toUpperCase();
-        if (verb === 'EHLO' || verb === 'HELO') socket.write('250-fake\r\n250 8BITMIME\r\n');
-        else if (verb === 'RCPT') {
-          rcpt.push(line.match(/<(.*)>/)?.[1] ?? '');
-          socket.write('250 OK\r\n');
-        } else if (verb === 'DATA') {
-          data = '';
-          socket.write('354 go on\r\n');
-        } else if (verb === 'QUIT') socket.end('221 bye\r\n');
-        else socket.write('250 OK\r\n');
-      }
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  return { port, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** A port on which nothing listens. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+const from = 'Alliances <ne-pas-repondre@alliances.example.org>';
+const minute = 60_000;
 
 function memoryLog() {
   const lines: string[] = [];
@@ -69,22 +32,41 @@ async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
   const start = Date.now();
   while (!(await check())) {
     if (Date.now() - start > timeoutMs) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 20));
   }
 }
 
 describe('mail', () => {
   let t: Awaited<ReturnType<typeof createTestApp>>;
+  let smtp: Awaited<ReturnType<typeof startTestSmtpServer>>;
+  let transport: MailTransport;
+  let admin: SignedIn;
+  let animator: SignedIn;
+  const call = callerOf(() => t.app);
   beforeAll(async () => {
     t = await createTestApp();
+    smtp = await startTestSmtpServer();
+    transport = smtpTransport(smtp.url) as MailTransport;
+    admin = await signedInAs(t.db, 'admin');
+    animator = await signedInAs(t.db, 'animator');
     // Fastify's logger fits the sender's log (compile-time check).
     const appLog: MailLog = t.app.log;
     expect(appLog).toBeDefined();
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    transport.close?.();
+    await smtp.close();
+    await t.close();
+  });
+  beforeEach(async () => {
+    await t.db.delete(outbox);
+    smtp.received.length = 0;
+  });
 
-  const pending = () => t.db.select().from(outbox);
-  const clearOutbox = () => t.db.delete(outbox);
+  const rows = () => t.db.select().from(outbox);
+  const rowOf = async (id: string) => (await t.db.select().from(outbox).where(eq(outbox.id, id)))[0];
+  const pass = (now = new Date()) => sendPendingMail(t.db, transport, { from, now });
+  const deadLetters = async () => (await call(admin, 'GET', '/api/v1/admin/mail/dead-letters')).body as DeadLettersPage;
 
   it('masks addresses for logs', () => {
     expect(maskEmail('claire.dupont@demo.alliances.local')).toBe('c***@demo.alliances.local');
@@ -95,104 +77,152 @@ describe('mail', () => {
       body: 'Bonjour,\nouvrez http://localhost:3000/invitation/abc_DEF-123 pour commencer.\n',
     });
     expect(line).toContain('c***@demo.alliances.local');
-    expect(line).toContain('Invitation à rejoindre Alliances');
     expect(line).toContain('http://localhost:3000/invitation/abc_DEF-123');
     expect(line).not.toContain('claire.dupont');
     expect(line).not.toContain('Bonjour');
   });
 
-  it('queues a mail in the outbox and echoes it masked where asked', async () => {
-    await clearOutbox();
+  it('queues a mail in the outbox, due now, and echoes it masked where asked', async () => {
     const lines: string[] = [];
     const id = await queueMail(
       t.db,
       { to: 'jean.martin@exemple.fr', subject: 'Sujet', body: 'Lien : https://alliances.example.org/x/1' },
       { log: (l) => lines.push(l) },
     );
-    const [row] = await t.db.select().from(outbox).where(eq(outbox.id, id));
-    expect(row).toMatchObject({ recipient: 'jean.martin@exemple.fr', subject: 'Sujet', sentAt: null, error: null });
+    const row = await rowOf(id);
+    expect(row).toMatchObject({ recipient: 'jean.martin@exemple.fr', sentAt: null, attempts: 0, deadAt: null });
+    expect(row?.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toContain('https://alliances.example.org/x/1');
     expect(lines[0]).not.toContain('jean.martin');
   });
 
-  it('sends pending mails through a nodemailer transport and records them as sent', async () => {
-    await clearOutbox();
-    await queueMail(t.db, { to: 'a@exemple.fr', subject: 'Un', body: 'Premier' });
-    await queueMail(t.db, { to: 'b@exemple.fr', subject: 'Deux', body: 'Second' });
-    const transport = nodemailer.createTransport({ jsonTransport: true });
-    const sent: string[] = [];
-    const result = await sendPendingMail(
-      t.db,
-      { sendMail: async (m) => sent.push(JSON.parse((await transport.sendMail(m)).message).to[0].address) },
-      { from: 'Alliances <ne-pas-repondre@alliances.example.org>' },
-    );
-    expect(result).toMatchObject({ sent: 2, failed: 0 });
-    expect(sent.sort()).toEqual(['a@exemple.fr', 'b@exemple.fr']);
-    expect((await pending()).every((r) => r.sentAt instanceof Date && r.error === null)).toBe(true);
-    // Nothing left to send.
-    expect((await sendPendingMail(t.db, { sendMail: async () => {} }, { from: 'x@y.fr' })).sent).toBe(0);
+  it('e-mails an « instant » notification end to end through a real SMTP server, in UTF-8', async () => {
+    const who = await signedInAs(t.db, 'citizen');
+    await updatePreferences(t.db, who.user, { contentHidden: 'instant' });
+    const message = {
+      kind: 'contentHidden' as const,
+      title: 'Votre commentaire a été masqué',
+      body: 'Motif : « hors sujet ».',
+      link: '/dialogue/propositions/1',
+    };
+    expect(await notify(t.db, [who.user.id], message, 'https://alliances.example.org')).toBe(1);
+    expect(await pass()).toMatchObject({ sent: 1, failed: 0 });
+    expect(smtp.received).toHaveLength(1);
+    const [mail] = smtp.received;
+    expect(mail?.to).toEqual([who.user.email]);
+    expect(mail?.subject).toBe('[Alliances] Votre commentaire a été masqué');
+    expect(mail?.text).toContain('Motif : « hors sujet ».');
+    expect(mail?.text).toContain('https://alliances.example.org/dialogue/propositions/1');
+    expect(mail?.headers).toContain('From: Alliances <ne-pas-repondre@alliances.example.org>');
+    expect((await rows())[0]?.sentAt).toBeInstanceOf(Date);
+    expect((await pass()).sent).toBe(0);
   });
 
-  it('delivers the outbox by SMTP when SMTP_URL is set, in the background, until stopped', async () => {
-    await clearOutbox();
-    const smtp = await fakeSmtpServer();
+  it('retries a temporary refusal later and later (back-off), then delivers it once', async () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map(backoffMs)).toEqual([1, 4, 16, 64, 256, 360, 360].map((m) => m * minute));
+    const id = await queueMail(t.db, { to: 'lent@exemple.fr', subject: 'Relance', body: 'Corps' });
+    smtp.refuseNext(451, 451);
+    const start = new Date();
+    expect(await pass(start)).toMatchObject({ sent: 0, failed: 1, dead: 0 });
+    const first = await rowOf(id);
+    expect(first).toMatchObject({ attempts: 1, sentAt: null, deadAt: null });
+    expect(first?.error).toContain('451');
+    expect(first?.nextAttemptAt.getTime()).toBe(start.getTime() + minute);
+    // Not due yet: nothing tried.
+    expect((await pass(new Date(start.getTime() + 30_000))).failed).toBe(0);
+
+    const second = new Date(start.getTime() + minute);
+    expect((await pass(second)).failed).toBe(1);
+    const after = await rowOf(id);
+    expect(after?.attempts).toBe(2);
+    expect(after?.nextAttemptAt.getTime()).toBe(second.getTime() + 4 * minute);
+
+    expect((await pass(after?.nextAttemptAt)).sent).toBe(1);
+    expect(smtp.received.map((m) => m.subject)).toEqual(['Relance']);
+    expect(await rowOf(id)).toMatchObject({ attempts: 3, error: null });
+  });
+
+  it('gives up after the last attempt: a dead letter the admin sees, masked, and sends again', async () => {
+    const id = await queueMail(t.db, { to: 'perdu@exemple.fr', subject: 'Compte rendu', body: 'Corps' });
+    smtp.refuseNext(...Array(maxAttempts).fill(421));
+    let now = new Date();
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+      expect((await pass(now)).failed).toBe(1);
+      now = (await rowOf(id))?.nextAttemptAt ?? now;
+    }
+    const dead = await rowOf(id);
+    expect(dead?.attempts).toBe(maxAttempts);
+    expect(dead?.deadAt).toBeInstanceOf(Date);
+    expect((await pass(new Date(Date.now() + 30 * 24 * 3600_000))).failed).toBe(0);
+
+    const page = await deadLetters();
+    expect(page.total).toBe(1);
+    expect(page.items[0]).toMatchObject({
+      id,
+      recipient: 'p***@exemple.fr',
+      subject: 'Compte rendu',
+      attempts: maxAttempts,
+    });
+    expect(page.items[0]?.lastError).toContain('421');
+    expect(JSON.stringify(page)).not.toContain('perdu@');
+
+    expect((await call(animator, 'POST', `/api/v1/admin/mail/dead-letters/${id}/retry`)).status).toBe(403);
+    expect((await call(admin, 'POST', `/api/v1/admin/mail/dead-letters/${id}/retry`)).status).toBe(204);
+    expect((await deadLetters()).total).toBe(0);
+    expect(await pass()).toMatchObject({ sent: 1 });
+    expect(smtp.received.map((m) => m.to[0])).toEqual(['perdu@exemple.fr']);
+    // Sent: no longer a dead letter to retry.
+    expect((await call(admin, 'POST', `/api/v1/admin/mail/dead-letters/${id}/retry`)).status).toBe(404);
+  });
+
+  it('makes a permanent refusal (5xx) a dead letter at once, its error without the address', async () => {
+    const id = await queueMail(t.db, { to: 'inconnu@exemple.fr', subject: 'Bienvenue', body: 'Corps' });
+    smtp.refuseNext(550);
+    expect(await pass()).toMatchObject({ failed: 1, dead: 1 });
+    const row = await rowOf(id);
+    expect(row?.attempts).toBe(1);
+    expect(row?.deadAt).toBeInstanceOf(Date);
+    expect(row?.error).toContain('550');
+    expect(row?.error).not.toContain('inconnu@');
+    expect(row?.error).toContain('i***@exemple.fr');
+  });
+
+  it('never sends one mail twice when two senders run at once', async () => {
+    for (let i = 0; i < 6; i++) await queueMail(t.db, { to: `n${i}@exemple.fr`, subject: `N${i}`, body: 'x' });
+    const sent: string[] = [];
+    const slow: MailTransport = {
+      sendMail: async (m) => {
+        await new Promise((r) => setTimeout(r, 5));
+        sent.push(m.to);
+      },
+    };
+    const results = await Promise.all([sendPendingMail(t.db, slow, { from }), sendPendingMail(t.db, slow, { from })]);
+    expect(results[0].sent + results[1].sent).toBe(6);
+    expect(sent.sort()).toEqual([0, 1, 2, 3, 4, 5].map((i) => `n${i}@exemple.fr`));
+  });
+
+  it('delivers the outbox by SMTP in the background when SMTP_URL is set, logging no address', async () => {
     const { lines, log } = memoryLog();
     await queueMail(t.db, { to: 'invitee@exemple.fr', subject: 'Invitation à rejoindre Alliances', body: 'Lien' });
+    smtp.refuseNext(451);
     const stop = startMailSender(
       t.db,
-      { smtpUrl: `smtp://127.0.0.1:${smtp.port}`, publicUrl: 'https://alliances.example.org', production: false },
+      { smtpUrl: smtp.url, publicUrl: 'https://alliances.example.org', production: false },
       log,
-      { intervalMs: 50 },
+      { intervalMs: 20 },
     );
     try {
-      await until(async () => (await pending()).every((r) => r.sentAt !== null));
-      // Queued while the sender runs: picked up by a later pass.
-      await queueMail(t.db, { to: 'second@exemple.fr', subject: 'Réinitialisation', body: 'Lien' });
-      await until(async () => (await pending()).every((r) => r.sentAt !== null));
-    } finally {
-      await stop();
-      await smtp.close();
-    }
-    expect(smtp.received.map((m) => m.rcpt[0])).toEqual(['invitee@exemple.fr', 'second@exemple.fr']);
-    expect(smtp.received[0]?.data).toContain('From: Alliances <ne-pas-repondre@alliances.example.org>');
-    expect(smtp.received[0]?.data).toMatch(/Subject: =\?UTF-8\?/);
-    expect(lines.join('\n')).not.toMatch(/invitee|second@/);
-  });
-
-  it('records a delivery failure without logging the address, and retries it later', async () => {
-    await clearOutbox();
-    const port = await closedPort();
-    const { lines, log } = memoryLog();
-    await queueMail(t.db, { to: 'injoignable@exemple.fr', subject: 'Sujet', body: 'Corps' });
-    const stop = startMailSender(
-      t.db,
-      { smtpUrl: `smtp://127.0.0.1:${port}`, publicUrl: 'http://localhost', production: false },
-      log,
-      {
-        intervalMs: 50,
-      },
-    );
-    try {
-      await until(async () => (await pending()).every((r) => r.error !== null));
+      await until(async () => (await rows()).every((r) => r.error !== null));
+      // Due again at once (as the back-off would make it later), then sent by a later pass.
+      await t.db.update(outbox).set({ nextAttemptAt: new Date(0) });
+      await until(async () => (await rows()).every((r) => r.sentAt !== null));
     } finally {
       await stop();
     }
-    const [row] = await pending();
-    expect(row?.sentAt).toBeNull();
-    expect(row?.error).toMatch(/ECONNREFUSED|connect/i);
+    expect(smtp.received.map((m) => m.subject)).toEqual(['Invitation à rejoindre Alliances']);
+    expect(smtp.received[0]?.headers).toContain('From: Alliances <ne-pas-repondre@alliances.example.org>');
     expect(lines.some((l) => l.includes('not sent'))).toBe(true);
-    expect(lines.join('\n')).not.toContain('injoignable');
-
-    // A failed row waits for a retry pass, then goes out.
-    const sent: string[] = [];
-    const transport = { sendMail: async (m: { to: string }) => void sent.push(m.to) };
-    expect((await sendPendingMail(t.db, transport, { from: 'x@y.fr' })).sent).toBe(0);
-    expect((await sendPendingMail(t.db, transport, { from: 'x@y.fr', retryFailed: true })).sent).toBe(1);
-    expect(sent).toEqual(['injoignable@exemple.fr']);
-    const [after] = await pending();
-    expect(after).toMatchObject({ error: null });
-    expect(after?.sentAt).toBeInstanceOf(Date);
+    expect(lines.join('\n')).not.toMatch(/invitee/);
   });
 
   it('leaves the mails in the outbox without SMTP_URL, and warns of it in production', async () => {
@@ -203,14 +233,9 @@ describe('mail', () => {
       dev.log,
     )();
     expect(dev.lines).toEqual(['mail: no SMTP_URL, e-mails stay in the outbox']);
-    const prod = memoryLog();
     const warnings: string[] = [];
-    prod.log.warn = (m) => warnings.push(m);
-    await startMailSender(
-      t.db,
-      { smtpUrl: undefined, publicUrl: 'https://a.example.org', production: true },
-      prod.log,
-    )();
+    const prod: MailLog = { info: () => {}, warn: (m) => warnings.push(m) };
+    await startMailSender(t.db, { smtpUrl: undefined, publicUrl: 'https://a.example.org', production: true }, prod)();
     expect(warnings).toEqual([expect.stringContaining('NOT e-mailed')]);
   });
 });

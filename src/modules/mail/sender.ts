@@ -1,8 +1,9 @@
-import { and, asc, eq, gt, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { outbox } from '../accounts/schema.js';
+import { maskEmail } from './service.js';
 
 /** What the sender needs of a logger; Fastify's `app.log` fits. Lines never carry an address. */
 export interface MailLog {
@@ -25,9 +26,9 @@ export interface MailTransport {
 
 export interface SendPendingOptions {
   from: string;
-  /** Also retry rows whose last attempt failed, if queued less than a day ago. */
-  retryFailed?: boolean;
   limit?: number;
+  /** The clock (tests pass one to skip the waiting). */
+  now?: Date;
 }
 
 export interface MailSenderOptions {
@@ -35,13 +36,19 @@ export interface MailSenderOptions {
   from?: string;
   /** Pause between two passes over the outbox. */
   intervalMs?: number;
-  /** How often rows that failed are tried again (a day at most after they were queued). */
-  retryEveryMs?: number;
   /** Replaces the SMTP transport built from config.smtpUrl. */
   transport?: MailTransport;
 }
 
-const retryWindow = sql`now() - interval '1 day'`;
+/** After this many failed attempts a mail is a dead letter (the admin may send it again). */
+export const maxAttempts = 6;
+const minuteMs = 60_000;
+const maxBackoffMs = 6 * 3600_000;
+/** How long a claimed row is kept from other senders while it is being sent (a crash frees it after that). */
+const claimMs = 10 * minuteMs;
+
+/** The wait after the n-th failed attempt: 1 min, 4 min, 16 min, 64 min, 4 h 16, then 6 h at most. */
+export const backoffMs = (attempts: number) => Math.min(minuteMs * 4 ** Math.max(0, attempts - 1), maxBackoffMs);
 
 export function defaultSender(publicUrl: string): string {
   let host = 'localhost';
@@ -53,39 +60,73 @@ export function defaultSender(publicUrl: string): string {
   return `Alliances <ne-pas-repondre@${host}>`;
 }
 
+type SmtpError = { code?: unknown; responseCode?: unknown; message?: unknown };
+
 /** A short, address-free description of a delivery failure, for logs. */
 function failureCode(error: unknown): string {
-  const e = error as { code?: unknown; responseCode?: unknown };
+  const e = error as SmtpError;
   return [e.code, e.responseCode].filter((v) => typeof v === 'string' || typeof v === 'number').join(' ') || 'error';
 }
 
+/** The failure as kept on the row: the server's answer with any address in it masked. */
+function failureText(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.replace(/[^\s<>"'@]+@[^\s<>"']+/g, maskEmail).slice(0, 1000) || 'error').trim();
+}
+
+/** A 5xx answer: the server refuses the mail for good (unknown recipient…), trying again would not help. */
+const isPermanent = (error: unknown) => {
+  const code = (error as SmtpError).responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
+};
+
 /**
- * One pass over the outbox: sends the pending rows, oldest first, and records on each either `sent_at` or the
- * error. Returns how many were sent and how many failed.
+ * Takes up to `limit` due rows (pending, not dead, next attempt reached) for this sender: one statement counts the
+ * attempt and pushes the next one past the sending time, and `SKIP LOCKED` leaves rows another sender is taking, so
+ * two senders never send one mail twice.
+ */
+function claimDue(db: Db, now: Date, limit: number) {
+  const due = db
+    .select({ id: outbox.id })
+    .from(outbox)
+    .where(and(isNull(outbox.sentAt), isNull(outbox.deadAt), lte(outbox.nextAttemptAt, now)))
+    .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(outbox)
+    .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + claimMs) })
+    .where(inArray(outbox.id, due))
+    .returning();
+}
+
+/**
+ * One pass over the outbox: sends the due rows, oldest first. A sent row gets `sent_at`; a failure keeps the error
+ * and waits `backoffMs(attempts)`, or becomes a dead letter (`dead_at`) after `maxAttempts` or on a 5xx refusal.
  */
 export async function sendPendingMail(db: Db, transport: MailTransport, options: SendPendingOptions) {
-  const pending = isNull(outbox.error);
-  const retryable = options.retryFailed ? or(pending, gt(outbox.createdAt, retryWindow)) : pending;
-  const rows = await db
-    .select()
-    .from(outbox)
-    .where(and(isNull(outbox.sentAt), retryable))
-    .orderBy(asc(outbox.createdAt))
-    .limit(options.limit ?? 50);
-  const result = { sent: 0, failed: 0, failures: [] as string[] };
+  const now = options.now ?? new Date();
+  const rows = await claimDue(db, now, options.limit ?? 50);
+  rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const result = { sent: 0, failed: 0, dead: 0, failures: [] as string[] };
   for (const row of rows) {
     try {
       await transport.sendMail({ from: options.from, to: row.recipient, subject: row.subject, text: row.body });
       await db.update(outbox).set({ sentAt: new Date(), error: null }).where(eq(outbox.id, row.id));
       result.sent++;
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const dead = isPermanent(error) || row.attempts >= maxAttempts;
       await db
         .update(outbox)
-        .set({ error: message.slice(0, 1000) || 'error' })
+        .set({
+          error: failureText(error),
+          nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)),
+          deadAt: dead ? now : null,
+        })
         .where(eq(outbox.id, row.id));
       result.failed++;
-      result.failures.push(`${row.id}: ${failureCode(error)}`);
+      if (dead) result.dead++;
+      result.failures.push(`${row.id}: ${failureCode(error)}${dead ? ' (dead letter)' : ''}`);
     }
   }
   return result;
@@ -94,7 +135,7 @@ export async function sendPendingMail(db: Db, transport: MailTransport, options:
 /**
  * Delivers the outbox by SMTP (config.smtpUrl, e.g. `smtp://user:pass@mail.example.org:587`) in the background:
  * a pass at start, then every `intervalMs`. Without smtpUrl, mails stay in the outbox. Returns the function that
- * stops it (awaits the pass in progress); call it before closing the database. Run one sender per database.
+ * stops it (awaits the pass in progress); call it before closing the database. Several senders may share a database.
  */
 export function startMailSender(
   db: Db,
@@ -111,17 +152,13 @@ export function startMailSender(
   }
   const from = options.from ?? defaultSender(config.publicUrl);
   const intervalMs = options.intervalMs ?? 5_000;
-  const retryEveryMs = options.retryEveryMs ?? 5 * 60_000;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  let lastRetry = Number.NEGATIVE_INFINITY;
   let running: Promise<void> = Promise.resolve();
 
   const pass = async () => {
-    const retryFailed = Date.now() - lastRetry >= retryEveryMs;
-    if (retryFailed) lastRetry = Date.now();
     try {
-      const { sent, failed, failures } = await sendPendingMail(db, transport, { from, retryFailed });
+      const { sent, failed, failures } = await sendPendingMail(db, transport, { from });
       if (sent) log.info(`mail: ${sent} sent`);
       if (failed) log.warn(`mail: ${failed} not sent (${failures.join(', ')})`);
     } catch (error) {
@@ -144,7 +181,8 @@ export function startMailSender(
   };
 }
 
-function smtpTransport(smtpUrl: string | undefined): MailTransport | null {
+/** The nodemailer SMTP transport for `smtpUrl`, or null without one. */
+export function smtpTransport(smtpUrl: string | undefined): MailTransport | null {
   if (!smtpUrl) return null;
   const transporter = nodemailer.createTransport(smtpUrl);
   return {

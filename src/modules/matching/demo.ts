@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { DemoContext } from '../../demo/context.js';
-import { updateSettings } from '../notifications/service.js';
+import { setMatchmakingChoice } from '../notifications/preferences.js';
 import type { NotificationChoice } from '../notifications/vocabulary.js';
 import { refreshSuggestions } from './refresh.js';
 
@@ -14,7 +14,7 @@ const demoConsents: [email: string, choice: NotificationChoice][] = [
 export async function loadDemoMatching(db: Db, ctx: DemoContext): Promise<string> {
   for (const [email, choice] of demoConsents) {
     const user = ctx.users.get(email);
-    if (user) await updateSettings(db, user, choice);
+    if (user) await setMatchmakingChoice(db, user, choice);
   }
   const result = await refreshSuggestions(db, { publicUrl: ctx.publicUrl });
   return `${result.suggestions} stored partner suggestions (${result.newMutual} mutual)`;

@@ -10,7 +10,8 @@ import { actorData } from '../actors/fixtures.js';
 import { createActor } from '../actors/service.js';
 import { needOfferData } from '../needs-offers/fixtures.js';
 import { createNeedOffer } from '../needs-offers/service.js';
-import { notificationSettings, notifications } from '../notifications/schema.js';
+import { setMatchmakingChoice } from '../notifications/preferences.js';
+import { notifications } from '../notifications/schema.js';
 import type { NotificationChoice } from '../notifications/vocabulary.js';
 import { openPartnership } from '../partnerships/service.js';
 
@@ -117,11 +118,7 @@ export async function plantWorld(db: Db): Promise<World> {
 /** A member of an organisation with its matchmaking consent (off: no settings row at all). */
 export async function member(db: Db, actorId: string, choice: NotificationChoice | null = null): Promise<SignedIn> {
   const who = await signedInAs(db, 'member', actorId);
-  if (choice) {
-    await db
-      .insert(notificationSettings)
-      .values({ userId: who.user.id, matching: choice, consentedAt: choice === 'off' ? null : new Date() });
-  }
+  if (choice) await setMatchmakingChoice(db, who.user, choice);
   return who;
 }
 

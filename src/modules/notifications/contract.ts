@@ -1,4 +1,4 @@
-// Shared by server and web: a user's notifications and consent to matchmaking news.
+// Shared by server and web: a user's notifications and their preferences (each kind off, at once or weekly).
 import { z } from 'zod';
 import { defineRoute, idParams, noContent } from '../../http/contract.js';
 import { notificationChoices, notificationKinds } from './vocabulary.js';
@@ -14,8 +14,16 @@ export const notification = z.object({
 });
 export type Notification = z.infer<typeof notification>;
 
-export const notificationSettingsBody = z.object({ matching: z.enum(notificationChoices) });
-export const notificationSettingsView = notificationSettingsBody.extend({ consentedAt: z.string().nullable() });
+export const notificationPreference = z.object({
+  kind: z.enum(notificationKinds),
+  choice: z.enum(notificationChoices),
+  /** No choice saved: the kind's default applies (vocabulary.ts). */
+  isDefault: z.boolean(),
+});
+export type NotificationPreference = z.infer<typeof notificationPreference>;
+export const notificationPreferencesView = z.object({ items: z.array(notificationPreference) });
+/** Some kinds → choice; the kinds left out keep their choice. A kind the role does not receive: 422 naming it. */
+export const notificationPreferencesBody = z.record(z.string().max(40), z.enum(notificationChoices));
 
 export const notificationRoutes = {
   list: defineRoute({
@@ -49,21 +57,21 @@ export const notificationRoutes = {
     response: noContent,
     status: 204,
   }),
-  settings: defineRoute({
+  preferences: defineRoute({
     method: 'GET',
-    path: '/api/v1/notifications/settings',
-    summary: 'How I want to hear about matchmaking (off until I consent)',
+    path: '/api/v1/notifications/preferences',
+    summary: 'My choice for each kind of notification my role receives (off, instant, weekly digest)',
     tags: ['notifications'],
     access: 'signedIn',
-    response: notificationSettingsView,
+    response: notificationPreferencesView,
   }),
-  updateSettings: defineRoute({
+  updatePreferences: defineRoute({
     method: 'PUT',
-    path: '/api/v1/notifications/settings',
-    summary: 'Consent to, change or withdraw matchmaking notifications',
+    path: '/api/v1/notifications/preferences',
+    summary: 'Change some of my notification choices; records or withdraws my consent to e-mails',
     tags: ['notifications'],
     access: 'signedIn',
-    body: notificationSettingsBody,
-    response: notificationSettingsView,
+    body: notificationPreferencesBody,
+    response: notificationPreferencesView,
   }),
 } as const;

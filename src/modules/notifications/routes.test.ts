@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
-import { callerOf } from '../../../tests/http.js';
+import { callerOf, fieldsOf } from '../../../tests/http.js';
 import type { TestApp } from '../matching/testing.js';
-import type { Notification } from './contract.js';
+import type { Notification, NotificationPreference } from './contract.js';
 import { notifications } from './schema.js';
+import { kindsForRole } from './vocabulary.js';
 
 describe('notifications routes', () => {
   let t: TestApp;
@@ -74,21 +75,34 @@ describe('notifications routes', () => {
     expect((await list(someoneElse)).unread).toBe(1);
   });
 
-  it('keeps matchmaking news off until consent, stamps the first consent, clears it on withdrawal', async () => {
-    const get = async () => (await call(me, 'GET', '/api/v1/notifications/settings')).body;
-    const put = (matching: string) => call(me, 'PUT', '/api/v1/notifications/settings', { matching });
-    expect(await get()).toEqual({ matching: 'off', consentedAt: null });
-    const instant = await put('instant');
-    expect(instant.status).toBe(200);
-    expect(instant.body.matching).toBe('instant');
-    const consentedAt = instant.body.consentedAt as string;
-    expect(Date.parse(consentedAt)).toBeGreaterThan(Date.now() - 60_000);
-    expect((await put('weekly')).body).toEqual({ matching: 'weekly', consentedAt });
-    expect(await get()).toEqual({ matching: 'weekly', consentedAt });
-    expect((await put('off')).body).toEqual({ matching: 'off', consentedAt: null });
-    const bad = await put('daily');
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors.map((e: { field: string }) => e.field)).toContain('matching');
-    expect(await get()).toEqual({ matching: 'off', consentedAt: null });
+  it('lists my preferences with their defaults, saves some, and names a kind my role does not receive', async () => {
+    const path = '/api/v1/notifications/preferences';
+    const before = (await call(me, 'GET', path)).body as { items: NotificationPreference[] };
+    expect(before.items.map((p) => p.kind)).toEqual(kindsForRole.member);
+    expect(before.items.find((p) => p.kind === 'contactRequest')).toEqual({
+      kind: 'contactRequest',
+      choice: 'off',
+      isDefault: true,
+    });
+    const saved = await call(me, 'PUT', path, { contactRequest: 'instant' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.items.find((p: NotificationPreference) => p.kind === 'contactRequest')).toEqual({
+      kind: 'contactRequest',
+      choice: 'instant',
+      isDefault: false,
+    });
+    const notForMe = await call(me, 'PUT', path, { fundingDeadline: 'off', eventInvitation: 'off' });
+    expect(notForMe.status).toBe(422);
+    expect(fieldsOf(notForMe.body)).toEqual([['fundingDeadline', 'notificationKindNotForRole']]);
+    expect(fieldsOf((await call(me, 'PUT', path, { daily: 'off' })).body)).toEqual([
+      ['daily', 'unknownNotificationKind'],
+    ]);
+    const badChoice = await call(me, 'PUT', path, { contactRequest: 'daily' });
+    expect(badChoice.status).toBe(400);
+    expect(fieldsOf(badChoice.body).map(([field]) => field)).toContain('contactRequest');
+    // Nothing of the refused requests was saved.
+    const after = (await call(me, 'GET', path)).body as { items: NotificationPreference[] };
+    expect(after.items.find((p) => p.kind === 'eventInvitation')?.choice).toBe('weekly');
+    expect(after.items.find((p) => p.kind === 'contactRequest')?.choice).toBe('instant');
   });
 });

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../app.js';
 import { type App, registerRoute, signedIn } from '../../http/route.js';
 import { notificationRoutes as r } from './contract.js';
+import { getPreferences, updatePreferences } from './preferences.js';
 import * as notifications from './service.js';
 
 export function registerNotificationRoutes(app: App, ctx: AppContext) {
@@ -18,9 +19,7 @@ export function registerNotificationRoutes(app: App, ctx: AppContext) {
     return null;
   });
 
-  registerRoute(app, r.settings, ({ auth }) => notifications.getSettings(db, signedIn(auth.user)));
+  registerRoute(app, r.preferences, ({ auth }) => getPreferences(db, signedIn(auth.user)));
 
-  registerRoute(app, r.updateSettings, ({ body, auth }) =>
-    notifications.updateSettings(db, signedIn(auth.user), body.matching),
-  );
+  registerRoute(app, r.updatePreferences, ({ body, auth }) => updatePreferences(db, signedIn(auth.user), body));
 }

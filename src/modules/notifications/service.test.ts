@@ -82,14 +82,14 @@ describe('weekly digest', () => {
 
     expect(await sendWeeklyDigests(db, url, now)).toBe(1);
     const mails = await mailsTo(db, weekly.user.email);
-    expect(mails.map((m) => m.subject)).toEqual(['[Alliances] Vos mises en relation de la semaine (2)']);
+    expect(mails.map((m) => m.subject)).toEqual(['[Alliances] Vos notifications de la semaine (2)']);
     expect(mails[0]?.body).toContain('• Première suggestion');
     expect(mails[0]?.body).toContain('• Deuxième suggestion');
     expect(mails[0]?.body).toContain(`${url}/suggestions`);
     expect((await notificationsOf(db, weekly.user.id)).every((n) => n.mailedAt !== null)).toBe(true);
     // The instant user had its e-mails at once: no digest.
     expect((await mailsTo(db, instant.user.email)).map((m) => m.subject)).not.toContain(
-      '[Alliances] Vos mises en relation de la semaine (2)',
+      '[Alliances] Vos notifications de la semaine (2)',
     );
 
     await tell('Troisième suggestion');

@@ -5,8 +5,9 @@ import { notFound } from '../../errors.js';
 import { users } from '../accounts/schema.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { queueMail } from '../mail/service.js';
+import { choicesFor, weeklyKindsOf } from './preferences.js';
 import { notificationSettings, notifications } from './schema.js';
-import type { NotificationChoice, NotificationKind } from './vocabulary.js';
+import type { NotificationKind } from './vocabulary.js';
 
 export interface NotificationMessage {
   kind: NotificationKind;
@@ -19,10 +20,51 @@ export interface NotificationMessage {
 
 const weekMs = 7 * 24 * 3600_000;
 
+/** Accounts that may be told anything: neither disabled nor erased. */
+const reachable = and(isNull(users.disabledAt), isNull(users.erasedAt));
+
+/** Why the e-mail came, and where to change it. */
+const preferencesFooter = (publicUrl: string) =>
+  `Vous recevez ce message selon vos préférences de notification. Pour les changer : ${publicUrl}/compte`;
+
 /**
- * Tells the active members of an actor who consented to matchmaking news: in the application, and by e-mail at once
- * for those who chose « instant » (the weekly digest takes the others). Returns how many users were told. One
- * transaction (a savepoint in the caller's when given one): all members are told, or none.
+ * The one way to tell users something: for each reachable user among `userIds`, by their choice for the message's
+ * kind (or its default): « off » nothing; « weekly » in the application, the digest mails it later; « instant » in
+ * the application and by e-mail now (through the outbox). Runs in the caller's handle (its transaction). Returns how
+ * many users were told.
+ */
+export async function notify(db: Db, userIds: string[], message: NotificationMessage, publicUrl: string) {
+  if (userIds.length === 0) return 0;
+  const recipients = await db
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .where(and(inArray(users.id, [...new Set(userIds)]), reachable));
+  const choices = await choicesFor(
+    db,
+    recipients.map((r) => r.id),
+    message.kind,
+  );
+  let told = 0;
+  for (const user of recipients) {
+    const choice = choices.get(user.id) ?? 'off';
+    if (choice === 'off') continue;
+    const instant = choice === 'instant';
+    await db.insert(notifications).values({ userId: user.id, ...message, mailedAt: instant ? new Date() : null });
+    if (instant) {
+      await queueMail(db, {
+        to: user.email,
+        subject: `[Alliances] ${message.title}`,
+        body: `${message.body}\n\n${publicUrl}${message.link}\n\n${preferencesFooter(publicUrl)}`,
+      });
+    }
+    told++;
+  }
+  return told;
+}
+
+/**
+ * Tells the members of an actor (matchmaking news: off unless they chose otherwise). One transaction (a savepoint in
+ * the caller's when given one): all members are told, or none. Returns how many users were told.
  */
 export function notifyActorMembers(
   db: Db,
@@ -30,110 +72,49 @@ export function notifyActorMembers(
   message: NotificationMessage,
   publicUrl: string,
 ): Promise<number> {
-  return db.transaction((tx) => notifyIn(tx, actorId, message, publicUrl));
-}
-
-async function notifyIn(db: Db, actorId: string, message: NotificationMessage, publicUrl: string): Promise<number> {
-  const recipients = await db
-    .select({ id: users.id, email: users.email, matching: notificationSettings.matching })
-    .from(users)
-    .innerJoin(notificationSettings, eq(notificationSettings.userId, users.id))
-    .where(
-      and(
-        eq(users.actorId, actorId),
-        eq(users.role, 'member'),
-        isNull(users.disabledAt),
-        inArray(notificationSettings.matching, ['instant', 'weekly']),
-      ),
+  return db.transaction(async (tx) => {
+    const members = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.actorId, actorId), eq(users.role, 'member')));
+    return notify(
+      tx,
+      members.map((m) => m.id),
+      message,
+      publicUrl,
     );
-  await deliver(db, recipients, message, publicUrl, choiceFooter('des mises en relation', publicUrl));
-  return recipients.length;
+  });
 }
 
-type Recipient = { id: string; email: string; matching: NotificationChoice | null };
+/** Tells the given users (an invitation, an answer): see `notify`. */
+export const notifyUsers = notify;
 
-/** Why the e-mail came: `about` completes « vous avez choisi d’être prévenu·e … ». */
-const choiceFooter = (about: string, publicUrl: string) =>
-  `Vous recevez ce message parce que vous avez choisi d’être prévenu·e ${about}. Pour changer ce choix : ${publicUrl}/compte`;
-
-/**
- * Writes the notification for each recipient, and e-mails at once (through the outbox) those who chose « instant »;
- * the weekly digest takes those who chose it. `footer` ends the e-mail: why it came.
- */
-async function deliver(
-  db: Db,
-  recipients: Recipient[],
-  message: NotificationMessage,
-  publicUrl: string,
-  footer: string,
-) {
-  for (const user of recipients) {
-    const instant = user.matching === 'instant';
-    await db.insert(notifications).values({ userId: user.id, ...message, mailedAt: instant ? new Date() : null });
-    if (instant) {
-      await queueMail(db, {
-        to: user.email,
-        subject: `[Alliances] ${message.title}`,
-        body: `${message.body}\n\n${publicUrl}${message.link}\n\n${footer}`,
-      });
-    }
-  }
-}
-
-/**
- * Tells the given users (disabled accounts skipped) in the application, whatever their choice — it concerns them
- * directly, as an invitation — and by e-mail at once those who chose « instant ». Runs in the caller's handle (its
- * transaction). Returns how many users were told.
- */
-export async function notifyUsers(
-  db: Db,
-  userIds: string[],
-  message: NotificationMessage,
-  publicUrl: string,
-): Promise<number> {
-  if (userIds.length === 0) return 0;
-  const recipients = await db
-    .select({ id: users.id, email: users.email, matching: notificationSettings.matching })
-    .from(users)
-    .leftJoin(notificationSettings, eq(notificationSettings.userId, users.id))
-    .where(and(inArray(users.id, userIds), isNull(users.disabledAt)));
-  await deliver(db, recipients, message, publicUrl, choiceFooter('de vos notifications par e-mail', publicUrl));
-  return recipients.length;
-}
-
-/**
- * Tells every active admin and animator of something their work needs (a funding deadline): in the application and
- * by e-mail at once, whatever their matchmaking choice, which is about matchmaking news only. Runs in the caller's
- * handle (its transaction). Returns how many were told.
- */
+/** Tells every admin and animator of something their work needs (a funding deadline). See `notify`. */
 export async function notifyStaff(db: Db, message: NotificationMessage, publicUrl: string): Promise<number> {
-  const recipients = await db
-    .select({ id: users.id, email: users.email })
-    .from(users)
-    .where(and(inArray(users.role, staff), isNull(users.disabledAt)));
-  await deliver(
+  const team = await db.select({ id: users.id }).from(users).where(inArray(users.role, staff));
+  return notify(
     db,
-    recipients.map((r) => ({ ...r, matching: 'instant' as const })),
+    team.map((u) => u.id),
     message,
     publicUrl,
-    'Vous recevez ce message parce que votre compte fait partie de l’équipe d’animation\u202f: les échéances des financements sont envoyées à toute l’équipe.',
   );
-  return recipients.length;
 }
 
 /**
- * Sends the weekly digest to each user who chose it and whose last digest is a week old or more: one e-mail with the
- * notifications not yet mailed. Returns the number of digests sent.
+ * Sends the weekly digest to each reachable user whose last digest is a week old or more: one e-mail with the
+ * notifications not yet mailed of the kinds they set to « weekly ». The notifications are claimed (mailed_at set)
+ * in the same statement that picks them, so two runs never mail one twice. Returns the number of digests sent.
  */
 export async function sendWeeklyDigests(db: Db, publicUrl: string, now: Date = new Date()): Promise<number> {
   const due = await db
-    .select({ userId: users.id, email: users.email })
-    .from(notificationSettings)
-    .innerJoin(users, eq(users.id, notificationSettings.userId))
+    .selectDistinct({ userId: users.id, email: users.email })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .leftJoin(notificationSettings, eq(notificationSettings.userId, users.id))
     .where(
       and(
-        eq(notificationSettings.matching, 'weekly'),
-        isNull(users.disabledAt),
+        isNull(notifications.mailedAt),
+        reachable,
         or(
           isNull(notificationSettings.lastDigestAt),
           lte(notificationSettings.lastDigestAt, new Date(now.getTime() - weekMs)),
@@ -142,32 +123,32 @@ export async function sendWeeklyDigests(db: Db, publicUrl: string, now: Date = n
     );
   let sent = 0;
   for (const user of due) {
+    const kinds = await weeklyKindsOf(db, user.userId);
+    if (!kinds.length) continue;
     await db.transaction(async (tx) => {
-      const pending = await tx
-        .select()
-        .from(notifications)
-        .where(and(eq(notifications.userId, user.userId), isNull(notifications.mailedAt)))
-        .orderBy(notifications.createdAt);
-      await tx
-        .update(notificationSettings)
-        .set({ lastDigestAt: now })
-        .where(eq(notificationSettings.userId, user.userId));
-      if (!pending.length) return;
-      const lines = pending.map((n) => `• ${n.title}\n  ${n.body}\n  ${publicUrl}${n.link}`);
-      await queueMail(tx, {
-        to: user.email,
-        subject: `[Alliances] Vos mises en relation de la semaine (${pending.length})`,
-        body: `${lines.join('\n\n')}\n\nPour changer ce choix : ${publicUrl}/compte`,
-      });
-      await tx
+      const claimed = await tx
         .update(notifications)
         .set({ mailedAt: now })
         .where(
-          inArray(
-            notifications.id,
-            pending.map((n) => n.id),
+          and(
+            eq(notifications.userId, user.userId),
+            isNull(notifications.mailedAt),
+            inArray(notifications.kind, kinds),
           ),
-        );
+        )
+        .returning();
+      if (!claimed.length) return;
+      await tx
+        .insert(notificationSettings)
+        .values({ userId: user.userId, lastDigestAt: now })
+        .onConflictDoUpdate({ target: notificationSettings.userId, set: { lastDigestAt: now, updatedAt: now } });
+      claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+      const lines = claimed.map((n) => `• ${n.title}\n  ${n.body}\n  ${publicUrl}${n.link}`);
+      await queueMail(tx, {
+        to: user.email,
+        subject: `[Alliances] Vos notifications de la semaine (${claimed.length})`,
+        body: `${lines.join('\n\n')}\n\n${preferencesFooter(publicUrl)}`,
+      });
       sent++;
     });
   }
@@ -214,27 +195,4 @@ export async function markAllRead(db: Db, user: CurrentUser): Promise<void> {
     .update(notifications)
     .set({ readAt: new Date() })
     .where(and(eq(notifications.userId, user.id), isNull(notifications.readAt)));
-}
-
-export async function getSettings(db: Db, user: CurrentUser) {
-  const [row] = await db.select().from(notificationSettings).where(eq(notificationSettings.userId, user.id));
-  return { matching: row?.matching ?? 'off', consentedAt: row?.consentedAt?.toISOString() ?? null };
-}
-
-/** Records the user's choice; consenting (anything but « off ») stamps when, withdrawing clears it. */
-export async function updateSettings(db: Db, user: CurrentUser, matching: NotificationChoice) {
-  const consentedAt = matching === 'off' ? null : new Date();
-  await db
-    .insert(notificationSettings)
-    .values({ userId: user.id, matching, consentedAt, updatedAt: new Date() })
-    .onConflictDoUpdate({
-      target: notificationSettings.userId,
-      set: {
-        matching,
-        // Changing between instant and weekly keeps the first consent's date.
-        consentedAt: matching === 'off' ? null : sql`coalesce(${notificationSettings.consentedAt}, now())`,
-        updatedAt: new Date(),
-      },
-    });
-  return getSettings(db, user);
 }

@@ -639,4 +639,5 @@ export const partnershipTimeline = defineRoute({
   access: 'signedIn',
   params: idParams,
   response: z.object({ items: z.array(timelineEvent) }),
+  personalData: true,
 });

@@ -7,7 +7,7 @@ import { useApiQuery } from '../api/useApi';
 import { useSession } from '../auth/session';
 import { useI18n } from '../i18n';
 import { CommuneSection } from '../moderation/CommuneSection';
-import { NotificationConsentSection } from '../notifications/ConsentSection';
+import { NotificationPreferencesSection } from '../notifications/ConsentSection';
 import { PrivacySection } from '../privacy/PrivacySection';
 import { CopyButton } from '../ui/CopyButton';
 import { Field } from '../ui/Field';
@@ -103,7 +103,8 @@ export function AccountPage() {
       </section>
 
       {/* A citizen has no organisation: their commune matters, the matchmaking notices do not concern them. */}
-      {user.role === 'citizen' ? <CommuneSection /> : <NotificationConsentSection />}
+      {user.role === 'citizen' ? <CommuneSection /> : null}
+      <NotificationPreferencesSection />
       <PrivacySection />
 
       <section className="card">

@@ -12,6 +12,7 @@ import { lastDirectorySearch } from '../directory/urlState';
 import { useI18n } from '../i18n';
 import { ActorNeedOffers } from '../needs-offers/ActorSection';
 import { ActorPartnerships } from '../partnerships/ActorSection';
+import { PersonConsentsButton } from '../privacy/PersonConsentsButton';
 import { ActorProjects } from '../projects/ActorSection';
 import { useReference } from '../reference/reference';
 import { Chip, SdgChip } from '../ui/chips';
@@ -290,7 +291,8 @@ function ActorView({ actor }: { actor: ActorDetail }) {
                     ) : null}
                     {actor.canEdit ? (
                       <p className="muted small">
-                        {t('field.visibility')} : {enumLabel('visibility', p.visibility)}
+                        {t('field.visibility')} : {enumLabel('visibility', p.visibility)} ·{' '}
+                        <PersonConsentsButton personId={p.id} />
                       </p>
                     ) : null}
                   </li>

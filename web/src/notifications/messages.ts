@@ -7,7 +7,7 @@ export const notificationMessages = catalogue(
     'notifications.bellUnread.one': 'Notifications, {count} non lue',
     'notifications.bellUnread.other': 'Notifications, {count} non lues',
     'notifications.intro':
-      'Les nouvelles des mises en relation\u202f: suggestions mutuelles, demandes de rencontre et leurs réponses\u202f; pour l’équipe d’animation, les échéances des financements.',
+      'Les nouvelles qui vous concernent\u202f: mises en relation, invitations, réponses à vos propositions, décisions de modération\u202f; pour l’équipe d’animation, les échéances des financements.',
     'notifications.unread.zero': 'Tout est lu.',
     'notifications.unread.one': '{count} notification non lue',
     'notifications.unread.other': '{count} notifications non lues',
@@ -16,7 +16,7 @@ export const notificationMessages = catalogue(
     'notifications.allRead': 'Toutes les notifications sont marquées comme lues.',
     'notifications.empty': 'Aucune notification pour le moment.',
     'notifications.emptyConsent':
-      'Vous ne recevez des notifications que si vous l’avez choisi. Choisissez comment être prévenu·e dans votre compte.',
+      'Aucune notification pour l’instant. Vous choisissez dans votre compte, pour chaque type de nouvelle, comment être prévenu·e.',
     'notifications.settings': 'Choisir comment être prévenu·e',
     'notifications.new': 'Non lue',
     'notifications.kind.mutualSuggestion': 'Suggestion mutuelle',
@@ -25,24 +25,30 @@ export const notificationMessages = catalogue(
     'notifications.kind.requestDeclined': 'Demande déclinée',
     'notifications.kind.eventInvitation': 'Invitation à un événement',
     'notifications.kind.fundingDeadline': 'Échéance de financement',
-    'notifications.consent.title': 'Être prévenu·e des mises en relation',
-    'notifications.consent.intro':
-      'Alliances peut vous prévenir quand votre organisation et une autre figurent chacune parmi les meilleurs partenaires suggérés à l’autre, quand une organisation souhaite vous rencontrer, et quand elle répond à votre demande.',
-    'notifications.consent.legend': 'Comment voulez-vous être prévenu·e\u202f?',
-    'notifications.consent.off': 'Ne pas être prévenu·e',
-    'notifications.consent.offHint': 'Le choix par défaut : ni notification ni courriel.',
-    'notifications.consent.instant': 'Aussitôt',
-    'notifications.consent.instantHint': 'Une notification dans Alliances et un courriel à chaque nouvelle.',
-    'notifications.consent.weekly': 'Chaque semaine',
-    'notifications.consent.weeklyHint':
-      'Une notification dans Alliances à chaque nouvelle, et un seul courriel par semaine qui les récapitule (s’il y a du nouveau).',
-    'notifications.consent.privacy':
-      'Aucun courriel ne vous est envoyé sans votre accord ; vous pouvez changer d’avis à tout moment. Les courriels ne contiennent aucune coordonnée personnelle.',
-    'notifications.consent.since': 'Accord donné le {date}.',
-    'notifications.consent.save': 'Enregistrer mon choix',
-    'notifications.consent.saved': 'Votre choix est enregistré.',
-    'notifications.consent.membersOnly':
-      'Ces nouvelles concernent les membres d’une organisation : votre compte n’en recevra pas tant qu’il n’est pas rattaché à une organisation.',
+    'notifications.kind.proposalAnswered': 'Réponse à ma proposition',
+    'notifications.kind.contentHidden': 'Contenu masqué par la modération',
+    'notifications.kindHint.mutualSuggestion':
+      'Votre organisation et une autre figurent chacune parmi les meilleurs partenaires suggérés à l’autre.',
+    'notifications.kindHint.contactRequest': 'Une organisation souhaite rencontrer la vôtre.',
+    'notifications.kindHint.requestAccepted': 'Une organisation accepte votre demande de rencontre.',
+    'notifications.kindHint.requestDeclined': 'Une organisation décline votre demande de rencontre.',
+    'notifications.kindHint.eventInvitation': 'Vous ou votre organisation êtes invité·e à un événement.',
+    'notifications.kindHint.fundingDeadline': 'La date limite d’un appel à projets approche (équipe d’animation).',
+    'notifications.kindHint.proposalAnswered': 'La collectivité ou l’équipe d’animation répond à votre proposition.',
+    'notifications.kindHint.contentHidden':
+      'Un de vos contenus du dialogue territorial est masqué, avec le motif signalé (jamais qui l’a signalé).',
+    'notifications.choice.off': 'Désactivé',
+    'notifications.choice.instant': 'Immédiat',
+    'notifications.choice.weekly': 'Résumé hebdomadaire',
+    'notifications.prefs.title': 'Notifications',
+    'notifications.prefs.intro':
+      'Pour chaque type de nouvelle : désactivé (ni notification ni courriel), immédiat (une notification dans Alliances et un courriel aussitôt) ou résumé hebdomadaire (une notification dans Alliances, et un seul courriel par semaine qui les récapitule).',
+    'notifications.prefs.caption': 'Vos choix de notification, un type par ligne',
+    'notifications.prefs.kind': 'Type de nouvelle',
+    'notifications.prefs.privacy':
+      'Choisir « immédiat » ou « résumé hebdomadaire » vaut accord pour recevoir ces courriels ; tout désactiver retire cet accord. Les courriels ne contiennent aucune coordonnée personnelle.',
+    'notifications.prefs.save': 'Enregistrer mes choix',
+    'notifications.prefs.saved': 'Vos choix sont enregistrés.',
   },
   {
     'notifications.title': 'Notifications',
@@ -50,7 +56,7 @@ export const notificationMessages = catalogue(
     'notifications.bellUnread.one': 'Notifications, {count} unread',
     'notifications.bellUnread.other': 'Notifications, {count} unread',
     'notifications.intro':
-      'News of introductions: mutual suggestions, meeting requests and their answers; for the team, funding deadlines.',
+      'News that concerns you: introductions, invitations, answers to your proposals, moderation decisions; for the team, funding deadlines.',
     'notifications.unread.zero': 'All read.',
     'notifications.unread.one': '{count} unread notification',
     'notifications.unread.other': '{count} unread notifications',
@@ -59,7 +65,7 @@ export const notificationMessages = catalogue(
     'notifications.allRead': 'All notifications are marked as read.',
     'notifications.empty': 'No notification yet.',
     'notifications.emptyConsent':
-      'You receive notifications only if you chose to. Choose how to be told in your account.',
+      'No notification yet. In your account you choose, for each kind of news, how to be told.',
     'notifications.settings': 'Choose how to be told',
     'notifications.new': 'Unread',
     'notifications.kind.mutualSuggestion': 'Mutual suggestion',
@@ -68,23 +74,29 @@ export const notificationMessages = catalogue(
     'notifications.kind.requestDeclined': 'Request declined',
     'notifications.kind.eventInvitation': 'Event invitation',
     'notifications.kind.fundingDeadline': 'Funding deadline',
-    'notifications.consent.title': 'Hearing about introductions',
-    'notifications.consent.intro':
-      'Alliances can tell you when your organisation and another are each among the best partners suggested to the other, when an organisation wants to meet you, and when it answers your request.',
-    'notifications.consent.legend': 'How do you want to be told?',
-    'notifications.consent.off': 'Do not tell me',
-    'notifications.consent.offHint': 'The default: no notification, no e-mail.',
-    'notifications.consent.instant': 'At once',
-    'notifications.consent.instantHint': 'A notification in Alliances and an e-mail for each piece of news.',
-    'notifications.consent.weekly': 'Weekly',
-    'notifications.consent.weeklyHint':
-      'A notification in Alliances for each piece of news, and one e-mail a week summing them up (when there is news).',
-    'notifications.consent.privacy':
-      'No e-mail is sent to you without your consent; you may change your mind at any time. E-mails hold no personal contact details.',
-    'notifications.consent.since': 'Consent given on {date}.',
-    'notifications.consent.save': 'Save my choice',
-    'notifications.consent.saved': 'Your choice is saved.',
-    'notifications.consent.membersOnly':
-      'This news concerns the members of an organisation: your account will not receive any while it belongs to none.',
+    'notifications.kind.proposalAnswered': 'Answer to my proposal',
+    'notifications.kind.contentHidden': 'Content hidden by moderation',
+    'notifications.kindHint.mutualSuggestion':
+      'Your organisation and another are each among the best partners suggested to the other.',
+    'notifications.kindHint.contactRequest': 'An organisation wants to meet yours.',
+    'notifications.kindHint.requestAccepted': 'An organisation accepts your meeting request.',
+    'notifications.kindHint.requestDeclined': 'An organisation declines your meeting request.',
+    'notifications.kindHint.eventInvitation': 'You or your organisation are invited to an event.',
+    'notifications.kindHint.fundingDeadline': 'A call for projects is about to close (team).',
+    'notifications.kindHint.proposalAnswered': 'The local authority or the team answers your proposal.',
+    'notifications.kindHint.contentHidden':
+      'Some content of yours in the territorial dialogue is hidden, with the reported reason (never who reported it).',
+    'notifications.choice.off': 'Off',
+    'notifications.choice.instant': 'At once',
+    'notifications.choice.weekly': 'Weekly digest',
+    'notifications.prefs.title': 'Notifications',
+    'notifications.prefs.intro':
+      'For each kind of news: off (no notification, no e-mail), at once (a notification in Alliances and an e-mail right away) or weekly digest (a notification in Alliances, and one e-mail a week summing them up).',
+    'notifications.prefs.caption': 'Your notification choices, one kind per row',
+    'notifications.prefs.kind': 'Kind of news',
+    'notifications.prefs.privacy':
+      'Choosing “at once” or “weekly digest” is your consent to these e-mails; turning everything off withdraws it. E-mails hold no personal contact details.',
+    'notifications.prefs.save': 'Save my choices',
+    'notifications.prefs.saved': 'Your choices are saved.',
   },
 );

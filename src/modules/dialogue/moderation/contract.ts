@@ -134,6 +134,7 @@ export const moderationRoutes = {
     access: staff,
     query: queueQuery,
     response: queuePage,
+    personalData: true,
   }),
   openCount: defineRoute({
     method: 'GET',
@@ -161,5 +162,6 @@ export const moderationRoutes = {
     access: staff,
     query: historyQuery,
     response: z.object({ items: z.array(decisionView) }),
+    personalData: true,
   }),
 } as const;

@@ -12,7 +12,7 @@ export function registerModerationRoutes(app: App, ctx: AppContext) {
 
   registerRoute(app, r.openCount, async () => ({ open: await openReportCount(db) }));
 
-  registerRoute(app, r.decide, ({ body, auth }) => decide(db, signedIn(auth.user), body));
+  registerRoute(app, r.decide, ({ body, auth }) => decide(db, signedIn(auth.user), body, ctx.config.publicUrl));
 
   registerRoute(app, r.history, async ({ query }) => ({
     items: await moderationHistory(db, query.target, query.id),

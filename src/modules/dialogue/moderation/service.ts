@@ -5,6 +5,7 @@ import { conflict, DomainError, parseInput } from '../../../errors.js';
 import { users } from '../../accounts/schema.js';
 import type { CurrentUser } from '../../accounts/service.js';
 import { isUniqueViolation } from '../../accounts/service.js';
+import { tellContentHidden } from '../../notifications/dialogue.js';
 import { visibleProposal } from '../access.js';
 import { setPledgeOffersOpen } from '../contributions.js';
 import { contentReports, moderationDecisions, proposalComments, proposals } from '../schema.js';
@@ -192,7 +193,7 @@ export async function moderationQueue(db: Db, by: CurrentUser, input: QueueQuery
  * decision is kept with its reason. Hiding hidden content, restoring visible content, or dismissing without open
  * reports is a conflict.
  */
-export async function decide(db: Db, by: CurrentUser, input: DecisionBody): Promise<DecisionView> {
+export async function decide(db: Db, by: CurrentUser, input: DecisionBody, publicUrl: string): Promise<DecisionView> {
   const body = parseInput(decisionBody, input);
   return db.transaction(async (tx) => {
     const content = await contentOf(tx, body.target, body.id, true);
@@ -219,10 +220,18 @@ export async function decide(db: Db, by: CurrentUser, input: DecisionBody): Prom
       .update(contentReports)
       .set({ status: body.action === 'hide' ? 'upheld' : 'dismissed', resolvedAt: now, resolvedBy: by.id })
       .where(and(reportsOf(body.target, body.id), eq(contentReports.status, 'open')))
-      .returning({ id: contentReports.id });
+      .returning({ id: contentReports.id, reason: contentReports.reason });
     if (body.action === 'dismiss' && resolved.length === 0) {
       throw conflict('Aucun signalement en attente sur ce contenu', [{ field: 'action', code: 'noOpenReports' }]);
     }
+    // The author learns why (the reports' categories), never who reported.
+    if (body.action === 'hide')
+      await tellContentHidden(
+        tx,
+        content,
+        resolved.map((r) => r.reason),
+        publicUrl,
+      );
     const [row] = await tx
       .insert(moderationDecisions)
       .values({

@@ -72,6 +72,7 @@ export const invitationRoutes = {
     access: staff,
     params: idParams,
     response: invitationsView,
+    personalData: true,
   }),
   mine: defineRoute({
     method: 'GET',

@@ -7,7 +7,7 @@ import { callerOf, fieldsOf } from '../../../../tests/http.js';
 import { onPostgres, whileDeleting } from '../../../../tests/races.js';
 import { outbox, users } from '../../accounts/schema.js';
 import { actors } from '../../actors/schema.js';
-import { notificationSettings, notifications } from '../../notifications/schema.js';
+import { notificationPreferences, notifications } from '../../notifications/schema.js';
 import { programmeParticipants, programmes, programmeTerritories } from '../../programmes/schema.js';
 import type { EventDetail } from '../contract.js';
 import type { InvitationsView } from './contract.js';
@@ -67,8 +67,8 @@ describe('event invitations routes', () => {
     }
     loner = await signedInAs(t.db, 'member');
     await t.db
-      .insert(notificationSettings)
-      .values({ userId: members[0]?.user.id ?? '', matching: 'instant', consentedAt: new Date() });
+      .insert(notificationPreferences)
+      .values({ userId: members[0]?.user.id ?? '', kind: 'eventInvitation', choice: 'instant' });
     const created = await call(animator, 'POST', '/api/v1/events', {
       kind: 'interAssociationWorkshop',
       title: 'Atelier culture et arts',

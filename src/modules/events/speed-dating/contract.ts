@@ -144,6 +144,7 @@ export const speedDatingRoutes = {
     access: 'signedIn',
     params: idParams,
     response: speedDatingView,
+    personalData: true,
   }),
   settings: defineRoute({
     method: 'PUT',
@@ -192,6 +193,7 @@ export const speedDatingRoutes = {
     access: staff,
     params: idParams,
     response: scheduleView,
+    personalData: true,
   }),
   mySchedule: defineRoute({
     method: 'GET',

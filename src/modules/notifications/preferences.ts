@@ -1,0 +1,104 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { UserRole } from '../../auth/roles.js';
+import type { Db } from '../../db/client.js';
+import { invalid } from '../../errors.js';
+import { recordConsent } from '../privacy/consents.js';
+import { notificationPreferences } from './schema.js';
+import {
+  defaultChoices,
+  kindsForRole,
+  matchmakingKinds,
+  type NotificationChoice,
+  type NotificationKind,
+  notificationKinds,
+} from './vocabulary.js';
+
+export interface PreferenceOwner {
+  id: string;
+  role: UserRole;
+}
+
+/** The choices a user saved (kinds without a row are absent: their default applies). */
+async function savedChoices(db: Db, userId: string): Promise<Map<NotificationKind, NotificationChoice>> {
+  const rows = await db
+    .select({ kind: notificationPreferences.kind, choice: notificationPreferences.choice })
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, userId));
+  return new Map(rows.map((r) => [r.kind, r.choice]));
+}
+
+/** Each user's choice for one kind: the saved one, else the kind's default. */
+export async function choicesFor(
+  db: Db,
+  userIds: string[],
+  kind: NotificationKind,
+): Promise<Map<string, NotificationChoice>> {
+  const choices = new Map(userIds.map((id) => [id, defaultChoices[kind]]));
+  if (!userIds.length) return choices;
+  const rows = await db
+    .select({ userId: notificationPreferences.userId, choice: notificationPreferences.choice })
+    .from(notificationPreferences)
+    .where(and(inArray(notificationPreferences.userId, userIds), eq(notificationPreferences.kind, kind)));
+  for (const row of rows) choices.set(row.userId, row.choice);
+  return choices;
+}
+
+/** The kinds a user set (or left by default) to the weekly digest. */
+export async function weeklyKindsOf(db: Db, userId: string): Promise<NotificationKind[]> {
+  const saved = await savedChoices(db, userId);
+  return notificationKinds.filter((kind) => (saved.get(kind) ?? defaultChoices[kind]) === 'weekly');
+}
+
+/** The user's preferences, one per kind their role receives, saying which are still the default. */
+export async function getPreferences(db: Db, user: PreferenceOwner) {
+  const saved = await savedChoices(db, user.id);
+  return {
+    items: kindsForRole[user.role].map((kind) => ({
+      kind,
+      choice: saved.get(kind) ?? defaultChoices[kind],
+      isDefault: !saved.has(kind),
+    })),
+  };
+}
+
+export type PreferenceChanges = Record<string, NotificationChoice>;
+
+/**
+ * Saves some choices (the others are kept). Each kind must be one the user's role receives (422 naming it). Saving
+ * preferences that send e-mail records the consent to e-mails (scope `emails`) if not already in force; all off
+ * withdraws it.
+ */
+export async function updatePreferences(db: Db, user: PreferenceOwner, changes: PreferenceChanges) {
+  const allowed: readonly string[] = kindsForRole[user.role];
+  const issues = Object.keys(changes)
+    .filter((kind) => !allowed.includes(kind))
+    .map((kind) => ({
+      field: kind,
+      code: (notificationKinds as readonly string[]).includes(kind)
+        ? 'notificationKindNotForRole'
+        : 'unknownNotificationKind',
+    }));
+  if (issues.length) throw invalid(issues);
+  await db.transaction(async (tx) => {
+    for (const [kind, choice] of Object.entries(changes) as [NotificationKind, NotificationChoice][]) {
+      await tx
+        .insert(notificationPreferences)
+        .values({ userId: user.id, kind, choice })
+        .onConflictDoUpdate({
+          target: [notificationPreferences.userId, notificationPreferences.kind],
+          set: { choice, updatedAt: new Date() },
+        });
+    }
+    const after = await getPreferences(tx, user);
+    const emails = after.items.some((p) => p.choice !== 'off');
+    await recordConsent(tx, { userId: user.id }, 'emails', emails, {
+      recordedBy: user.id,
+      source: 'préférences de notification',
+    });
+  });
+  return getPreferences(db, user);
+}
+
+/** Sets the same choice for all the matchmaking news (the demo's consents, the tests' members). */
+export const setMatchmakingChoice = (db: Db, user: PreferenceOwner, choice: NotificationChoice) =>
+  updatePreferences(db, user, Object.fromEntries(matchmakingKinds.map((kind) => [kind, choice])));
