@@ -41,8 +41,10 @@ export const notFound = (what: string) => new DomainError('notFound', `${what} i
 export const forbidden = (message = 'Action non autorisée pour votre rôle') => new DomainError('forbidden', message);
 export const unauthenticated = (message = 'Connexion requise') => new DomainError('unauthenticated', message);
 export const conflict = (message: string, issues: FieldIssue[] = []) => new DomainError('conflict', message, issues);
-export const tooManyRequests = (message: string) => new DomainError('tooManyRequests', message);
-/** A rate limit reached (429); the answer's Retry-After header says how many seconds to wait (src/http/security.ts). */
+/**
+ * A rate limit reached (429), the only way to throw one: the answer's Retry-After header says how many seconds to wait
+ * (src/http/security.ts).
+ */
 export class RateLimited extends DomainError {
   constructor(
     message: string,

@@ -78,4 +78,17 @@ describe('hostile input on every route', () => {
     expect(sent).toBeGreaterThanOrEqual(10_000);
     expect(changedTables(before, await fingerprint(t.db))).toEqual([]);
   }, 180_000);
+
+  it('names the field holding a NUL character, in the query or the body, before the database sees it', async () => {
+    const inQuery = await t.app.inject({ method: 'GET', url: '/api/v1/communes?q=Av%00ignon' });
+    expect(inQuery.statusCode).toBe(422);
+    expect(inQuery.json().errors).toEqual([expect.objectContaining({ field: 'q', code: 'nulCharacter' })]);
+    const inBody = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'a\u0000@example.org', password: 'x' },
+    });
+    expect(inBody.statusCode).toBe(422);
+    expect(inBody.json().errors).toEqual([expect.objectContaining({ field: 'email', code: 'nulCharacter' })]);
+  });
 });

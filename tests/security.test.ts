@@ -9,7 +9,7 @@ import { buildApp } from '../src/app.js';
 import { csrfHeader, sessionCookie } from '../src/auth/session.js';
 import { type Config, loadConfig } from '../src/config.js';
 import type { Database } from '../src/db/client.js';
-import { contentSecurityPolicy } from '../src/http/security.js';
+import { contentSecurityPolicy, downloadedHtmlPolicy } from '../src/http/security.js';
 import { maxSignupsPerEmail, signupWindowMs } from '../src/modules/accounts/citizens.js';
 import { sessions } from '../src/modules/accounts/schema.js';
 import { createUser, loginWindowMinutes, maxFailuresPerEmail } from '../src/modules/accounts/service.js';
@@ -85,6 +85,19 @@ describe('HTTP security', () => {
     if (fs.existsSync(path.join(webDist, 'index.html'))) {
       expect(fs.readFileSync(path.join(webDist, 'index.html'), 'utf8')).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     }
+  });
+
+  it('gives the downloaded HTML export a policy that loads and runs nothing, and the web app its own', async () => {
+    const member = await signedInAs(database.db, 'observer');
+    const html = await plain.inject({ method: 'GET', url: '/api/v1/me/personal-data.html', headers: member.headers });
+    expect(html.statusCode).toBe(200);
+    expect(html.headers['content-disposition']).toMatch(/^attachment/);
+    expect(html.headers['content-security-policy']).toBe(downloadedHtmlPolicy);
+    expect(downloadedHtmlPolicy).toContain("default-src 'none'");
+    expectSecurityHeaders(html.headers);
+    // The JSON export keeps the usual policy.
+    const json = await plain.inject({ method: 'GET', url: '/api/v1/me/personal-data', headers: member.headers });
+    expect(json.headers['content-security-policy']).toBe(contentSecurityPolicy);
   });
 
   it('sends HSTS only over HTTPS as seen through a trusted proxy, never on a client’s say-so', async () => {

@@ -1,5 +1,4 @@
 // `npm run cli -- backup [--out FILE]` and `npm run cli -- restore FILE`, on the configured database.
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Config } from '../config.js';
@@ -56,15 +55,11 @@ export async function restoreCommand(args: string[], io: Io, config: Config): Pr
     io.err('Erreur — restore attend un seul fichier de sauvegarde.');
     return 1;
   }
-  // Checked before opening the database: an embedded one would otherwise be created for nothing.
-  if (!fs.existsSync(file)) {
-    io.err(`Erreur — fichier ${file} introuvable.`);
-    return 1;
-  }
   const started = Date.now();
   // Opened without preparing: preparing would load reference (and demo) data into the base to restore into.
   const database = await openDatabase(config);
   try {
+    // A missing file is refused by restoreBackup, before it reads or writes anything.
     const summary = await restoreBackup(database, path.resolve(file), io.err);
     io.out(
       `Sauvegarde restaurée : ${summary.rows} lignes de ${summary.tables} tables (migration ${summary.migration}) ` +

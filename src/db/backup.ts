@@ -55,10 +55,14 @@ export interface BackupSummary {
 
 /** Writes a consistent backup of every public table (one read-only snapshot) to `file` (gzip, JSON lines). */
 export async function writeBackup(db: Db, file: string, progress: Progress = () => {}): Promise<BackupSummary> {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // The file holds password hashes, e-mails, IP addresses and mails with live links: readable by its owner only. A
+  // directory made here is private too; an existing one (the operator's choice) is left as it is.
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const partial = `${file}.partial`;
+  // A mode applies only to a new file: a `.partial` left by a killed run is removed rather than reused.
+  fs.rmSync(partial, { force: true });
   const gzip = zlib.createGzip();
-  const output = fs.createWriteStream(partial);
+  const output = fs.createWriteStream(partial, { mode: 0o600 });
   gzip.pipe(output);
   const write = async (line: string) => {
     if (!gzip.write(`${line}\n`)) await once(gzip, 'drain');

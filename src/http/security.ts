@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
-import { DomainError } from '../errors.js';
+import { RateLimited } from '../errors.js';
 
 /**
  * The web app's Content Security Policy. Scripts only from the app's own files (the Vite build has no inline
@@ -24,11 +24,22 @@ export const contentSecurityPolicy = [
 /** Browsers' PDF viewers are plugins that a policy without plugins blocks: a PDF only refuses to be framed. */
 const pdfPolicy = "frame-ancestors 'none'";
 
+/**
+ * A downloaded HTML document (the personal-data export), once opened from the app's origin: it holds people's data
+ * and needs nothing but its own inline stylesheet, so nothing else may load, run or be sent, and nobody may frame it.
+ */
+export const downloadedHtmlPolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
+const isAttachment = (disposition: unknown) => String(disposition ?? '').startsWith('attachment');
+
+function policyFor(contentType: string, disposition: unknown): string {
+  if (contentType.startsWith('application/pdf')) return pdfPolicy;
+  if (contentType.startsWith('text/html') && isAttachment(disposition)) return downloadedHtmlPolicy;
+  return contentSecurityPolicy;
+}
+
 /** Two years, subdomains included: the value browsers' preload lists ask for. */
 const strictTransportSecurity = 'max-age=63072000; includeSubDomains';
-
-/** Seconds to wait when a rate limit gives no better figure. */
-const defaultRetryAfterSeconds = 60;
 
 const sameOnEveryAnswer: Record<string, string> = {
   'x-frame-options': 'DENY',
@@ -46,20 +57,17 @@ const sameOnEveryAnswer: Record<string, string> = {
 export function registerSecurityHeaders(app: FastifyInstance, _config: Config) {
   app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(sameOnEveryAnswer);
-    // A route may set a stricter policy of its own (a downloaded HTML document): it is kept.
-    if (!reply.hasHeader('content-security-policy')) {
-      const type = String(reply.getHeader('content-type') ?? '');
-      reply.header('content-security-policy', type.startsWith('application/pdf') ? pdfPolicy : contentSecurityPolicy);
-    }
+    // Chosen here for every answer from its type and disposition: no route sets a policy of its own.
+    const type = String(reply.getHeader('content-type') ?? '');
+    reply.header('content-security-policy', policyFor(type, reply.getHeader('content-disposition')));
     // request.protocol reads X-Forwarded-Proto only from a trusted proxy: a client cannot ask for HSTS over HTTP.
     if (request.protocol === 'https') reply.header('strict-transport-security', strictTransportSecurity);
     return payload;
   });
   // onError runs before the error handler (src/http/problem.ts), on the same reply: the header goes out with the 429.
   app.addHook('onError', async (_request, reply, error) => {
-    if (error instanceof DomainError && error.kind === 'tooManyRequests' && !reply.hasHeader('retry-after')) {
-      const seconds = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
-      reply.header('retry-after', String(typeof seconds === 'number' ? seconds : defaultRetryAfterSeconds));
+    if (error instanceof RateLimited && !reply.hasHeader('retry-after')) {
+      reply.header('retry-after', String(error.retryAfterSeconds));
     }
   });
 }

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, desc, eq, gt, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { UserRole } from '../../auth/roles.js';
 import { hashToken, newToken } from '../../auth/tokens.js';
@@ -83,7 +83,9 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const emailIs = (email: string) => sql`lower(${users.email}) = ${normaliseEmail(email)}`;
+/** An e-mail column equal to this address, without case (users.email unless another column is given). */
+export const emailIs = (email: string, column: AnyColumn | SQL = users.email) =>
+  sql`lower(${column}) = ${normaliseEmail(email)}`;
 
 /** PostgreSQL's unique_violation, whether the driver's error comes bare or wrapped by Drizzle. */
 export function isUniqueViolation(error: unknown): boolean {

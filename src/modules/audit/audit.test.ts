@@ -8,7 +8,7 @@ import { type SignedIn, signedInAs } from '../../../tests/auth.js';
 import { callerOf } from '../../../tests/http.js';
 import { hashPassword } from '../accounts/passwords.js';
 import { users } from '../accounts/schema.js';
-import { actors } from '../actors/schema.js';
+import { actorPeople, actors } from '../actors/schema.js';
 import type { AuditPage } from './contract.js';
 import { auditWritesSettled } from './hook.js';
 import { purgeExpiredAuditEntries } from './retention.js';
@@ -123,6 +123,25 @@ describe('audit log', () => {
     expect(entries.map((e) => [e.kind, e.action, e.userId, e.targetId])).toEqual([
       ['personalRead', 'GET /api/v1/actors/:id', animator.user.id, actorId],
     ]);
+  });
+
+  it('does not record staff downloads of the directory: the file holds no person, e-mail nor phone', async () => {
+    // Were people's contact details added to the directory's file, its routes would need `personalData: true`.
+    await t.db
+      .update(actors)
+      .set({ email: 'contact@jardins-luberon.fr', phone: '0490000001' })
+      .where(eq(actors.id, actorId));
+    await t.db
+      .insert(actorPeople)
+      .values({ actorId, name: 'Dominique Luberon', email: 'dominique@jardins-luberon.fr', phone: '0690000002' });
+    const before = await lastId();
+    const file = await t.app.inject({ method: 'GET', url: '/api/v1/actors/export.csv', headers: animator.headers });
+    expect(file.statusCode).toBe(200);
+    expect(file.body).toContain('Les Jardins du Luberon');
+    for (const personal of ['Dominique', 'jardins-luberon.fr', '0490000001', '0690000002']) {
+      expect(file.body).not.toContain(personal);
+    }
+    expect(await entriesAfter(before)).toEqual([]);
   });
 
   describe('the admin list and file', () => {

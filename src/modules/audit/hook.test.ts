@@ -1,10 +1,14 @@
 // The audit hook without a database: a failed insert neither breaks the answer nor puts personal data in the logs;
-// targets are uuids only.
+// a client hanging up does not keep its write out of the log; targets are uuids only.
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/client.js';
-import { auditWritesSettled, registerAuditHook, targetOf } from './hook.js';
+import { auditWritesSettled, clientClosedStatus, registerAuditHook, targetOf } from './hook.js';
 
 describe('audit hook', () => {
   it('answers normally when the entry cannot be written, and logs the failure without the entry', async () => {
@@ -36,6 +40,59 @@ describe('audit hook', () => {
     const failure = lines.find((l) => l.includes('audit entry not written'));
     expect(failure).toContain('57P01');
     expect(lines.join('')).not.toContain('203.0.113.9');
+  });
+
+  it('records a write whose client hangs up before the answer, once', async () => {
+    const inserted: Record<string, unknown>[] = [];
+    const recording = {
+      insert: () => ({
+        values: (entry: Record<string, unknown>) => {
+          inserted.push(entry);
+          return Promise.resolve();
+        },
+      }),
+    } as unknown as Db;
+    const app = Fastify();
+    registerAuditHook(app, recording);
+    let reached!: () => void;
+    const handlerReached = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
+    let answered!: () => void;
+    const handlerAnswered = new Promise<void>((resolve) => {
+      answered = resolve;
+    });
+    // A slow write: it answers only after its client has gone, as a long import would.
+    app.post('/api/v1/slow/:id', async (request) => {
+      reached();
+      await once(request.raw.socket, 'close');
+      setImmediate(answered);
+      return { ok: true };
+    });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const { port } = app.server.address() as AddressInfo;
+      const id = '0b8a3c52-8f0e-4b1a-9f3e-2d7c1e6a5b40';
+      const client = http.request({ host: '127.0.0.1', port, method: 'POST', path: `/api/v1/slow/${id}` });
+      client.on('error', () => undefined); // the hang-up itself
+      client.setHeader('content-type', 'application/json');
+      client.end('{}');
+      await handlerReached;
+      client.destroy();
+      await handlerAnswered;
+      await sleep(50); // room for a second (wrong) entry once the handler has answered
+      await auditWritesSettled();
+      expect(inserted).toEqual([
+        expect.objectContaining({
+          kind: 'write',
+          action: 'POST /api/v1/slow/:id',
+          targetId: id,
+          status: clientClosedStatus,
+        }),
+      ]);
+    } finally {
+      await app.close();
+    }
   });
 
   it('takes the :id parameter, else the first uuid, never another value', () => {

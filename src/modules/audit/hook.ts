@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { staff, type UserRole } from '../../auth/roles.js';
 import type { Db } from '../../db/client.js';
 import type { RouteContract } from '../../http/contract.js';
@@ -62,7 +62,10 @@ export function auditKindOf(request: FastifyRequest, status: number): AuditKind 
   return null;
 }
 
-function entryOf(request: FastifyRequest, reply: FastifyReply, kind: AuditKind) {
+/** The status recorded when the client closed the connection before the answer (nginx's convention). */
+export const clientClosedStatus = 499;
+
+function entryOf(request: FastifyRequest, status: number, kind: AuditKind) {
   const user = request.auth?.user ?? signedInBy.get(request) ?? null;
   return {
     userId: user?.id ?? null,
@@ -71,7 +74,7 @@ function entryOf(request: FastifyRequest, reply: FastifyReply, kind: AuditKind) 
     kind,
     action: `${request.method} ${request.routeOptions.url}`,
     targetId: targetOf(request.params),
-    status: reply.statusCode,
+    status,
     ip: request.ip,
   };
 }
@@ -85,27 +88,40 @@ export async function auditWritesSettled(): Promise<void> {
 
 /**
  * Writes an audit entry for every write through the API and every read of personal data by staff. After the
- * response is sent (onResponse): the log never delays nor breaks an answer. A failed insert is logged with its error
- * code only, never the entry (it holds an IP address and ids).
+ * response is sent (onResponse): the log never delays nor breaks an answer. A client that hangs up before the answer
+ * gets no onResponse (Fastify 5), nor an onRequestAbort once its body was read: a write is then recorded when its
+ * connection closes unanswered (status 499), else a client could keep it out of the log by hanging up. One entry per
+ * request, whichever comes first. A failed insert is logged with its error code only, never the entry (it holds an
+ * IP address and ids).
  */
 export function registerAuditHook(app: FastifyInstance, db: Db) {
+  const recorded = new WeakSet<FastifyRequest>();
+  const record = (request: FastifyRequest, status: number) => {
+    const kind = auditKindOf(request, status);
+    if (kind === null || recorded.has(request)) return;
+    recorded.add(request);
+    const write = db
+      .insert(auditEntries)
+      .values(entryOf(request, status, kind))
+      .then(
+        () => undefined,
+        (error: { code?: unknown }) => {
+          app.log.error({ code: typeof error?.code === 'string' ? error.code : undefined }, 'audit entry not written');
+        },
+      )
+      .finally(() => pending.delete(write));
+    pending.add(write);
+  };
   app.addHook('onResponse', (request, reply, done) => {
-    const kind = auditKindOf(request, reply.statusCode);
-    if (kind !== null) {
-      const write = db
-        .insert(auditEntries)
-        .values(entryOf(request, reply, kind))
-        .then(
-          () => undefined,
-          (error: { code?: unknown }) => {
-            app.log.error(
-              { code: typeof error?.code === 'string' ? error.code : undefined },
-              'audit entry not written',
-            );
-          },
-        )
-        .finally(() => pending.delete(write));
-      pending.add(write);
+    record(request, reply.statusCode);
+    done();
+  });
+  app.addHook('onRequest', (request, reply, done) => {
+    // Only writes: a read's answer never reached the client, so nobody read anything.
+    if (unsafe.has(request.method)) {
+      reply.raw.once('close', () => {
+        if (!reply.raw.writableFinished) record(request, clientClosedStatus);
+      });
     }
     done();
   });

@@ -9,7 +9,15 @@ const isDead = and(isNotNull(outbox.deadAt), isNull(outbox.sentAt));
 
 export async function listDeadLetters(db: Db, query: { page: number; pageSize: number }): Promise<DeadLettersPage> {
   const rows = await db
-    .select()
+    .select({
+      id: outbox.id,
+      recipient: outbox.recipient,
+      subject: outbox.subject,
+      attempts: outbox.attempts,
+      error: outbox.error,
+      createdAt: outbox.createdAt,
+      deadAt: outbox.deadAt,
+    })
     .from(outbox)
     .where(isDead)
     .orderBy(desc(outbox.deadAt), desc(outbox.id))

@@ -68,6 +68,10 @@ describe('mail', () => {
   const pass = (now = new Date()) => sendPendingMail(t.db, transport, { from, now });
   const deadLetters = async () => (await call(admin, 'GET', '/api/v1/admin/mail/dead-letters')).body as DeadLettersPage;
 
+  /** The wait from a pass's start to the next attempt, to the second (the pass itself takes some milliseconds). */
+  const waitAfter = (next: Date | undefined, start: Date) =>
+    Math.floor(((next?.getTime() ?? 0) - start.getTime()) / 1000) * 1000;
+
   it('masks addresses for logs', () => {
     expect(maskEmail('claire.dupont@demo.alliances.local')).toBe('c***@demo.alliances.local');
     expect(maskEmail('pas-une-adresse')).toBe('***');
@@ -127,15 +131,15 @@ describe('mail', () => {
     const first = await rowOf(id);
     expect(first).toMatchObject({ attempts: 1, sentAt: null, deadAt: null });
     expect(first?.error).toContain('451');
-    expect(first?.nextAttemptAt.getTime()).toBe(start.getTime() + minute);
+    expect(waitAfter(first?.nextAttemptAt, start)).toBe(minute);
     // Not due yet: nothing tried.
     expect((await pass(new Date(start.getTime() + 30_000))).failed).toBe(0);
 
-    const second = new Date(start.getTime() + minute);
+    const second = first?.nextAttemptAt ?? start;
     expect((await pass(second)).failed).toBe(1);
     const after = await rowOf(id);
     expect(after?.attempts).toBe(2);
-    expect(after?.nextAttemptAt.getTime()).toBe(second.getTime() + 4 * minute);
+    expect(waitAfter(after?.nextAttemptAt, second)).toBe(4 * minute);
 
     expect((await pass(after?.nextAttemptAt)).sent).toBe(1);
     expect(smtp.received.map((m) => m.subject)).toEqual(['Relance']);
@@ -199,6 +203,28 @@ describe('mail', () => {
     const results = await Promise.all([sendPendingMail(t.db, slow, { from }), sendPendingMail(t.db, slow, { from })]);
     expect(results[0].sent + results[1].sent).toBe(6);
     expect(sent.sort()).toEqual([0, 1, 2, 3, 4, 5].map((i) => `n${i}@exemple.fr`));
+  });
+
+  it('claims one mail at a time, and counts the back-off from when the sending failed', async () => {
+    const [a, b] = [
+      await queueMail(t.db, { to: 'a@exemple.fr', subject: 'A', body: 'x' }),
+      await queueMail(t.db, { to: 'b@exemple.fr', subject: 'B', body: 'x' }),
+    ];
+    const claimedWhileSending: number[] = [];
+    const slowRefusal: MailTransport = {
+      sendMail: async () => {
+        claimedWhileSending.push((await rows()).filter((r) => r.attempts > 0).length);
+        await new Promise((r) => setTimeout(r, 300));
+        throw Object.assign(new Error('451 try later'), { responseCode: 451 });
+      },
+    };
+    const start = new Date();
+    expect(await sendPendingMail(t.db, slowRefusal, { from, now: start })).toMatchObject({ failed: 2 });
+    // While A was being sent, B was not claimed yet (a long send cannot outlive B's claim).
+    expect(claimedWhileSending).toEqual([1, 2]);
+    const [rowA, rowB] = [await rowOf(a), await rowOf(b)];
+    expect(rowA?.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(start.getTime() + 300 + minute);
+    expect(rowB?.nextAttemptAt.getTime()).toBeGreaterThanOrEqual(start.getTime() + 600 + minute);
   });
 
   it('delivers the outbox by SMTP in the background when SMTP_URL is set, logging no address', async () => {

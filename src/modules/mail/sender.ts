@@ -81,47 +81,53 @@ const isPermanent = (error: unknown) => {
 };
 
 /**
- * Takes up to `limit` due rows (pending, not dead, next attempt reached) for this sender: one statement counts the
- * attempt and pushes the next one past the sending time, and `SKIP LOCKED` leaves rows another sender is taking, so
- * two senders never send one mail twice.
+ * Takes the oldest due row (pending, not dead, next attempt reached) for this sender: one statement counts the
+ * attempt and pushes the next one past the sending time, and `SKIP LOCKED` leaves a row another sender is taking, so
+ * two senders never send one mail twice. One row at a time: a claim covers one send only, however slow the server.
  */
-function claimDue(db: Db, now: Date, limit: number) {
+async function claimNext(db: Db, now: Date) {
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
     .where(and(isNull(outbox.sentAt), isNull(outbox.deadAt), lte(outbox.nextAttemptAt, now)))
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
-    .limit(limit)
+    .limit(1)
     .for('update', { skipLocked: true });
-  return db
+  const [row] = await db
     .update(outbox)
     .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + claimMs) })
     .where(inArray(outbox.id, due))
     .returning();
+  return row;
 }
 
 /**
- * One pass over the outbox: sends the due rows, oldest first. A sent row gets `sent_at`; a failure keeps the error
- * and waits `backoffMs(attempts)`, or becomes a dead letter (`dead_at`) after `maxAttempts` or on a 5xx refusal.
+ * One pass over the outbox: claims, sends and records the due rows one by one, oldest first, until none is due or
+ * `limit` were tried. A sent row gets `sent_at`; a failure keeps the error and waits `backoffMs(attempts)` from the
+ * moment it failed, or becomes a dead letter (`dead_at`) after `maxAttempts` or on a 5xx refusal.
  */
 export async function sendPendingMail(db: Db, transport: MailTransport, options: SendPendingOptions) {
-  const now = options.now ?? new Date();
-  const rows = await claimDue(db, now, options.limit ?? 50);
-  rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  // The clock runs from `options.now` (tests jump ahead) at the pace of the real one.
+  const skewMs = (options.now ?? new Date()).getTime() - Date.now();
+  const clock = () => new Date(Date.now() + skewMs);
+  const limit = options.limit ?? 50;
   const result = { sent: 0, failed: 0, dead: 0, failures: [] as string[] };
-  for (const row of rows) {
+  for (let tried = 0; tried < limit; tried++) {
+    const row = await claimNext(db, clock());
+    if (!row) break;
     try {
       await transport.sendMail({ from: options.from, to: row.recipient, subject: row.subject, text: row.body });
-      await db.update(outbox).set({ sentAt: new Date(), error: null }).where(eq(outbox.id, row.id));
+      await db.update(outbox).set({ sentAt: clock(), error: null }).where(eq(outbox.id, row.id));
       result.sent++;
     } catch (error) {
+      const failedAt = clock();
       const dead = isPermanent(error) || row.attempts >= maxAttempts;
       await db
         .update(outbox)
         .set({
           error: failureText(error),
-          nextAttemptAt: new Date(now.getTime() + backoffMs(row.attempts)),
-          deadAt: dead ? now : null,
+          nextAttemptAt: new Date(failedAt.getTime() + backoffMs(row.attempts)),
+          deadAt: dead ? failedAt : null,
         })
         .where(eq(outbox.id, row.id));
       result.failed++;

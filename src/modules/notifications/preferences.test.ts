@@ -12,7 +12,7 @@ import { consentInForce } from '../privacy/consents.js';
 import { consentRecords } from '../privacy/schema.js';
 import { tellContentHidden, tellProposalAnswered } from './dialogue.js';
 import { getPreferences, updatePreferences } from './preferences.js';
-import { notifyStaff, notifyUsers, sendWeeklyDigests } from './service.js';
+import { notify, notifyStaff, sendWeeklyDigests } from './service.js';
 
 const url = 'https://alliances.example';
 const invitation = {
@@ -58,7 +58,7 @@ describe('notification preferences', () => {
     ];
     await updatePreferences(db, off.user, { eventInvitation: 'off' });
     await updatePreferences(db, instant.user, { eventInvitation: 'instant' });
-    expect(await notifyUsers(db, [off.user.id, weekly.user.id, instant.user.id], invitation, url)).toBe(2);
+    expect(await notify(db, [off.user.id, weekly.user.id, instant.user.id], invitation, url)).toBe(2);
     expect(await notificationsOf(db, off.user.id)).toEqual([]);
     expect((await notificationsOf(db, weekly.user.id)).map((n) => n.mailedAt)).toEqual([null]);
     expect(await mailsTo(db, weekly.user.email)).toEqual([]);
@@ -88,7 +88,7 @@ describe('notification preferences', () => {
     const erased = await signedInAs(db, 'citizen');
     await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, disabled.user.id));
     await db.update(users).set({ erasedAt: new Date() }).where(eq(users.id, erased.user.id));
-    expect(await notifyUsers(db, [disabled.user.id, erased.user.id], invitation, url)).toBe(0);
+    expect(await notify(db, [disabled.user.id, erased.user.id], invitation, url)).toBe(0);
     expect(await notificationsOf(db, erased.user.id)).toEqual([]);
 
     const animator = await signedInAs(db, 'animator');
@@ -150,10 +150,22 @@ describe('notification preferences', () => {
     expect(await notificationsOf(db, reporter.user.id)).toEqual([]);
   });
 
+  it('records no consent when a member only turns the matchmaking news off', async () => {
+    const db = database.db;
+    const who = await signedInAs(db, 'member');
+    await updatePreferences(db, who.user, { mutualSuggestion: 'off', contactRequest: 'off' });
+    expect(await consentInForce(db, { userId: who.user.id }, 'emails')).toBeNull();
+    await updatePreferences(db, who.user, { contactRequest: 'weekly' });
+    expect((await consentInForce(db, { userId: who.user.id }, 'emails'))?.granted).toBe(true);
+  });
+
   it('records the consent to e-mails when choices send some, and its withdrawal when all are off', async () => {
     const db = database.db;
     const who = await signedInAs(db, 'citizen');
     const subject = { userId: who.user.id };
+    await updatePreferences(db, who.user, {}); // nothing chosen: the weekly defaults are no consent
+    await updatePreferences(db, who.user, { eventInvitation: 'off' }); // others still weekly by default: no withdrawal
+    expect(await consentInForce(db, subject, 'emails')).toBeNull();
     await updatePreferences(db, who.user, { eventInvitation: 'off', proposalAnswered: 'off', contentHidden: 'off' });
     expect(await consentInForce(db, subject, 'emails')).toBeNull(); // never given: nothing to withdraw
     await updatePreferences(db, who.user, { proposalAnswered: 'instant' });

@@ -43,12 +43,6 @@ export async function choicesFor(
   return choices;
 }
 
-/** The kinds a user set (or left by default) to the weekly digest. */
-export async function weeklyKindsOf(db: Db, userId: string): Promise<NotificationKind[]> {
-  const saved = await savedChoices(db, userId);
-  return notificationKinds.filter((kind) => (saved.get(kind) ?? defaultChoices[kind]) === 'weekly');
-}
-
 /** The user's preferences, one per kind their role receives, saying which are still the default. */
 export async function getPreferences(db: Db, user: PreferenceOwner) {
   const saved = await savedChoices(db, user.id);
@@ -64,9 +58,10 @@ export async function getPreferences(db: Db, user: PreferenceOwner) {
 export type PreferenceChanges = Record<string, NotificationChoice>;
 
 /**
- * Saves some choices (the others are kept). Each kind must be one the user's role receives (422 naming it). Saving
- * preferences that send e-mail records the consent to e-mails (scope `emails`) if not already in force; all off
- * withdraws it.
+ * Saves some choices (the others are kept). Each kind must be one the user's role receives (422 naming it). The
+ * consent to e-mails (scope `emails`) follows what the user did in this save, never the defaults: setting some kind
+ * to « instant » or « weekly » grants it; turning kinds off so that every kind is off withdraws it; anything else
+ * (an empty save, matchmaking news off while other kinds still e-mail) records nothing.
  */
 export async function updatePreferences(db: Db, user: PreferenceOwner, changes: PreferenceChanges) {
   const allowed: readonly string[] = kindsForRole[user.role];
@@ -89,9 +84,11 @@ export async function updatePreferences(db: Db, user: PreferenceOwner, changes: 
           set: { choice, updatedAt: new Date() },
         });
     }
-    const after = await getPreferences(tx, user);
-    const emails = after.items.some((p) => p.choice !== 'off');
-    await recordConsent(tx, { userId: user.id }, 'emails', emails, {
+    const chosen = Object.values(changes);
+    const grants = chosen.some((choice) => choice !== 'off');
+    const withdraws = chosen.includes('off') && (await getPreferences(tx, user)).items.every((p) => p.choice === 'off');
+    if (!grants && !withdraws) return;
+    await recordConsent(tx, { userId: user.id }, 'emails', grants, {
       recordedBy: user.id,
       source: 'préférences de notification',
     });

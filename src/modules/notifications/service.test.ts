@@ -5,7 +5,10 @@ import type { Database } from '../../db/client.js';
 import { users } from '../accounts/schema.js';
 import { actors } from '../actors/schema.js';
 import { mailsTo, member, notificationsOf } from '../matching/testing.js';
-import { notifyActorMembers, sendWeeklyDigests } from './service.js';
+import { recordConsent } from '../privacy/consents.js';
+import { updatePreferences } from './preferences.js';
+import { notificationSettings, notifications } from './schema.js';
+import { notify, notifyActorMembers, sendDigest, sendWeeklyDigests } from './service.js';
 
 const url = 'https://alliances.example';
 const day = 86_400_000;
@@ -107,5 +110,58 @@ describe('weekly digest', () => {
 
   it('sends nothing when nothing is left to tell', async () => {
     expect(await sendWeeklyDigests(database.db, url, new Date(Date.now() + 30 * day))).toBe(0);
+  });
+
+  it('e-mails nothing, at once or weekly, to whoever withdrew the consent to e-mails; the app still tells', async () => {
+    const db = database.db;
+    const [instant, weekly] = [await member(db, actorId, 'instant'), await member(db, actorId, 'weekly')];
+    for (const who of [instant, weekly])
+      await recordConsent(db, { userId: who.user.id }, 'emails', false, { recordedBy: who.user.id, source: 'test' });
+    await notifyActorMembers(db, actorId, { kind: 'contactRequest', title: 'Retrait', body: '', link: '/x' }, url);
+    await sendWeeklyDigests(db, url, new Date(Date.now() + 1000));
+    for (const who of [instant, weekly]) {
+      expect((await notificationsOf(db, who.user.id)).map((n) => n.title)).toEqual(['Retrait']);
+      expect(await mailsTo(db, who.user.email)).toEqual([]);
+    }
+    // Consenting again (a choice made in the preferences) brings the e-mails back.
+    await updatePreferences(db, instant.user, { contactRequest: 'instant' });
+    await notifyActorMembers(db, actorId, { kind: 'contactRequest', title: 'Retour', body: '', link: '/x' }, url);
+    expect((await mailsTo(db, instant.user.email)).map((m) => m.subject)).toEqual(['[Alliances] Retour']);
+  });
+
+  it('re-checks the week inside its transaction: an overlapping run finds the digest just sent', async () => {
+    const db = database.db;
+    const weekly = await member(db, actorId, 'weekly');
+    const now = new Date(Date.now() + 1000);
+    await notify(db, [weekly.user.id], { kind: 'contactRequest', title: 'Un', body: '', link: '/x' }, url);
+    const target = { userId: weekly.user.id, email: weekly.user.email };
+    expect(await sendDigest(db, target, url, now)).toBe(true);
+    // A second run that picked this user before the first committed: a new notification is there, yet no digest.
+    await notify(db, [weekly.user.id], { kind: 'contactRequest', title: 'Deux', body: '', link: '/x' }, url);
+    expect(await sendDigest(db, target, url, now)).toBe(false);
+    expect(await mailsTo(db, weekly.user.email)).toHaveLength(1);
+  });
+
+  it('looks only at recent notifications of weekly kinds: others are never rescanned', async () => {
+    const db = database.db;
+    const [changed, old] = [await member(db, actorId, 'weekly'), await member(db, actorId, 'weekly')];
+    await notify(
+      db,
+      [changed.user.id, old.user.id],
+      { kind: 'requestAccepted', title: 'Oui', body: '', link: '/' },
+      url,
+    );
+    await updatePreferences(db, changed.user, { requestAccepted: 'instant' }); // no longer weekly
+    await db
+      .update(notifications)
+      .set({ createdAt: new Date(Date.now() - 9 * day) })
+      .where(eq(notifications.userId, old.user.id));
+    await sendWeeklyDigests(db, url, new Date(Date.now() + 1000));
+    for (const who of [changed, old]) {
+      expect(await mailsTo(db, who.user.email)).toEqual([]);
+      // Not even picked: no settings row was locked for them.
+      const settings = await db.select().from(notificationSettings).where(eq(notificationSettings.userId, who.user.id));
+      expect(settings).toEqual([]);
+    }
   });
 });

@@ -1,11 +1,12 @@
-import { and, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lte, not, or, sql } from 'drizzle-orm';
 import { staff } from '../../auth/roles.js';
 import type { Db } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import { users } from '../accounts/schema.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { queueMail } from '../mail/service.js';
-import { choicesFor, weeklyKindsOf } from './preferences.js';
+import { emailsWithdrawn, kindChosenWeekly } from './filters.js';
+import { choicesFor } from './preferences.js';
 import { notificationSettings, notifications } from './schema.js';
 import type { NotificationKind } from './vocabulary.js';
 
@@ -28,15 +29,16 @@ const preferencesFooter = (publicUrl: string) =>
   `Vous recevez ce message selon vos préférences de notification. Pour les changer : ${publicUrl}/compte`;
 
 /**
- * The one way to tell users something: for each reachable user among `userIds`, by their choice for the message's
- * kind (or its default): « off » nothing; « weekly » in the application, the digest mails it later; « instant » in
- * the application and by e-mail now (through the outbox). Runs in the caller's handle (its transaction). Returns how
+ * The one way to tell users something (an invitation, an answer…): for each reachable user among `userIds`, by
+ * their choice for the message's kind (or its default): « off » nothing; « weekly » in the application, the digest
+ * mails it later; « instant » in the application and by e-mail now (through the outbox). A user who withdrew the
+ * consent to e-mails is told in the application only. Runs in the caller's handle (its transaction). Returns how
  * many users were told.
  */
 export async function notify(db: Db, userIds: string[], message: NotificationMessage, publicUrl: string) {
   if (userIds.length === 0) return 0;
   const recipients = await db
-    .select({ id: users.id, email: users.email })
+    .select({ id: users.id, email: users.email, withdrawn: emailsWithdrawn(users.id).mapWith(Boolean) })
     .from(users)
     .where(and(inArray(users.id, [...new Set(userIds)]), reachable));
   const choices = await choicesFor(
@@ -48,7 +50,7 @@ export async function notify(db: Db, userIds: string[], message: NotificationMes
   for (const user of recipients) {
     const choice = choices.get(user.id) ?? 'off';
     if (choice === 'off') continue;
-    const instant = choice === 'instant';
+    const instant = choice === 'instant' && !user.withdrawn;
     await db.insert(notifications).values({ userId: user.id, ...message, mailedAt: instant ? new Date() : null });
     if (instant) {
       await queueMail(db, {
@@ -86,9 +88,6 @@ export function notifyActorMembers(
   });
 }
 
-/** Tells the given users (an invitation, an answer): see `notify`. */
-export const notifyUsers = notify;
-
 /** Tells every admin and animator of something their work needs (a funding deadline). See `notify`. */
 export async function notifyStaff(db: Db, message: NotificationMessage, publicUrl: string): Promise<number> {
   const team = await db.select({ id: users.id }).from(users).where(inArray(users.role, staff));
@@ -100,10 +99,25 @@ export async function notifyStaff(db: Db, message: NotificationMessage, publicUr
   );
 }
 
+/** How far back the digest looks: the week between two digests, plus the hourly schedule's slack. */
+const digestWindowMs = 8 * 24 * 3600_000;
+
 /**
- * Sends the weekly digest to each reachable user whose last digest is a week old or more: one e-mail with the
- * notifications not yet mailed of the kinds they set to « weekly ». The notifications are claimed (mailed_at set)
- * in the same statement that picks them, so two runs never mail one twice. Returns the number of digests sent.
+ * SQL: the notifications the next digest mails: not mailed yet, of a kind the user set to « weekly », to a user who
+ * did not withdraw e-mails, and recent (an older unmailed one was not for the digest when it went out: never
+ * rescanned).
+ */
+const awaitingDigest = (now: Date) =>
+  and(
+    isNull(notifications.mailedAt),
+    gt(notifications.createdAt, new Date(now.getTime() - digestWindowMs)),
+    kindChosenWeekly(),
+    not(emailsWithdrawn(notifications.userId)),
+  );
+
+/**
+ * Sends the weekly digest to each reachable user whose last digest is a week old or more and who has notifications
+ * awaiting it (see `sendDigest`). Returns the number of digests sent.
  */
 export async function sendWeeklyDigests(db: Db, publicUrl: string, now: Date = new Date()): Promise<number> {
   const due = await db
@@ -113,7 +127,7 @@ export async function sendWeeklyDigests(db: Db, publicUrl: string, now: Date = n
     .leftJoin(notificationSettings, eq(notificationSettings.userId, users.id))
     .where(
       and(
-        isNull(notifications.mailedAt),
+        awaitingDigest(now),
         reachable,
         or(
           isNull(notificationSettings.lastDigestAt),
@@ -122,37 +136,48 @@ export async function sendWeeklyDigests(db: Db, publicUrl: string, now: Date = n
       ),
     );
   let sent = 0;
-  for (const user of due) {
-    const kinds = await weeklyKindsOf(db, user.userId);
-    if (!kinds.length) continue;
-    await db.transaction(async (tx) => {
-      const claimed = await tx
-        .update(notifications)
-        .set({ mailedAt: now })
-        .where(
-          and(
-            eq(notifications.userId, user.userId),
-            isNull(notifications.mailedAt),
-            inArray(notifications.kind, kinds),
-          ),
-        )
-        .returning();
-      if (!claimed.length) return;
-      await tx
-        .insert(notificationSettings)
-        .values({ userId: user.userId, lastDigestAt: now })
-        .onConflictDoUpdate({ target: notificationSettings.userId, set: { lastDigestAt: now, updatedAt: now } });
-      claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-      const lines = claimed.map((n) => `• ${n.title}\n  ${n.body}\n  ${publicUrl}${n.link}`);
-      await queueMail(tx, {
-        to: user.email,
-        subject: `[Alliances] Vos notifications de la semaine (${claimed.length})`,
-        body: `${lines.join('\n\n')}\n\n${preferencesFooter(publicUrl)}`,
-      });
-      sent++;
-    });
-  }
+  for (const user of due) if (await sendDigest(db, user, publicUrl, now)) sent++;
   return sent;
+}
+
+/**
+ * One user's digest, in one transaction: their settings row is locked and the week since the last digest checked
+ * again (a run that overlaps another finds it just sent), then the notifications awaiting it are claimed (mailed_at
+ * set) and one e-mail queued with them. Returns whether a digest was sent.
+ */
+export function sendDigest(
+  db: Db,
+  user: { userId: string; email: string },
+  publicUrl: string,
+  now: Date,
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    await tx.insert(notificationSettings).values({ userId: user.userId }).onConflictDoNothing();
+    const [settings] = await tx
+      .select({ lastDigestAt: notificationSettings.lastDigestAt })
+      .from(notificationSettings)
+      .where(eq(notificationSettings.userId, user.userId))
+      .for('update');
+    if (settings?.lastDigestAt && settings.lastDigestAt.getTime() > now.getTime() - weekMs) return false;
+    const claimed = await tx
+      .update(notifications)
+      .set({ mailedAt: now })
+      .where(and(eq(notifications.userId, user.userId), awaitingDigest(now)))
+      .returning();
+    if (!claimed.length) return false;
+    await tx
+      .update(notificationSettings)
+      .set({ lastDigestAt: now, updatedAt: now })
+      .where(eq(notificationSettings.userId, user.userId));
+    claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+    const lines = claimed.map((n) => `• ${n.title}\n  ${n.body}\n  ${publicUrl}${n.link}`);
+    await queueMail(tx, {
+      to: user.email,
+      subject: `[Alliances] Vos notifications de la semaine (${claimed.length})`,
+      body: `${lines.join('\n\n')}\n\n${preferencesFooter(publicUrl)}`,
+    });
+    return true;
+  });
 }
 
 const view = (row: typeof notifications.$inferSelect) => ({

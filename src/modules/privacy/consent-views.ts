@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.js';
 import { parseInput } from '../../errors.js';
 import { users } from '../accounts/schema.js';
 import type { CurrentUser } from '../accounts/service.js';
-import { type ConsentSubject, recordConsent } from './consents.js';
+import { type ConsentSubject, recordConsent, subjectIs } from './consents.js';
 import {
   type ConsentsView,
   type MyConsentsBody,
@@ -20,10 +20,7 @@ import { consentRecords } from './schema.js';
 import { consentScopes } from './vocabulary.js';
 
 /** What the account page records as the source of a consent the holder changed themself. */
-export const accountPageSource = 'page « Mon compte »';
-
-const subjectIs = (subject: ConsentSubject) =>
-  subject.userId ? eq(consentRecords.userId, subject.userId) : eq(consentRecords.personId, subject.personId ?? '');
+const accountPageSource = 'page « Mon compte »';
 
 /** Every scope with its consent in force (the latest record) and its history, newest first. */
 export async function consentsOf(db: Db, subject: ConsentSubject): Promise<ConsentsView> {

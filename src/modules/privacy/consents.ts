@@ -9,11 +9,16 @@ export type ConsentSubject = { userId: string; personId?: undefined } | { person
 export interface ConsentOrigin {
   /** Who recorded it (the person themself, or who collected it); null for the system. */
   recordedBy: string | null;
-  /** How it was collected; never personal data. */
+  /**
+   * How it was collected, in a few words (« entretien téléphonique », « formulaire papier du forum »), at most
+   * consentSourceMax characters (contract.ts). Typed by members: it should name a channel and a date, not people
+   * (the subject is known already); a name typed there anyway is replaced at erasure (scrub.ts).
+   */
   source: string;
 }
 
-const subjectIs = (subject: ConsentSubject) =>
+/** The records of this subject. */
+export const subjectIs = (subject: ConsentSubject) =>
   subject.userId ? eq(consentRecords.userId, subject.userId) : eq(consentRecords.personId, subject.personId ?? '');
 
 /** The consent in force for one scope: the latest record, or null when none was ever given. */

@@ -1,9 +1,9 @@
 // Erasure requests: a person asks (one pending at a time), staff erase or refuse with a reason. Staff also erase
 // directly what the retention review finds (a listed person, an inactive account).
-import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Db } from '../../db/client.js';
-import { conflict, notFound, parseInput } from '../../errors.js';
+import type { Db, Handle } from '../../db/client.js';
+import { conflict, forbidden, notFound, parseInput } from '../../errors.js';
 import { users } from '../accounts/schema.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { requireStaff } from '../actors/visibility.js';
@@ -96,6 +96,29 @@ export async function erasureQueue(db: Db, viewer: CurrentUser, status: 'pending
   return { items: await queueItems(db, where, status === 'decided') };
 }
 
+/**
+ * Who may erase an account: staff, never their own (another person of the team decides); a staff account only by an
+ * admin (an animator cannot remove the team); never the last active admin (the platform would have no one to run
+ * it). Admin erasures take one lock, so two admins cannot erase each other at the same time.
+ */
+async function checkMayErase(tx: Handle, viewer: CurrentUser, userId: string) {
+  if (userId === viewer.id) throw conflict('Votre propre compte doit être effacé par une autre personne de l’équipe.');
+  const [target] = await tx
+    .select({ role: users.role, disabledAt: users.disabledAt, erasedAt: users.erasedAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!target) throw notFound('Compte');
+  if (target.role !== 'admin' && target.role !== 'animator') return;
+  if (viewer.role !== 'admin') throw forbidden();
+  if (target.role !== 'admin' || target.disabledAt || target.erasedAt) return;
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended('erasure:admins', 0))`);
+  const otherAdmins = await tx.$count(
+    users,
+    and(eq(users.role, 'admin'), isNull(users.disabledAt), isNull(users.erasedAt), ne(users.id, userId)),
+  );
+  if (otherAdmins === 0) throw conflict('Le dernier compte administrateur actif ne peut pas être effacé.');
+}
+
 /** Erases the account (one transaction with the request's decision) or refuses with a reason. */
 export async function decideErasure(
   db: Db,
@@ -109,11 +132,11 @@ export async function decideErasure(
     const [request] = await tx.select().from(erasureRequests).where(eq(erasureRequests.id, requestId)).for('update');
     if (!request) throw notFound('Demande d’effacement');
     if (request.status !== 'pending') throw conflict('Cette demande a déjà été traitée.');
-    if (body.decision === 'erase' && request.userId === viewer.id) {
-      throw conflict('Votre propre demande doit être traitée par une autre personne de l’équipe.');
-    }
     const now = new Date();
-    if (body.decision === 'erase') await eraseAccountIn(tx, request.userId, now);
+    if (body.decision === 'erase') {
+      await checkMayErase(tx, viewer, request.userId);
+      await eraseAccountIn(tx, request.userId, now);
+    }
     await tx
       .update(erasureRequests)
       .set({
@@ -129,11 +152,13 @@ export async function decideErasure(
   return item;
 }
 
-/** Staff erase an account directly (found by the retention review); never their own. */
+/** Staff erase an account directly (found by the retention review), under the rules of checkMayErase. */
 export async function eraseAccount(db: Db, viewer: CurrentUser, userId: string) {
   requireStaff(viewer);
-  if (userId === viewer.id) throw conflict('Vous ne pouvez pas effacer votre propre compte depuis cette page.');
-  const erasedAt = await db.transaction((tx) => eraseAccountIn(tx, userId));
+  const erasedAt = await db.transaction(async (tx) => {
+    await checkMayErase(tx, viewer, userId);
+    return eraseAccountIn(tx, userId);
+  });
   return { erasedAt: erasedAt.toISOString() };
 }
 

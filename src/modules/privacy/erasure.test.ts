@@ -1,6 +1,7 @@
-// Erasure: after it, no text anywhere in the database holds the person's e-mail, name or phone (a scan of every
-// text, varchar and jsonb column found by information_schema), while what they wrote is kept under the anonymised
-// account. Audit entries are left out of the scan: they hold ids and routes, never names.
+// Erasure: after it, no text anywhere in the database holds the person's e-mail, name or phone (the test scans every
+// text, varchar and jsonb column found by information_schema, while the erasure rewrites only declared free text),
+// and what they wrote is kept under the anonymised account. Audit entries are left out of the scan: they hold ids
+// and routes, never names. Reference data and other words that merely contain a name are left alone.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
@@ -14,8 +15,9 @@ import { insertDialogue } from '../dialogue/moderation/testing.js';
 import { proposals } from '../dialogue/schema.js';
 import { notifications } from '../notifications/schema.js';
 import { recordConsent } from './consents.js';
-import { erasedName } from './erasure.js';
 import { decideErasure, eraseAccount, erasePerson, requestErasure } from './erasure-requests.js';
+import { erasedName, scrubbedColumns } from './scrub.js';
+import { publicColumns } from './sources.js';
 import { columnsHolding } from './testing.js';
 
 const person = {
@@ -174,5 +176,101 @@ describe('erasure', () => {
     const target = await signedInAs(database.db, 'citizen');
     await eraseAccount(database.db, animator.user, target.user.id);
     expect(await columnsHolding(database.db, [target.user.email], ['audit_entries'])).toEqual([]);
+  });
+
+  it('rewrites only declared free-text columns, all of which exist in the schema', async () => {
+    const columns = new Map((await publicColumns(database.db)).map((c) => [`${c.table}.${c.column}`, c.dataType]));
+    const declared: [string, string[]][] = Object.entries(scrubbedColumns).flatMap(
+      ([table, { columns: text, json = [] }]) => [
+        ...text.map((c): [string, string[]] => [`${table}.${c}`, ['text', 'character varying']]),
+        ...json.map((c): [string, string[]] => [`${table}.${c}`, ['jsonb']]),
+      ],
+    );
+    expect(declared.filter(([ref, types]) => !types.includes(columns.get(ref) ?? ''))).toEqual([]);
+    for (const reference of ['communes', 'actors', 'scdl_grants', 'users', 'audit_entries']) {
+      expect(Object.keys(scrubbedColumns)).not.toContain(reference);
+    }
+  });
+
+  it('matches full names as whole words, and leaves organisation names and places alone', async () => {
+    const db = database.db;
+    const orgName = 'Atelier Vélo Solidaire';
+    const [org] = await db.insert(actors).values({ family: 'association', name: orgName }).returning();
+    // A member whose display name is their organisation's name, and one known by a first name only.
+    const [same] = await db
+      .insert(users)
+      .values({ email: 'atelier.velo@exemple.org', displayName: orgName, role: 'member', actorId: org?.id })
+      .returning();
+    const [nicolas] = await db
+      .insert(users)
+      .values({ email: 'nico@exemple.org', displayName: 'Nicolas', role: 'member' })
+      .returning();
+    const [listed] = await db.insert(actorPeople).values({ actorId, name: 'Nicolas Martin' }).returning();
+    const notes = 'Fête à Saint-Nicolas Martin-Dupré, chez Nicolas Martinez, puis à Saint-Nicolas.';
+    const [log] = await db
+      .insert(contactLogs)
+      .values({
+        actorId,
+        kind: 'meeting',
+        occurredAt: new Date(),
+        subject: 'Visite',
+        people: 'Nicolas Martin, Nicolas',
+        notes,
+        authorId: animator.user.id,
+      })
+      .returning();
+    await eraseAccount(db, animator.user, same?.id ?? '');
+    await eraseAccount(db, animator.user, nicolas?.id ?? '');
+    await erasePerson(db, animator.user, listed?.id ?? '');
+    const [organisation] = await db
+      .select()
+      .from(actors)
+      .where(eq(actors.id, org?.id ?? ''));
+    expect(organisation?.name).toBe(orgName);
+    const [after] = await db
+      .select()
+      .from(contactLogs)
+      .where(eq(contactLogs.id, log?.id ?? ''));
+    // « Nicolas » alone is no needle; « Nicolas Martin » only as whole words.
+    expect(after).toMatchObject({ people: `${erasedName}, Nicolas`, notes });
+  });
+
+  it('re-erasing a person changes nothing and never searches for the placeholders', async () => {
+    const db = database.db;
+    const [row] = await db
+      .insert(actorPeople)
+      .values({ actorId, name: 'Honorine Vasseur', email: 'honorine.vasseur@exemple.org' })
+      .returning();
+    const first = await erasePerson(db, animator.user, row?.id ?? '');
+    const text = 'Fiche : une personne effacée du fichier, [adresse effacée].';
+    const [log] = await db
+      .insert(contactLogs)
+      .values({ actorId, kind: 'call', occurredAt: new Date(), subject: 'Appel', notes: text })
+      .returning();
+    const again = await erasePerson(db, animator.user, row?.id ?? '');
+    expect(again.erasedAt).toBe(first.erasedAt);
+    const [after] = await db
+      .select()
+      .from(contactLogs)
+      .where(eq(contactLogs.id, log?.id ?? ''));
+    expect(after?.notes).toBe(text);
+  });
+
+  it('lets only an admin erase a staff account, never the last active admin', async () => {
+    const db = database.db;
+    const admin = await signedInAs(db, 'admin');
+    const otherAdmin = await signedInAs(db, 'admin');
+    const otherAnimator = await signedInAs(db, 'animator');
+    expect(await kind(eraseAccount(db, animator.user, otherAnimator.user.id))).toBe('forbidden');
+    expect(await kind(eraseAccount(db, animator.user, admin.user.id))).toBe('forbidden');
+    const request = await requestErasure(db, otherAdmin.user);
+    expect(await kind(decideErasure(db, animator.user, request.id, { decision: 'erase' }))).toBe('forbidden');
+    expect(await kind(eraseAccount(db, admin.user, admin.user.id))).toBe('conflict');
+    expect(await kind(eraseAccount(db, admin.user, otherAnimator.user.id))).toBe('ok');
+    // `admin` disabled meanwhile (a session still open): `otherAdmin` is the last active admin.
+    await db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, admin.user.id));
+    expect(await kind(decideErasure(db, admin.user, request.id, { decision: 'erase' }))).toBe('conflict');
+    await db.update(users).set({ disabledAt: null }).where(eq(users.id, admin.user.id));
+    expect((await decideErasure(db, admin.user, request.id, { decision: 'erase' })).status).toBe('done');
   });
 });

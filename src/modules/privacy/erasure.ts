@@ -1,7 +1,7 @@
 // Erasure (RGPD right to be forgotten): an account or a listed person is anonymised in one transaction. What they
 // wrote stays (proposals, contact logs, history) under « Personne effacée »; what only served them (sessions,
 // tokens, notifications, mails to their address) is deleted.
-import { type AnyColumn, and, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Handle } from '../../db/client.js';
 import { notFound } from '../../errors.js';
 import {
@@ -14,28 +14,14 @@ import {
   signupRequests,
   users,
 } from '../accounts/schema.js';
-import { loginEmailKey } from '../accounts/service.js';
+import { emailIs, loginEmailKey } from '../accounts/service.js';
 import { actorPeople, actors } from '../actors/schema.js';
 import { actorClaims } from '../imports/claims/schema.js';
 import { notificationPreferences, notificationSettings, notifications } from '../notifications/schema.js';
-import { type Needle, scrubFreeText } from './scrub.js';
-
-export const erasedName = 'Personne effacée';
-export const erasedEmailMention = '[adresse effacée]';
-export const erasedPhoneMention = '[téléphone effacé]';
+import { erasedName, type Needle, needlesOf, scrubFreeText } from './scrub.js';
 
 /** A unique address that can never receive mail (`.invalid` is reserved, RFC 2606), keeping users.email unique. */
-export const erasedEmail = (userId: string) => `efface-${userId}@efface.invalid`;
-
-const sameEmail = (column: AnyColumn, email: string) => sql`lower(${column}) = lower(${email})`;
-
-function needlesOf(person: { name?: string | null; email?: string | null; phone?: string | null }): Needle[] {
-  const needles: Needle[] = [];
-  if (person.email) needles.push({ value: person.email, replacement: erasedEmailMention });
-  if (person.name) needles.push({ value: person.name, replacement: erasedName });
-  if (person.phone) needles.push({ value: person.phone, replacement: erasedPhoneMention });
-  return needles;
-}
+const erasedEmail = (userId: string) => `efface-${userId}@efface.invalid`;
 
 /**
  * Anonymises the people rows with this e-mail (or these ids): name « Personne effacée », no e-mail nor phone; the
@@ -55,7 +41,7 @@ async function anonymisePeople(db: Handle, where: SQL, now: Date): Promise<Needl
     );
   const needles = people.flatMap(needlesOf);
   for (const p of people) {
-    if (p.email) await db.update(actors).set({ email: null }).where(sameEmail(actors.email, p.email));
+    if (p.email) await db.update(actors).set({ email: null }).where(emailIs(p.email, actors.email));
     if (p.phone) await db.update(actors).set({ phone: null }).where(eq(actors.phone, p.phone));
   }
   return needles;
@@ -74,16 +60,16 @@ export async function eraseAccountIn(tx: Handle, userId: string, now = new Date(
   await tx.delete(notifications).where(eq(notifications.userId, userId));
   await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, userId));
   await tx.delete(notificationSettings).where(eq(notificationSettings.userId, userId));
-  await tx.delete(invitations).where(sameEmail(invitations.email, email));
-  await tx.delete(outbox).where(sameEmail(outbox.recipient, email));
+  await tx.delete(invitations).where(emailIs(email, invitations.email));
+  await tx.delete(outbox).where(emailIs(email, outbox.recipient));
   await tx.delete(loginFailures).where(eq(loginFailures.emailKey, loginEmailKey(email)));
   await tx.delete(signupRequests).where(eq(signupRequests.emailKey, loginEmailKey(email)));
   await tx
     .update(actorClaims)
     .set({ email: erasedEmail(userId) })
-    .where(sameEmail(actorClaims.email, email));
+    .where(emailIs(email, actorClaims.email));
 
-  const peopleNeedles = await anonymisePeople(tx, sameEmail(actorPeople.email, email), now);
+  const peopleNeedles = await anonymisePeople(tx, emailIs(email, actorPeople.email), now);
   await tx
     .update(users)
     .set({
@@ -107,14 +93,16 @@ export async function eraseAccountIn(tx: Handle, userId: string, now = new Date(
 export async function erasePersonIn(tx: Handle, personId: string, now = new Date()): Promise<Date> {
   const [person] = await tx.select().from(actorPeople).where(eq(actorPeople.id, personId)).for('update');
   if (!person) throw notFound('Personne');
+  // Already erased: nothing left to search for (the placeholders must never be searched for themselves).
+  if (person.name === erasedName && !person.email && !person.phone) return person.reviewedAt ?? now;
   let needles = await anonymisePeople(tx, eq(actorPeople.id, personId), now);
   if (person.email) {
     const [account] = await tx
       .select({ id: users.id })
       .from(users)
-      .where(and(sameEmail(users.email, person.email), isNull(users.erasedAt)));
+      .where(and(emailIs(person.email, users.email), isNull(users.erasedAt)));
     if (account) needles = needles.filter((n) => n.value !== person.email);
-    else await tx.delete(outbox).where(sameEmail(outbox.recipient, person.email));
+    else await tx.delete(outbox).where(emailIs(person.email, outbox.recipient));
   }
   await scrubFreeText(tx, needles);
   return now;

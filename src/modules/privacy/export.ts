@@ -4,6 +4,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Handle } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
+import { emailIs } from '../accounts/service.js';
 import {
   type ColumnInfo,
   hiddenColumn,
@@ -36,8 +37,10 @@ function plain(value: unknown): ExportValue {
   return value as ExportValue;
 }
 
-function selectVisible(columns: ColumnInfo[], table: string, where: SQL, orderBy: string | undefined) {
-  const visible = columns.filter((c) => c.table === table && !hiddenColumn(c.column, c.dataType));
+function selectVisible(columns: ColumnInfo[], table: string, where: SQL, orderBy: string | undefined, only?: string[]) {
+  const visible = columns.filter(
+    (c) => c.table === table && !hiddenColumn(c.column, c.dataType) && (!only || only.includes(c.column)),
+  );
   const list = sql.join(
     visible.map((c) => sql.identifier(c.column)),
     sql`, `,
@@ -49,17 +52,36 @@ function selectVisible(columns: ColumnInfo[], table: string, where: SQL, orderBy
 const plainRow = (row: Record<string, unknown>): ExportRow =>
   Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plain(v)]));
 
+/**
+ * A link holding a token (newToken: 43 base64url characters; ids are 36) would still work for whoever reads the file
+ * (an unused password reset or invitation): it is replaced, the rest of the mail is kept. Ordinary links (pages,
+ * uuids, slugs) are shorter runs and stay.
+ */
+const tokenLink = /https?:\/\/[^\s"'<>]*[A-Za-z0-9_-]{40,}[^\s"'<>]*/g;
+export const removedLink = '[lien personnel retiré]';
+
+function withoutTokenLinks(row: ExportRow, columns: string[] | undefined): ExportRow {
+  if (!columns) return row;
+  const copy = { ...row };
+  for (const c of columns) {
+    const value = copy[c];
+    if (typeof value === 'string') copy[c] = value.replace(tokenLink, removedLink);
+  }
+  return copy;
+}
+
 async function sectionRows(db: Handle, columns: ColumnInfo[], source: PersonalDataSource, user: ExportRow) {
   const target = sql.identifier(source.column);
   const where =
-    source.match === 'user'
-      ? sql`${target} = ${user.id as string}`
-      : sql`lower(${target}) = lower(${user.email as string})`;
+    source.match === 'user' ? sql`${target} = ${user.id as string}` : emailIs(user.email as string, sql`${target}`);
   const orderBy = ['created_at', 'at', 'occurred_at'].find((name) =>
     columns.some((c) => c.table === source.table && c.column === name),
   );
-  const rows = await rowsOf<Record<string, unknown>>(db, selectVisible(columns, source.table, where, orderBy));
-  return rows.map(plainRow);
+  const rows = await rowsOf<Record<string, unknown>>(
+    db,
+    selectVisible(columns, source.table, where, orderBy, source.only),
+  );
+  return rows.map((row) => withoutTokenLinks(plainRow(row), source.tokenLinks));
 }
 
 /** Everything about one account: the account row (without its password hash) and one section per source. */

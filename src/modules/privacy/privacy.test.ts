@@ -3,15 +3,18 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../tests/app.js';
 import { type SignedIn, signedInAs } from '../../../tests/auth.js';
+import { newToken } from '../../auth/tokens.js';
 import { runCli } from '../../cli/commands.js';
 import { loadConfig } from '../../config.js';
 import { DomainError } from '../../errors.js';
 import { registeredContracts } from '../../http/route.js';
-import { apiTokens, outbox, sessions, users } from '../accounts/schema.js';
+import { apiTokens, invitations, outbox, sessions, users } from '../accounts/schema.js';
 import { actorPeople, actors } from '../actors/schema.js';
 import { contactLogs } from '../contacts/schema.js';
+import { notifications } from '../notifications/schema.js';
 import { personConsents, recordPersonConsent, setMyConsents } from './consent-views.js';
-import { collectPersonalData } from './export.js';
+import { consentSourceMax } from './contract.js';
+import { collectPersonalData, removedLink } from './export.js';
 import { markPersonReviewed, retentionReport, runRetention } from './retention.js';
 import { personalDataSources, publicColumns, userForeignKeys } from './sources.js';
 
@@ -72,8 +75,12 @@ describe('privacy', () => {
 
     it('lets staff and the organisation’s members record a person’s consent with its source, no one else', async () => {
       const body = { scope: 'emails', granted: true, source: 'entretien téléphonique du 3 mars' } as const;
-      expect(await kind(recordPersonConsent(t.db, stranger.user, personId, body))).toBe('forbidden');
-      expect(await kind(personConsents(t.db, stranger.user, personId))).toBe('forbidden');
+      // Someone else's person answers like a missing one: the id's existence is not disclosed.
+      expect(await kind(recordPersonConsent(t.db, stranger.user, personId, body))).toBe('notFound');
+      expect(await kind(personConsents(t.db, stranger.user, personId))).toBe('notFound');
+      expect(await kind(personConsents(t.db, stranger.user, crypto.randomUUID()))).toBe('notFound');
+      const tooLong = { ...body, source: 'x'.repeat(consentSourceMax + 1) };
+      expect(await kind(recordPersonConsent(t.db, member.user, personId, tooLong))).toBe('invalid');
       expect(await kind(recordPersonConsent(t.db, member.user, personId, { ...body, source: '' }))).toBe('invalid');
       const view = await recordPersonConsent(t.db, member.user, personId, body);
       expect(view.person).toMatchObject({ name: 'Rose Tisserand', actorName: 'Atelier Vélo' });
@@ -105,15 +112,29 @@ describe('privacy', () => {
       await t.db
         .insert(apiTokens)
         .values({ userId: member.user.id, name: 'script de synchro', tokenHash: 'secret-hash-1' });
-      await t.db
-        .insert(outbox)
-        .values({ recipient: member.user.email.toUpperCase(), subject: 'Invitation', body: 'Bonjour' });
+      const resetLink = `https://alliances.exemple.org/reinitialiser/${newToken()}`;
+      await t.db.insert(outbox).values({
+        recipient: member.user.email.toUpperCase(),
+        subject: 'Invitation',
+        body: `Bonjour, pour choisir un mot de passe : ${resetLink}\nFiche : https://alliances.exemple.org/acteurs/${actorId}/donnees-personnelles`,
+      });
+      // What the member wrote or recorded about other people: only ids, dates and non-personal fields come out.
       await t.db.insert(contactLogs).values({
         actorId,
         kind: 'meeting',
         occurredAt: new Date(),
-        subject: 'Atelier réparation',
+        subject: 'Atelier réparation avec Gaston Lagaffe',
+        people: 'Gaston Lagaffe',
+        notes: 'Joindre au 06 99 88 77 66',
         authorId: member.user.id,
+      });
+      await t.db.insert(invitations).values({
+        tokenHash: 'invitation-hash-1',
+        email: 'prunelle.tiers@exemple.org',
+        displayName: 'Prunelle Tiers',
+        role: 'member',
+        invitedBy: member.user.id,
+        expiresAt: new Date(Date.now() + 1e6),
       });
       const data = await collectPersonalData(t.db, member.user.id);
       expect(data.account).toMatchObject({ email: member.user.email, display_name: member.user.displayName });
@@ -121,7 +142,16 @@ describe('privacy', () => {
       expect(rows('api_tokens')).toEqual([expect.objectContaining({ name: 'script de synchro' })]);
       expect(rows('sessions')).toHaveLength(1);
       expect(rows('outbox')).toEqual([expect.objectContaining({ subject: 'Invitation' })]);
-      expect(rows('contact_logs')).toEqual([expect.objectContaining({ subject: 'Atelier réparation' })]);
+      expect(rows('outbox')[0]?.body).toBe(
+        `Bonjour, pour choisir un mot de passe : ${removedLink}\nFiche : https://alliances.exemple.org/acteurs/${actorId}/donnees-personnelles`,
+      );
+      expect(rows('contact_logs')).toEqual([expect.objectContaining({ kind: 'meeting', actor_id: actorId })]);
+      expect(rows('invitations')).toEqual([expect.objectContaining({ role: 'member' })]);
+      const recorded = data.sections.find((s) => s.column === 'recorded_by')?.rows ?? [];
+      expect(recorded.some((r) => r.scope === 'emails' && r.granted === true)).toBe(true);
+      for (const third of ['Gaston', '06 99 88', 'prunelle', 'Prunelle', 'entretien téléphonique', 'reinitialiser']) {
+        expect(JSON.stringify(data)).not.toContain(third);
+      }
       expect(rows('actor_people')).toEqual([expect.objectContaining({ name: 'Rose Tisserand' })]);
       expect(rows('consent_records').length).toBeGreaterThan(0);
       const text = JSON.stringify(data);
@@ -172,20 +202,41 @@ describe('privacy', () => {
       expect((await retentionReport(t.db, animator.user)).people).toEqual([]);
     });
 
-    it('purges expired sessions and mails sent over a year ago, and counts what is due', async () => {
+    it('purges expired sessions, old mails and read notifications, and counts what is due', async () => {
       await t.db
         .insert(sessions)
         .values({ tokenHash: 'expired', userId: member.user.id, csrfToken: 'c', expiresAt: yearsAgo(1) });
+      const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 3600_000);
       await t.db.insert(outbox).values([
         { recipient: 'a@exemple.org', subject: 'vieux', body: '', sentAt: yearsAgo(2) },
         { recipient: 'b@exemple.org', subject: 'récent', body: '', sentAt: new Date() },
-        { recipient: 'c@exemple.org', subject: 'jamais parti', body: '', createdAt: yearsAgo(2) },
+        { recipient: 'c@exemple.org', subject: 'jamais parti', body: '', createdAt: daysAgo(91) },
+        { recipient: 'c@exemple.org', subject: 'en attente', body: '', createdAt: daysAgo(10) },
+        { recipient: 'd@exemple.org', subject: 'abandonné', body: '', createdAt: yearsAgo(2), deadAt: yearsAgo(2) },
+        { recipient: 'd@exemple.org', subject: 'en échec', body: '', createdAt: yearsAgo(2), deadAt: daysAgo(3) },
+      ]);
+      const userId = member.user.id;
+      await t.db.insert(notifications).values([
+        { userId, kind: 'contactRequest', title: 'lue il y a longtemps', readAt: yearsAgo(2) },
+        { userId, kind: 'contactRequest', title: 'lue récemment', readAt: daysAgo(3) },
+        { userId, kind: 'contactRequest', title: 'jamais lue', createdAt: yearsAgo(2) },
       ]);
       const run = await runRetention(t.db);
-      expect(run).toMatchObject({ sessions: 1, sentMails: 1, accountsToReview: 1, peopleToReview: 0 });
+      expect(run).toMatchObject({
+        sessions: 1,
+        sentMails: 1,
+        deadMails: 1,
+        unsentMails: 1,
+        readNotifications: 1,
+        accountsToReview: 1,
+        peopleToReview: 0,
+      });
       const subjects = (await t.db.select({ s: outbox.subject }).from(outbox)).map((r) => r.s);
-      expect(subjects).toEqual(expect.arrayContaining(['récent', 'jamais parti']));
-      expect(subjects).not.toContain('vieux');
+      expect(subjects).toEqual(expect.arrayContaining(['récent', 'en attente', 'en échec']));
+      for (const gone of ['vieux', 'jamais parti', 'abandonné']) expect(subjects).not.toContain(gone);
+      const titles = (await t.db.select({ s: notifications.title }).from(notifications)).map((r) => r.s);
+      expect(titles).toEqual(expect.arrayContaining(['lue récemment', 'jamais lue']));
+      expect(titles).not.toContain('lue il y a longtemps');
     });
 
     it('runs from the CLI (`retention`), printing counts only', async () => {

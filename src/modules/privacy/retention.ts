@@ -1,8 +1,9 @@
 // Retention rules (RGPD storage limitation). People listed by organisations and accounts without activity for three
 // years are flagged for staff review (kept after review, or erased); technical records are purged when they stop
-// serving: expired sessions and password links, old rate-limit counters, mails sent over a year ago, audit entries
-// past their own retention (audit/retention.ts).
-import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
+// serving: expired sessions and password links, old rate-limit counters, mails sent or given up over a year ago,
+// mails still unsent after 90 days, notifications read over a year ago, audit entries past their own retention
+// (audit/retention.ts). The durations are those of docs/rgpd/registre.md.
+import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { rowsOf } from '../../db/rows.js';
 import { notFound } from '../../errors.js';
@@ -11,16 +12,25 @@ import type { CurrentUser } from '../accounts/service.js';
 import { actorPeople } from '../actors/schema.js';
 import { requireStaff } from '../actors/visibility.js';
 import { purgeExpiredAuditEntries } from '../audit/retention.js';
+import { notifications } from '../notifications/schema.js';
 import { type RetentionView, retentionYears } from './contract.js';
+import { erasedName } from './scrub.js';
 
 const day = 24 * 3600_000;
 /** Rate-limit counters only look back minutes (logins) or an hour (sign-ups): a day is plenty. */
 const counterRetentionMs = day;
-/** Mails already sent are kept a year (proof of what was sent, answer to « je n’ai rien reçu »). */
+/**
+ * Mails sent, or given up after their last attempt (dead letters), are kept a year: proof of what was sent, answer
+ * to « je n’ai rien reçu ».
+ */
 const sentMailRetentionMs = 365 * day;
+/** A mail still unsent after 90 days is stale (its links expired, its news is old): it is dropped, never sent. */
+const unsentMailRetentionMs = 90 * day;
+/** A notification read a year ago has served; unread ones stay until read (or the account is erased). */
+const readNotificationRetentionMs = 365 * day;
 const listLimit = 500;
 
-export function retentionCutoff(now: Date): Date {
+function retentionCutoff(now: Date): Date {
   const cutoff = new Date(now);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - retentionYears);
   return cutoff;
@@ -53,7 +63,7 @@ async function peopleDue(db: Db, cutoff: Date, limit: number): Promise<Due<Perso
           SELECT p.id, p.name, p.role, p.actor_id AS "actorId", a.name AS "actorName",
                  ${personActivity} AS "lastActivityAt", count(*) OVER () AS total
           FROM actor_people p JOIN actors a ON a.id = p.actor_id
-          WHERE p.name <> 'Personne effacée' AND ${personActivity} < ${cutoff.toISOString()}::timestamptz
+          WHERE p.name <> ${erasedName} AND ${personActivity} < ${cutoff.toISOString()}::timestamptz
         ) due ORDER BY "lastActivityAt", id LIMIT ${limit}`,
   );
   return { count: Number(rows[0]?.total ?? 0), rows };
@@ -117,6 +127,9 @@ export interface RetentionRun {
   loginFailures: number;
   signupRequests: number;
   sentMails: number;
+  deadMails: number;
+  unsentMails: number;
+  readNotifications: number;
   auditEntries: number;
 }
 
@@ -126,7 +139,8 @@ const countOf = (rows: unknown[]) => rows.length;
 export async function runRetention(db: Db, now = new Date()): Promise<RetentionRun> {
   const cutoff = retentionCutoff(now);
   const counters = new Date(now.getTime() - counterRetentionMs);
-  const mails = new Date(now.getTime() - sentMailRetentionMs);
+  const before = (ms: number) => new Date(now.getTime() - ms);
+  const mails = before(sentMailRetentionMs);
   const purged = await db.transaction(async (tx) => ({
     sessions: countOf(
       await tx.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.tokenHash }),
@@ -148,6 +162,24 @@ export async function runRetention(db: Db, now = new Date()): Promise<RetentionR
         .delete(outbox)
         .where(and(isNotNull(outbox.sentAt), lt(outbox.sentAt, mails)))
         .returning({ id: outbox.id }),
+    ),
+    deadMails: countOf(
+      await tx
+        .delete(outbox)
+        .where(and(isNotNull(outbox.deadAt), lt(outbox.deadAt, mails)))
+        .returning({ id: outbox.id }),
+    ),
+    unsentMails: countOf(
+      await tx
+        .delete(outbox)
+        .where(and(isNull(outbox.sentAt), isNull(outbox.deadAt), lt(outbox.createdAt, before(unsentMailRetentionMs))))
+        .returning({ id: outbox.id }),
+    ),
+    readNotifications: countOf(
+      await tx
+        .delete(notifications)
+        .where(lt(notifications.readAt, before(readNotificationRetentionMs)))
+        .returning({ id: notifications.id }),
     ),
   }));
   const auditEntries = await purgeExpiredAuditEntries(db, now);

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../app.js';
 import { contentDisposition } from '../../http/download.js';
 import { type App, registerRoute, signedIn } from '../../http/route.js';
@@ -25,24 +26,20 @@ export function registerPrivacyRoutes(app: App, ctx: AppContext) {
     recordPersonConsent(db, signedIn(auth.user), params.id, body),
   );
 
-  registerRoute(app, r.myPersonalData, async ({ auth, reply }) => {
+  /** The download, as a JSON file or a readable page: the same data, never cached. */
+  const personalDataFile = async (userId: string, reply: FastifyReply, ext: 'json' | 'html') => {
     const now = new Date();
-    const data = await collectPersonalData(db, signedIn(auth.user).id, now);
+    const data = await collectPersonalData(db, userId, now);
     reply
-      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-type', ext === 'json' ? 'application/json; charset=utf-8' : 'text/html; charset=utf-8')
       .header('cache-control', 'private, no-store')
-      .header('content-disposition', contentDisposition(personalDataFileName(now, 'json')));
-    return Buffer.from(JSON.stringify(data, null, 2));
-  });
-  registerRoute(app, r.myPersonalDataHtml, async ({ auth, reply }) => {
-    const now = new Date();
-    const data = await collectPersonalData(db, signedIn(auth.user).id, now);
-    reply
-      .header('content-type', 'text/html; charset=utf-8')
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', contentDisposition(personalDataFileName(now, 'html')));
-    return Buffer.from(renderPersonalDataHtml(data));
-  });
+      .header('content-disposition', contentDisposition(personalDataFileName(now, ext)));
+    return Buffer.from(ext === 'json' ? JSON.stringify(data, null, 2) : renderPersonalDataHtml(data));
+  };
+  registerRoute(app, r.myPersonalData, ({ auth, reply }) => personalDataFile(signedIn(auth.user).id, reply, 'json'));
+  registerRoute(app, r.myPersonalDataHtml, ({ auth, reply }) =>
+    personalDataFile(signedIn(auth.user).id, reply, 'html'),
+  );
 
   registerRoute(app, r.myErasureRequests, ({ auth }) => myErasureRequests(db, signedIn(auth.user)));
   registerRoute(app, r.requestErasure, ({ auth }) => requestErasure(db, signedIn(auth.user)));

@@ -24,7 +24,10 @@ export const consentRecords = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     /** Who recorded it: the person themself, or the staff member or organisation member who collected it. */
     recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
-    /** How it was collected (« formulaire d'inscription », « entretien téléphonique »…): no personal data. */
+    /**
+     * How it was collected (« formulaire d'inscription », « entretien téléphonique »…), at most 200 characters: a
+     * channel and a date, not people's names (typed by members, so a name is replaced at erasure all the same).
+     */
     source: text('source').notNull().default(''),
   },
   (t) => [

@@ -12,6 +12,14 @@ export interface PersonalDataSource {
   match: 'user' | 'email';
   /** The section's title in the readable export (French). */
   label: string;
+  /**
+   * Only these columns, when the rows are someone else's data the person merely authored or recorded (an
+   * invitation to another address, a consent collected from someone else, a contact log naming the people met):
+   * ids, dates and non-personal fields, never third parties' names or addresses.
+   */
+  only?: string[];
+  /** Text columns whose links carrying a secret token (password reset, invitation) are removed from the export. */
+  tokenLinks?: string[];
 }
 
 const user = (table: string, column: string, label: string): PersonalDataSource => ({
@@ -26,6 +34,10 @@ const email = (table: string, column: string, label: string): PersonalDataSource
   match: 'email',
   label,
 });
+const authored = (table: string, column: string, label: string, only: string[]): PersonalDataSource => ({
+  ...user(table, column, label),
+  only,
+});
 
 export const personalDataSources: PersonalDataSource[] = [
   // the account
@@ -33,22 +45,41 @@ export const personalDataSources: PersonalDataSource[] = [
   user('api_tokens', 'user_id', 'Jetons d’accès à l’API'),
   user('password_resets', 'user_id', 'Liens de changement de mot de passe'),
   email('invitations', 'email', 'Invitations reçues'),
-  user('invitations', 'invited_by', 'Invitations envoyées'),
+  authored('invitations', 'invited_by', 'Invitations envoyées', [
+    'id',
+    'role',
+    'actor_id',
+    'created_at',
+    'expires_at',
+    'accepted_at',
+  ]),
   user('consent_records', 'user_id', 'Consentements'),
-  user('consent_records', 'recorded_by', 'Consentements que vous avez enregistrés'),
+  authored('consent_records', 'recorded_by', 'Consentements que vous avez enregistrés', [
+    'id',
+    'scope',
+    'granted',
+    'at',
+  ]),
   user('erasure_requests', 'user_id', 'Demandes d’effacement'),
   user('erasure_requests', 'decided_by', 'Demandes d’effacement que vous avez traitées'),
   // notifications and mail
   user('notifications', 'user_id', 'Notifications'),
   user('notification_preferences', 'user_id', 'Préférences de notification'),
   user('notification_settings', 'user_id', 'Résumé hebdomadaire'),
-  email('outbox', 'recipient', 'Courriels envoyés à votre adresse'),
+  { ...email('outbox', 'recipient', 'Courriels envoyés à votre adresse'), tokenLinks: ['body'] },
   // the directory
   email('actor_people', 'email', 'Fiches de personnes de contact à votre adresse'),
   email('actors', 'email', 'Organisations dont l’adresse est la vôtre'),
   email('actor_claims', 'email', 'Demandes de rattachement à une organisation'),
   user('actor_claims', 'user_id', 'Comptes créés par rattachement'),
-  user('contact_logs', 'author_id', 'Suivis de contact que vous avez écrits'),
+  authored('contact_logs', 'author_id', 'Suivis de contact que vous avez écrits', [
+    'id',
+    'actor_id',
+    'partnership_id',
+    'kind',
+    'occurred_at',
+    'created_at',
+  ]),
   user('contact_next_steps', 'owner_id', 'Prochaines étapes qui vous sont confiées'),
   // territorial dialogue
   user('proposals', 'author_user_id', 'Propositions'),

@@ -8,7 +8,7 @@ import { users } from '../../accounts/schema.js';
 import type { CurrentUser } from '../../accounts/service.js';
 import { actors } from '../../actors/schema.js';
 import { requireStaff, type Viewer } from '../../actors/visibility.js';
-import { notifyUsers } from '../../notifications/service.js';
+import { notify } from '../../notifications/service.js';
 import { programmeParticipants, programmes, programmeTerritories } from '../../programmes/schema.js';
 import { eventRegistrations, events } from '../schema.js';
 import { type InvitationsInput, type InvitationsView, invitationsBody } from './contract.js';
@@ -107,7 +107,7 @@ export async function invite(
       : [];
     const told = new Set([...members.map((m) => m.id), ...inserted.flatMap((r) => (r.userId ? [r.userId] : []))]);
     // No person's name in the title nor the body: the notification may be e-mailed.
-    await notifyUsers(
+    await notify(
       tx,
       [...told],
       {

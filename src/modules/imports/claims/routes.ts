@@ -2,7 +2,7 @@ import type { AppContext } from '../../../app.js';
 import { type App, registerRoute } from '../../../http/route.js';
 import { openSessionCookie } from '../../accounts/routes.js';
 import * as c from './contract.js';
-import { acceptClaim, ClaimLimitError, getClaimByToken, getClaimStatus, requestClaim } from './service.js';
+import { acceptClaim, getClaimByToken, getClaimStatus, requestClaim } from './service.js';
 
 /** Claiming an imported (unclaimed) actor: by an animator's invitation or an e-mail at the website's domain. */
 export function registerClaimRoutes(app: App, ctx: AppContext) {
@@ -10,14 +10,9 @@ export function registerClaimRoutes(app: App, ctx: AppContext) {
 
   registerRoute(app, c.getClaimStatus, async ({ params }) => getClaimStatus(db, params.id));
 
-  registerRoute(app, c.requestClaim, async ({ params, body, ip, reply }) => {
-    try {
-      await requestClaim(db, params.id, { email: body.email, ip }, config.publicUrl);
-    } catch (error) {
-      // The error handler keeps the headers already set: the 429 tells when to try again.
-      if (error instanceof ClaimLimitError) reply.header('Retry-After', String(error.retryAfterSeconds));
-      throw error;
-    }
+  // A limit reached throws RateLimited: src/http/security.ts sets the 429's Retry-After.
+  registerRoute(app, c.requestClaim, async ({ params, body, ip }) => {
+    await requestClaim(db, params.id, { email: body.email, ip }, config.publicUrl);
     return null;
   });
 

@@ -6,7 +6,7 @@ import { and, desc, eq, gt, inArray, isNotNull, isNull, lt, type SQL, sql } from
 import { hashToken, newToken } from '../../../auth/tokens.js';
 import type { Db, Handle } from '../../../db/client.js';
 import { rowsOf } from '../../../db/rows.js';
-import { conflict, DomainError, type FieldIssue, invalid, notFound } from '../../../errors.js';
+import { conflict, type FieldIssue, invalid, notFound, RateLimited } from '../../../errors.js';
 import { createAccountFromLink } from '../../accounts/invitations.js';
 import { outbox } from '../../accounts/schema.js';
 import { checkEmail, emailInUse, publicLink, type SignedInSession } from '../../accounts/service.js';
@@ -181,17 +181,6 @@ function existingAccountMail(actorName: string, loginLink: string): string {
 const ipKey = randomBytes(32);
 const hashIp = (ip: string) => createHmac('sha256', ipKey).update(ip).digest('hex');
 
-/** A request limit reached; `retryAfterSeconds` is when the oldest request counted leaves the hour (Retry-After). */
-export class ClaimLimitError extends DomainError {
-  constructor(
-    issue: FieldIssue,
-    message: string,
-    readonly retryAfterSeconds: number,
-  ) {
-    super('tooManyRequests', message, [issue]);
-  }
-}
-
 /** Throws when `max` requests matching `where` were made within the last hour. */
 async function checkLimit(tx: Handle, where: SQL | undefined, max: number, issue: FieldIssue, message: string) {
   const recent = await tx
@@ -203,7 +192,8 @@ async function checkLimit(tx: Handle, where: SQL | undefined, max: number, issue
   const oldest = recent[max - 1];
   if (!oldest) return;
   const retryAfterSeconds = Math.max(1, Math.ceil((oldest.createdAt.getTime() + hourMs - Date.now()) / 1000));
-  throw new ClaimLimitError(issue, message, retryAfterSeconds);
+  // Retry-After: when the oldest request counted leaves the hour.
+  throw new RateLimited(message, retryAfterSeconds, [issue]);
 }
 
 /**
