@@ -10,9 +10,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { withDatabase } from '../../tests/global-setup.js';
-import { machineNow, writeSection } from '../report.js';
+import { machineNow } from '../report.js';
 import { type Cluster, startPrivateCluster, stopModes } from './cluster.js';
-import { log, runUsers } from './run.js';
+import { log, recordSection, runUsers } from './run.js';
 import { seedDatabase, sleep, startServer } from './server.js';
 import { type Outage, outageReport } from './verdict.js';
 
@@ -27,11 +27,6 @@ const usage = `npm run reliability:faults -- [options]
   --pg-port P      the private PostgreSQL cluster's port (default 55439)
   --timeout MS     a request unanswered this long is a hang (default 10000)
   --no-doc         print only; do not update docs/reliability.md`;
-
-const docTemplate = `# Fiabilité
-
-Généré par \`npm run reliability:faults\` (bench/reliability/faults.ts).
-`;
 
 async function main() {
   const { values } = parseArgs({
@@ -113,15 +108,7 @@ async function main() {
       });
       log(`\n${section}\n`);
       if (!values['no-doc']) {
-        const doc = path.resolve(import.meta.dirname, '../../docs/reliability.md');
-        writeSection(
-          doc,
-          mode === 'fast' ? 'faults' : `faults-${mode}`,
-          section,
-          docTemplate,
-          'npm run reliability:faults',
-        );
-        log(`written to ${path.relative(process.cwd(), doc)}`);
+        recordSection(mode === 'fast' ? 'faults' : `faults-${mode}`, section, 'npm run reliability:faults');
       }
       passed = violations.length === 0;
       if (!passed) log(`FAILED:\n${violations.map((v) => `- ${v}`).join('\n')}`);

@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { withDatabase } from '../../tests/global-setup.js';
 import { stats } from '../measure.js';
-import { machineNow, ms, writeSection } from '../report.js';
-import { log, runUsers } from './run.js';
+import { machineNow, ms } from '../report.js';
+import { log, recordSection, runUsers } from './run.js';
 import { cpuSeconds, seedDatabase, startServer } from './server.js';
 import { errorLines, rowsTable, summarise } from './summary.js';
 
@@ -24,11 +24,6 @@ The database alliances_load_<pid> is created on DATABASE_URL's server (default p
 then dropped.`;
 
 const loads = (l: number[]) => l.map((x) => x.toFixed(2).replace('.', ',')).join(' ');
-
-const docTemplate = `# Fiabilité
-
-Généré par \`npm run reliability:load\` (bench/reliability/load.ts).
-`;
 
 async function main() {
   const { values } = parseArgs({
@@ -109,9 +104,7 @@ async function main() {
       const section = lines.join('\n');
       log(`\n${section}\n`);
       if (!values['no-doc']) {
-        const doc = path.resolve(import.meta.dirname, '../../docs/reliability.md');
-        writeSection(doc, 'load', section, docTemplate, 'npm run reliability:load');
-        log(`written to ${path.relative(process.cwd(), doc)}`);
+        recordSection('load', section, 'npm run reliability:load');
       }
       failed = errors > 0 || server.exited() !== null;
     } finally {

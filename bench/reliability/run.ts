@@ -1,5 +1,7 @@
 // Runs simulated users against a started server: signs them in, then lets them loop while reference routes are probed.
+import path from 'node:path';
 import { startBareFastify } from '../measure.js';
+import { writeSection } from '../report.js';
 import { probe, Recorder, readCatalogue, SimulatedUser, type Target } from './users.js';
 
 export interface LoadOptions {
@@ -53,4 +55,11 @@ export async function runUsers(baseUrl: string, opts: LoadOptions, during: (reco
   } finally {
     await bare.close();
   }
+}
+
+/** Writes a run's section into docs/reliability.md between its `bench:<name>` markers (the file made if missing). */
+export function recordSection(name: string, section: string, command: string) {
+  const doc = path.resolve(import.meta.dirname, '../../docs/reliability.md');
+  writeSection(doc, name, section, `# Fiabilité\n\nGénéré par \`${command}\`.\n`, command);
+  log(`written to ${path.relative(process.cwd(), doc)}`);
 }

@@ -95,7 +95,7 @@ export const notificationMessages = catalogue(
     'notifications.prefs.caption': 'Your notification choices, one kind per row',
     'notifications.prefs.kind': 'Kind of news',
     'notifications.prefs.privacy':
-      'Choosing “at once” or “weekly digest” is your consent to these e-mails; turning everything off withdraws it. E-mails hold no personal contact details.',
+      'Choosing “at once” or “weekly digest” yourself is your consent to these e-mails; turning everything off withdraws it and no e-mail goes out any more (notifications stay visible here). The defaults are not consent. E-mails hold no personal contact details.',
     'notifications.prefs.save': 'Save my choices',
     'notifications.prefs.saved': 'Your choices are saved.',
   },
