@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
@@ -89,7 +89,9 @@ async function claimNext(db: Db, now: Date) {
   const due = db
     .select({ id: outbox.id })
     .from(outbox)
-    .where(and(isNull(outbox.sentAt), isNull(outbox.deadAt), lte(outbox.nextAttemptAt, now)))
+    // PostgreSQL keeps microseconds and JavaScript milliseconds: a mail queued during the millisecond of `now` (its
+    // `now()` a few microseconds past it) is due, hence « before the next millisecond ».
+    .where(and(isNull(outbox.sentAt), isNull(outbox.deadAt), lt(outbox.nextAttemptAt, new Date(now.getTime() + 1))))
     .orderBy(asc(outbox.nextAttemptAt), asc(outbox.createdAt))
     .limit(1)
     .for('update', { skipLocked: true });
