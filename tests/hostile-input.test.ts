@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredContracts } from '../src/http/route.js';
 import { createTestApp } from './app.js';
 import { type SignedIn, signedInAs } from './auth.js';
-import { changedTables, fingerprint } from './hostile/fingerprint.js';
+import { changedTables, fingerprint } from './fingerprint.js';
 import { type HostileRequest, hostileRequestsFor, operationsOf } from './hostile/generate.js';
 
 /**

@@ -10,7 +10,7 @@ import { partnershipSteps } from '../src/modules/partnerships/vocabulary.js';
 import { chartNames } from '../src/modules/reviews/contract.js';
 import { createTestApp } from './app.js';
 import { type SignedIn, signedInAs } from './auth.js';
-import { changedTables, fingerprint } from './hostile/fingerprint.js';
+import { changedTables, fingerprint } from './fingerprint.js';
 import { operationsOf, plainValue, type Schema } from './hostile/generate.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/client.js';
 import { forbidden } from '../errors.js';
+import { unsafeMethods } from '../http/contract.js';
 import { type CurrentUser, userFromApiToken, userFromSession } from '../modules/accounts/service.js';
 import { csrfHeader, sessionCookie } from './names.js';
 
@@ -19,8 +20,6 @@ declare module 'fastify' {
     auth: AuthState;
   }
 }
-
-const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function sameOrigin(request: FastifyRequest): boolean {
   const origin = request.headers.origin;
@@ -41,7 +40,7 @@ export function registerAuth(app: FastifyInstance, db: Db) {
   app.addHook('onRequest', async (request) => {
     request.auth = { user: null, via: null, csrfToken: null, sessionTokenHash: null };
     if (!request.url.startsWith('/api/')) return;
-    if (unsafe.has(request.method) && !sameOrigin(request)) throw forbidden('Origine de la requête refusée');
+    if (unsafeMethods.has(request.method) && !sameOrigin(request)) throw forbidden('Origine de la requête refusée');
     const bearer = request.headers.authorization?.match(/^Bearer\s+(\S+)$/i)?.[1];
     if (bearer) {
       const user = await userFromApiToken(db, bearer);
@@ -52,7 +51,7 @@ export function registerAuth(app: FastifyInstance, db: Db) {
     if (!cookie) return;
     const session = await userFromSession(db, cookie);
     if (!session) return;
-    if (unsafe.has(request.method) && request.headers[csrfHeader] !== session.csrfToken) {
+    if (unsafeMethods.has(request.method) && request.headers[csrfHeader] !== session.csrfToken) {
       throw forbidden('Jeton CSRF manquant ou invalide');
     }
     request.auth = {

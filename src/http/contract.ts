@@ -5,6 +5,8 @@ import type { Access } from '../auth/roles.js';
 import './messages.js';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+/** The methods that change something: CSRF-checked, audited, sent with the CSRF header by the web app. */
+export const unsafeMethods: ReadonlySet<string> = new Set<Method>(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface RouteContract<
   P extends z.ZodType = z.ZodType,

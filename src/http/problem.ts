@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { DomainError, type DomainErrorKind, type FieldIssue } from '../errors.js';
+import { DomainError, type DomainErrorKind, type FieldIssue, RateLimited } from '../errors.js';
 import { boundsOf, fieldMessage } from './messages.js';
 
 const statusOf: Record<DomainErrorKind, number> = {
@@ -62,6 +62,7 @@ const titleOfStatus: Record<number, string> = {
 /** The one place where errors become HTTP answers (RFC 9457 problem details naming the fields). */
 export function problemErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof DomainError) {
+    if (error instanceof RateLimited) reply.header('retry-after', String(error.retryAfterSeconds));
     return send(reply, {
       type: `about:blank#${error.kind}`,
       title: error.message,

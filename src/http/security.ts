@@ -1,6 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config.js';
-import { RateLimited } from '../errors.js';
 
 /**
  * The web app's Content Security Policy. Scripts only from the app's own files (the Vite build has no inline
@@ -52,9 +50,9 @@ const sameOnEveryAnswer: Record<string, string> = {
 
 /**
  * Security headers on every answer (API, web app, static files, errors), HSTS when the request came over HTTPS
- * (directly, or through a proxy trusted by TRUST_PROXY), and Retry-After on rate-limited answers (429).
+ * (directly, or through a proxy trusted by TRUST_PROXY).
  */
-export function registerSecurityHeaders(app: FastifyInstance, _config: Config) {
+export function registerSecurityHeaders(app: FastifyInstance) {
   app.addHook('onSend', async (request, reply, payload) => {
     reply.headers(sameOnEveryAnswer);
     // Chosen here for every answer from its type and disposition: no route sets a policy of its own.
@@ -63,11 +61,5 @@ export function registerSecurityHeaders(app: FastifyInstance, _config: Config) {
     // request.protocol reads X-Forwarded-Proto only from a trusted proxy: a client cannot ask for HSTS over HTTP.
     if (request.protocol === 'https') reply.header('strict-transport-security', strictTransportSecurity);
     return payload;
-  });
-  // onError runs before the error handler (src/http/problem.ts), on the same reply: the header goes out with the 429.
-  app.addHook('onError', async (_request, reply, error) => {
-    if (error instanceof RateLimited && !reply.hasHeader('retry-after')) {
-      reply.header('retry-after', String(error.retryAfterSeconds));
-    }
   });
 }

@@ -1,14 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { staff, type UserRole } from '../../auth/roles.js';
+import { allows, staff, type UserRole } from '../../auth/roles.js';
 import type { Db } from '../../db/client.js';
-import type { RouteContract } from '../../http/contract.js';
+import { type RouteContract, unsafeMethods } from '../../http/contract.js';
 import * as accounts from '../accounts/contract.js';
 import { acceptClaim } from '../imports/claims/contract.js';
 import { auditEntries } from './schema.js';
 import type { AuditKind } from './vocabulary.js';
 
-const unsafe = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const staffRoles: ReadonlySet<UserRole> = new Set(staff);
 const actionOf = (c: Pick<RouteContract, 'method' | 'path'>) => `${c.method} ${c.path}`;
 
 /** Routes that open or close a session or change a password: recorded as `signIn`, not as plain writes. */
@@ -52,11 +50,11 @@ export function noteSignedIn(request: FastifyRequest, user: { id: string; role: 
 export function auditKindOf(request: FastifyRequest, status: number): AuditKind | null {
   const template = request.routeOptions.url;
   if (!template?.startsWith('/api/')) return null;
-  if (unsafe.has(request.method)) {
+  if (unsafeMethods.has(request.method)) {
     return signInActions.has(`${request.method} ${template}`) ? 'signIn' : 'write';
   }
   const role = request.auth?.user?.role;
-  if (request.method === 'GET' && request.routeOptions.config.personalData && role && staffRoles.has(role)) {
+  if (request.method === 'GET' && request.routeOptions.config.personalData && allows(staff, role ?? null)) {
     return status < 400 ? 'personalRead' : null;
   }
   return null;
@@ -118,7 +116,7 @@ export function registerAuditHook(app: FastifyInstance, db: Db) {
   });
   app.addHook('onRequest', (request, reply, done) => {
     // Only writes: a read's answer never reached the client, so nobody read anything.
-    if (unsafe.has(request.method)) {
+    if (unsafeMethods.has(request.method)) {
       reply.raw.once('close', () => {
         if (!reply.raw.writableFinished) record(request, clientClosedStatus);
       });

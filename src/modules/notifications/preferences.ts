@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { UserRole } from '../../auth/roles.js';
 import type { Db } from '../../db/client.js';
 import { invalid } from '../../errors.js';
@@ -25,22 +25,6 @@ async function savedChoices(db: Db, userId: string): Promise<Map<NotificationKin
     .from(notificationPreferences)
     .where(eq(notificationPreferences.userId, userId));
   return new Map(rows.map((r) => [r.kind, r.choice]));
-}
-
-/** Each user's choice for one kind: the saved one, else the kind's default. */
-export async function choicesFor(
-  db: Db,
-  userIds: string[],
-  kind: NotificationKind,
-): Promise<Map<string, NotificationChoice>> {
-  const choices = new Map(userIds.map((id) => [id, defaultChoices[kind]]));
-  if (!userIds.length) return choices;
-  const rows = await db
-    .select({ userId: notificationPreferences.userId, choice: notificationPreferences.choice })
-    .from(notificationPreferences)
-    .where(and(inArray(notificationPreferences.userId, userIds), eq(notificationPreferences.kind, kind)));
-  for (const row of rows) choices.set(row.userId, row.choice);
-  return choices;
 }
 
 /** The user's preferences, one per kind their role receives, saying which are still the default. */

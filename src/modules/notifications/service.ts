@@ -6,9 +6,8 @@ import { users } from '../accounts/schema.js';
 import type { CurrentUser } from '../accounts/service.js';
 import { queueMail } from '../mail/service.js';
 import { emailsWithdrawn, kindChosenWeekly } from './filters.js';
-import { choicesFor } from './preferences.js';
-import { notificationSettings, notifications } from './schema.js';
-import type { NotificationKind } from './vocabulary.js';
+import { notificationPreferences, notificationSettings, notifications } from './schema.js';
+import { defaultChoices, type NotificationChoice, type NotificationKind } from './vocabulary.js';
 
 export interface NotificationMessage {
   kind: NotificationKind;
@@ -37,31 +36,28 @@ const preferencesFooter = (publicUrl: string) =>
  */
 export async function notify(db: Db, userIds: string[], message: NotificationMessage, publicUrl: string) {
   if (userIds.length === 0) return 0;
+  const choice = sql<NotificationChoice>`coalesce(${notificationPreferences.choice}, ${defaultChoices[message.kind]})`;
   const recipients = await db
-    .select({ id: users.id, email: users.email, withdrawn: emailsWithdrawn(users.id).mapWith(Boolean) })
+    .select({ id: users.id, email: users.email, withdrawn: emailsWithdrawn(users.id).mapWith(Boolean), choice })
     .from(users)
-    .where(and(inArray(users.id, [...new Set(userIds)]), reachable));
-  const choices = await choicesFor(
-    db,
-    recipients.map((r) => r.id),
-    message.kind,
-  );
-  let told = 0;
-  for (const user of recipients) {
-    const choice = choices.get(user.id) ?? 'off';
-    if (choice === 'off') continue;
-    const instant = choice === 'instant' && !user.withdrawn;
-    await db.insert(notifications).values({ userId: user.id, ...message, mailedAt: instant ? new Date() : null });
-    if (instant) {
-      await queueMail(db, {
-        to: user.email,
-        subject: `[Alliances] ${message.title}`,
-        body: `${message.body}\n\n${publicUrl}${message.link}\n\n${preferencesFooter(publicUrl)}`,
-      });
-    }
-    told++;
+    .leftJoin(
+      notificationPreferences,
+      and(eq(notificationPreferences.userId, users.id), eq(notificationPreferences.kind, message.kind)),
+    )
+    .where(and(inArray(users.id, [...new Set(userIds)]), reachable, sql`${choice} <> 'off'`));
+  if (recipients.length === 0) return 0;
+  const instant = (r: (typeof recipients)[number]) => r.choice === 'instant' && !r.withdrawn;
+  await db
+    .insert(notifications)
+    .values(recipients.map((r) => ({ userId: r.id, ...message, mailedAt: instant(r) ? new Date() : null })));
+  for (const user of recipients.filter(instant)) {
+    await queueMail(db, {
+      to: user.email,
+      subject: `[Alliances] ${message.title}`,
+      body: `${message.body}\n\n${publicUrl}${message.link}\n\n${preferencesFooter(publicUrl)}`,
+    });
   }
-  return told;
+  return recipients.length;
 }
 
 /**

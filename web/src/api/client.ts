@@ -1,6 +1,13 @@
 // The one way the web app talks to the API: typed from the shared route contracts (src/http/contract.ts).
 import { csrfHeader } from '../../../src/auth/names';
-import type { BodyOf, ParamsOf, QueryOf, ResponseOf, RouteContract } from '../../../src/http/contract';
+import {
+  type BodyOf,
+  type ParamsOf,
+  type QueryOf,
+  type ResponseOf,
+  type RouteContract,
+  unsafeMethods,
+} from '../../../src/http/contract';
 import { fieldMessage } from '../../../src/http/messages';
 
 export interface ApiFieldError {
@@ -73,8 +80,6 @@ export function buildUrl(path: string, params?: Record<string, unknown>, query?:
   const qs = search.toString();
   return qs ? `${filled}?${qs}` : filled;
 }
-
-const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** The API failure a non-2xx response describes (its problem+json document, else its status). */
 export async function problemOf(response: Response): Promise<ApiError> {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../src/db/client.js';
-import { rowsOf } from '../../src/db/rows.js';
+import type { Db } from '../src/db/client.js';
+import { rowsOf } from '../src/db/rows.js';
 
 /**
  * Tables that legitimately change when someone merely tries: they record attempts, not the platform's data.
