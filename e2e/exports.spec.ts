@@ -40,7 +40,12 @@ test('a visitor filters the directory by family and commune and downloads exactl
   await expect(exporter).toBeVisible();
   const heading = page.locator('#results-heading');
   await expect(heading).toHaveText(/\d+ acteurs?/);
-  const total = Number((await heading.textContent())?.replace(/\D/g, ''));
+  // The results and the export's count follow the URL by separate requests: compare them once both have settled.
+  const headingCount = async () => Number((await heading.textContent())?.replace(/\D/g, ''));
+  const exportCount = async () =>
+    Number((await exporter.textContent())?.match(/\)\s*([\d\s\u202f\u00a0]+)ligne/)?.[1]?.replace(/\D/g, ''));
+  await expect.poll(async () => (await headingCount()) === (await exportCount())).toBe(true);
+  const total = await headingCount();
   await expect(exporter).toContainText(`${total} ligne`);
   const csvLink = exporter.getByRole('link', { name: /CSV/ });
   await expect(csvLink).toHaveAttribute('href', /\/api\/v1\/actors\/export\.csv\?.*family=association.*commune=13001/);
